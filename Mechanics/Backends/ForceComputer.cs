@@ -1,0 +1,50 @@
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Neighbors;
+
+namespace FractureLab.Mechanics.Backends;
+
+/// <summary>
+/// Computes forces, energies and the virial of a system: keeps the neighbor list current, runs the
+/// chosen back end's pair loop, then adds the Coulomb self energy and the Ewald reciprocal part
+/// (shared by all back ends). Checks the result for NaN/Inf so an exploding run stops with a message.
+/// </summary>
+public sealed class ForceComputer
+{
+    public CompiledForceField ForceField { get; }
+    public IPairBackend Backend { get; }
+    public NeighborList List { get; }
+    public ForceResult Last { get; } = new();
+
+    public ForceComputer(CompiledForceField ff, IPairBackend backend, double skin = 2.0)
+    {
+        ForceField = ff;
+        Backend = backend;
+        List = new NeighborList(ff.MaxCutoff, skin);
+    }
+
+    public ForceResult Compute(AtomSystem s, bool perAtomVirial = false)
+    {
+        if (List.NeedsRebuild(s)) List.Build(s);
+        else List.UpdateShifts(s.Box);
+        var r = Last;
+        r.Clear();
+        Backend.ComputePairs(s, List, ForceField, r, perAtomVirial);
+        double self = 0;
+        for (int i = 0; i < s.Count; i++) self += ForceField.Coulomb.SelfEnergy(s.Charge[i]);
+        r.CoulombSelfEnergy = self;
+        if (ForceField.Reciprocal is not null) r.KSpaceEnergy = ForceField.Reciprocal.Compute(s, r.Virial);
+        if (!double.IsFinite(r.PotentialEnergy))
+            throw new InputException($"the simulation exploded: potential energy is {r.PotentialEnergy} (atoms too close, or a timestep too large)");
+        return r;
+    }
+
+    /// <summary>Virial pressure tensor in GPa (xx, yy, zz, xy, xz, yz), kinetic part included when <paramref name="withKinetic"/>.</summary>
+    public static double[] PressureGpa(AtomSystem s, ForceResult r, bool withKinetic)
+    {
+        var p = new double[6];
+        var kin = withKinetic ? s.KineticTensor() : new double[6];
+        double v = s.Box.Volume;
+        for (int a = 0; a < 6; a++) p[a] = (kin[a] + r.Virial[a]) / v * Units.MetalUnits.EvPerCubicAngstromToGpa;
+        return p;
+    }
+}

@@ -1,0 +1,27 @@
+namespace FractureLab.Mechanics.Backends;
+
+/// <summary>
+/// Energies (eV) and the virial tensor W = Σ r_ij ⊗ f_ij (eV; order xx, yy, zz, xy, xz, yz) of one
+/// force evaluation. Pressure from it: P = (kinetic tensor + W)/V.
+/// </summary>
+public sealed class ForceResult
+{
+    public double ShortRangeEnergy { get; set; }
+    public double CoulombPairEnergy { get; set; }
+    public double CoulombSelfEnergy { get; set; }
+    public double KSpaceEnergy { get; set; }
+    public double[] Virial { get; } = new double[6];
+
+    /// <summary>Per-atom virial (eV; 6 per atom, same order) when requested, else null.</summary>
+    public double[]? PerAtomVirial { get; set; }
+
+    /// <summary>Everything LAMMPS counts in pe: pair terms, self terms and k-space.</summary>
+    public double PotentialEnergy => ShortRangeEnergy + CoulombPairEnergy + CoulombSelfEnergy + KSpaceEnergy;
+
+    public void Clear()
+    {
+        ShortRangeEnergy = CoulombPairEnergy = CoulombSelfEnergy = KSpaceEnergy = 0;
+        Array.Clear(Virial);
+        PerAtomVirial = null;
+    }
+}

@@ -1,0 +1,15 @@
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Neighbors;
+
+namespace FractureLab.Mechanics.Backends;
+
+/// <summary>
+/// Executes the pair loop (short range + real-space Coulomb) of a compiled force field over a half
+/// neighbor list: overwrites forces, fills energies and the virial. Self terms and k-space are the
+/// caller's (<see cref="ForceComputer"/>), shared by all back ends.
+/// </summary>
+public interface IPairBackend
+{
+    string Name { get; }
+    void ComputePairs(AtomSystem s, NeighborList list, CompiledForceField ff, ForceResult result, bool perAtomVirial);
+}

@@ -1,0 +1,13 @@
+namespace FractureLab.Mechanics.Coulomb;
+
+/// <summary>How Coulomb interactions are summed.</summary>
+public enum CoulombMethod
+{
+    None,
+    /// <summary>Damped shifted force (Fennell &amp; Gezelter 2006), as LAMMPS coul/dsf.</summary>
+    Dsf,
+    /// <summary>Wolf summation as LAMMPS coul/wolf and born/coul/wolf.</summary>
+    Wolf,
+    /// <summary>Ewald sum: real space + reciprocal space + self.</summary>
+    Ewald,
+}

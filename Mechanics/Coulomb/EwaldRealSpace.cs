@@ -1,0 +1,45 @@
+using System.Runtime.Intrinsics;
+using FractureLab.Mechanics.Units;
+
+namespace FractureLab.Mechanics.Coulomb;
+
+/// <summary>Ewald real-space constants: splitting α (Å⁻¹), real-space cut-off (Å), erfc flavor.</summary>
+public readonly record struct EwaldRealSpaceParameters(double Alpha, double Cutoff, double CutoffSquared, ErfcFlavor Erfc);
+
+/// <summary>
+/// Real-space part of the Ewald sum (Ewald, Ann. Phys. 369, 253 (1921); as LAMMPS coul/long):
+/// U = k q_i q_j erfc(αr)/r, F = k q_i q_j [erfc(αr)/r² + (2α/√π) e^(−α²r²)/r], zero beyond the cut-off.
+/// </summary>
+public static class EwaldRealSpace
+{
+    public static Potentials.PairTerm Evaluate(double r2, in EwaldRealSpaceParameters p, double qiqj)
+    {
+        if (r2 >= p.CutoffSquared) return default;
+        double r = Math.Sqrt(r2);
+        double prefactor = MetalUnits.CoulombConstant * qiqj / r;
+        double erfcd = Math.Exp(-p.Alpha * p.Alpha * r2);
+        double erfcc = Coulomb.Erfc.Evaluate(p.Erfc, p.Alpha * r, erfcd);
+        double forceTimesR = prefactor * (erfcc + Coulomb.Erfc.TwoOverSqrtPi * p.Alpha * r * erfcd);
+        return new(prefactor * erfcc, forceTimesR / r2);
+    }
+
+    /// <summary>Self energy −k α/√π q² (eV).</summary>
+    public static double SelfEnergy(in EwaldRealSpaceParameters p, double q) =>
+        -p.Alpha / Math.Sqrt(Math.PI) * q * q * MetalUnits.CoulombConstant;
+}
+
+/// <summary>Vector body of <see cref="EwaldRealSpace.Evaluate"/> (same arithmetic lane by lane); lanes beyond the cut-off give zero.</summary>
+public static class EwaldRealSpaceVector
+{
+    public static (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(Vector256<double> r2, in EwaldRealSpaceParameters p, Vector256<double> qiqj)
+    {
+        var mask = Vector256.LessThan(r2, Vector256.Create(p.CutoffSquared));
+        var r = Vector256.Sqrt(r2);
+        var alpha = Vector256.Create(p.Alpha);
+        var prefactor = Vector256.Create(MetalUnits.CoulombConstant) * qiqj / r;
+        var erfcd = Vector256.Exp(-alpha * alpha * r2);
+        var erfcc = Coulomb.Erfc.Evaluate(p.Erfc, alpha * r, erfcd);
+        var forceTimesR = prefactor * (erfcc + Vector256.Create(Coulomb.Erfc.TwoOverSqrtPi * p.Alpha) * r * erfcd);
+        return (Vector256.ConditionalSelect(mask, prefactor * erfcc, default), Vector256.ConditionalSelect(mask, forceTimesR / r2, default));
+    }
+}

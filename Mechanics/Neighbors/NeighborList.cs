@@ -1,0 +1,198 @@
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Geometry;
+
+namespace FractureLab.Mechanics.Neighbors;
+
+/// <summary>
+/// Half Verlet list built from a cell list, with a skin (Å) and automatic rebuild. Each pair (i, j,
+/// image s) is stored once: j &gt; i, or j = i with a positive image (a periodic self-image). Images are
+/// explicit, so boxes shorter than the cut-off work (as LAMMPS ghost atoms do). Between rebuilds the
+/// positions are not wrapped, so r_j + s·L − r_i stays the true separation.
+/// </summary>
+public sealed class NeighborList
+{
+    private int[] _start = [0];
+    private int[] _neighbor = new int[1024];
+    private int[] _shift = new int[1024];
+    private double[] _refX = [], _refY = [], _refZ = [];
+    private readonly double[] _refLength = new double[3];
+    private int _maxImage;
+    private int _count;
+
+    /// <summary>Interaction cut-off (Å): the largest pair or Coulomb cut-off.</summary>
+    public double Cutoff { get; }
+    /// <summary>Skin (Å) added to the cut-off; the list is rebuilt when atoms may have moved skin/2.</summary>
+    public double Skin { get; }
+    /// <summary>Number of builds so far.</summary>
+    public int Builds { get; private set; }
+
+    /// <summary>CSR row starts: neighbors of i are entries Start[i] .. Start[i+1]-1.</summary>
+    public ReadOnlySpan<int> Start => _start;
+    public ReadOnlySpan<int> Neighbors => _neighbor.AsSpan(0, _count);
+    /// <summary>Image code per entry, decoded by <see cref="ShiftVectors"/>.</summary>
+    public ReadOnlySpan<int> Shifts => _shift.AsSpan(0, _count);
+    public int PairCount => _count;
+
+    /// <summary>Shift vectors (Å) per image code for the box they were last computed for.</summary>
+    public double[] ShiftX { get; private set; } = [0];
+    public double[] ShiftY { get; private set; } = [0];
+    public double[] ShiftZ { get; private set; } = [0];
+
+    public NeighborList(double cutoff, double skin = 2.0)
+    {
+        if (!(cutoff > 0)) throw new ArgumentOutOfRangeException(nameof(cutoff));
+        if (skin < 0) throw new ArgumentOutOfRangeException(nameof(skin));
+        Cutoff = cutoff;
+        Skin = skin;
+    }
+
+    private double ListRadius => Cutoff + Skin;
+
+    /// <summary>True when some atom moved more than skin/2 since the build, or the box changed enough.</summary>
+    public bool NeedsRebuild(AtomSystem s)
+    {
+        if (Builds == 0 || _refX.Length != s.Count) return true;
+        double maxD2 = 0;
+        for (int i = 0; i < s.Count; i++)
+        {
+            double dx = s.X[i] - _refX[i], dy = s.Y[i] - _refY[i], dz = s.Z[i] - _refZ[i];
+            double d2 = dx * dx + dy * dy + dz * dz;
+            if (d2 > maxD2) maxD2 = d2;
+        }
+        // Pair separations change by at most 2·max displacement plus |s|·ΔL for image pairs.
+        double boxChange = 0;
+        for (int a = 0; a < 3; a++) boxChange += Math.Abs(s.Box.Length(a) - _refLength[a]) * _maxImage;
+        return 2.0 * Math.Sqrt(maxD2) + boxChange > Skin;
+    }
+
+    /// <summary>Recomputes the shift vectors for the current box (after a box change).</summary>
+    public void UpdateShifts(Box box)
+    {
+        int m = _maxImage, w = 2 * m + 1;
+        for (int sz = -m; sz <= m; sz++)
+            for (int sy = -m; sy <= m; sy++)
+                for (int sx = -m; sx <= m; sx++)
+                {
+                    int code = Code(sx, sy, sz);
+                    ShiftX[code] = sx * box.Length(0);
+                    ShiftY[code] = sy * box.Length(1);
+                    ShiftZ[code] = sz * box.Length(2);
+                }
+        _ = w;
+    }
+
+    private int Code(int sx, int sy, int sz)
+    {
+        int m = _maxImage, w = 2 * m + 1;
+        return (sx + m) + w * ((sy + m) + w * (sz + m));
+    }
+
+    /// <summary>Wraps atoms into the box and builds the list.</summary>
+    public void Build(AtomSystem s)
+    {
+        s.WrapIntoBox();
+        var box = s.Box;
+        double rl = ListRadius, rl2 = rl * rl;
+        var nc = new int[3];
+        var reach = new int[3];
+        var cellLen = new double[3];
+        for (int a = 0; a < 3; a++)
+        {
+            double len = box.Length(a);
+            nc[a] = Math.Max(1, (int)Math.Floor(len / rl));
+            cellLen[a] = len / nc[a];
+            reach[a] = (int)Math.Ceiling(rl / cellLen[a]);
+            if (!box.Periodic[a]) reach[a] = Math.Min(reach[a], nc[a]);
+        }
+        _maxImage = 0;
+        for (int a = 0; a < 3; a++) if (box.Periodic[a]) _maxImage = Math.Max(_maxImage, reach[a]);
+        int codes = (2 * _maxImage + 1) * (2 * _maxImage + 1) * (2 * _maxImage + 1);
+        ShiftX = new double[codes]; ShiftY = new double[codes]; ShiftZ = new double[codes];
+        UpdateShifts(box);
+        int center = Code(0, 0, 0);
+
+        // Bin atoms (counting sort into cells).
+        int n = s.Count, ncell = nc[0] * nc[1] * nc[2];
+        var cellOf = new int[n];
+        var cellStart = new int[ncell + 1];
+        for (int i = 0; i < n; i++)
+        {
+            int cx = Bin(s.X[i], box, 0, nc, cellLen), cy = Bin(s.Y[i], box, 1, nc, cellLen), cz = Bin(s.Z[i], box, 2, nc, cellLen);
+            cellOf[i] = cx + nc[0] * (cy + nc[1] * cz);
+            cellStart[cellOf[i] + 1]++;
+        }
+        for (int c = 0; c < ncell; c++) cellStart[c + 1] += cellStart[c];
+        var fill = (int[])cellStart.Clone();
+        var cellAtoms = new int[n];
+        for (int i = 0; i < n; i++) cellAtoms[fill[cellOf[i]]++] = i;
+
+        if (_start.Length != n + 1) _start = new int[n + 1];
+        _count = 0;
+        for (int i = 0; i < n; i++)
+        {
+            _start[i] = _count;
+            int c = cellOf[i];
+            int cx = c % nc[0], cy = c / nc[0] % nc[1], cz = c / (nc[0] * nc[1]);
+            double xi = s.X[i], yi = s.Y[i], zi = s.Z[i];
+            for (int dz = -reach[2]; dz <= reach[2]; dz++)
+            {
+                if (!Neighbor(cz + dz, 2, box, nc, out int wz, out int sz)) continue;
+                for (int dy = -reach[1]; dy <= reach[1]; dy++)
+                {
+                    if (!Neighbor(cy + dy, 1, box, nc, out int wy, out int sy)) continue;
+                    for (int dx = -reach[0]; dx <= reach[0]; dx++)
+                    {
+                        if (!Neighbor(cx + dx, 0, box, nc, out int wx, out int sx)) continue;
+                        int code = Code(sx, sy, sz);
+                        double ox = ShiftX[code] - xi, oy = ShiftY[code] - yi, oz = ShiftZ[code] - zi;
+                        int cell = wx + nc[0] * (wy + nc[1] * wz);
+                        for (int k = cellStart[cell]; k < cellStart[cell + 1]; k++)
+                        {
+                            int j = cellAtoms[k];
+                            if (j < i || (j == i && code <= center)) continue;
+                            double rx = s.X[j] + ox, ry = s.Y[j] + oy, rz = s.Z[j] + oz;
+                            if (rx * rx + ry * ry + rz * rz < rl2) Append(j, code);
+                        }
+                    }
+                }
+            }
+        }
+        _start[n] = _count;
+
+        if (_refX.Length != n) { _refX = new double[n]; _refY = new double[n]; _refZ = new double[n]; }
+        Array.Copy(s.X, _refX, n); Array.Copy(s.Y, _refY, n); Array.Copy(s.Z, _refZ, n);
+        for (int a = 0; a < 3; a++) _refLength[a] = box.Length(a);
+        Builds++;
+    }
+
+    private static int Bin(double x, Box box, int a, int[] nc, double[] cellLen)
+    {
+        int c = (int)Math.Floor((x - box.Lo[a]) / cellLen[a]);
+        return Math.Clamp(c, 0, nc[a] - 1);
+    }
+
+    /// <summary>Maps a neighbor cell index to the wrapped cell and its image shift; false if outside a non-periodic axis.</summary>
+    private static bool Neighbor(int c, int a, Box box, int[] nc, out int wrapped, out int shift)
+    {
+        if (!box.Periodic[a])
+        {
+            wrapped = c; shift = 0;
+            return c >= 0 && c < nc[a];
+        }
+        shift = (int)Math.Floor((double)c / nc[a]);
+        wrapped = c - shift * nc[a];
+        return true;
+    }
+
+    private void Append(int j, int code)
+    {
+        if (_count == _neighbor.Length)
+        {
+            Array.Resize(ref _neighbor, _count * 2);
+            Array.Resize(ref _shift, _count * 2);
+        }
+        _neighbor[_count] = j;
+        _shift[_count] = code;
+        _count++;
+    }
+}
