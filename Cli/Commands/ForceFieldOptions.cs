@@ -1,0 +1,107 @@
+using System.CommandLine;
+using FractureLab.Mechanics;
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.Coulomb;
+using FractureLab.Mechanics.ForceFields;
+using FractureLab.Mechanics.IO;
+
+namespace FractureLab.Cli.Commands;
+
+/// <summary>The options shared by every command that evaluates a force field on a data file.</summary>
+public sealed class ForceFieldOptions
+{
+    public Option<string> Data { get; } = new("--data") { Description = "LAMMPS data file (atom_style charge or atomic)", Required = true };
+    public Option<string> ForceField { get; } = new("--forcefield") { Description = "shipped force field name or a TOML file", Required = true };
+    public Option<string?> Coulomb { get; } = new("--coulomb") { Description = "override the Coulomb method: dsf, wolf, ewald, none" };
+    public Option<double?> Alpha { get; } = new("--alpha") { Description = "Coulomb damping / Ewald splitting alpha (1/Å)" };
+    public Option<double?> Cutoff { get; } = new("--cutoff") { Description = "short-range cut-off for every pair (Å)" };
+    public Option<double?> CoulombCutoff { get; } = new("--coulomb-cutoff") { Description = "Coulomb (real-space) cut-off (Å)" };
+    public Option<double?> EwaldAccuracy { get; } = new("--kspace-accuracy") { Description = "Ewald relative force accuracy (default 1e-6)" };
+    public Option<string?> Erfc { get; } = new("--erfc") { Description = "erfc for the Coulomb pair term: exact or abramowitz-stegun (default: as LAMMPS 20220106)" };
+    public Option<string?> Elements { get; } = new("--elements") { Description = "element of each atom type, e.g. Si,O" };
+    public Option<double?> BoronN4 { get; } = new("--boron-n4") { Description = "four-fold boron fraction for the Deng-Du B-O term" };
+    public Option<string> Backend { get; } = new("--backend") { Description = "reference or simd", DefaultValueFactory = _ => "simd" };
+    public Option<int> Threads { get; } = new("--threads") { Description = "threads for the simd back end (0 = all cores)", DefaultValueFactory = _ => 0 };
+
+    public void AddTo(Command c)
+    {
+        foreach (var o in new Option[] { Data, ForceField, Coulomb, Alpha, Cutoff, CoulombCutoff, EwaldAccuracy, Erfc, Elements, BoronN4, Backend, Threads })
+            c.Options.Add(o);
+    }
+
+    /// <summary>Reads the data file and binds the force field to it, applying the overrides.</summary>
+    public (AtomSystem System, CompiledForceField ForceField, IPairBackend Backend) Bind(ParseResult p)
+    {
+        string? els = p.GetValue(Elements);
+        var elements = els?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var system = LammpsDataReader.Read(p.GetValue(Data)!, elements);
+        var ff = ForceFieldCatalog.Resolve(p.GetValue(ForceField)!, Composition.FromAtoms(system), p.GetValue(BoronN4));
+        var coulomb = ff.Coulomb;
+        string? method = p.GetValue(Coulomb);
+        if (method is not null)
+        {
+            var m = method switch
+            {
+                "dsf" => CoulombMethod.Dsf, "wolf" => CoulombMethod.Wolf, "ewald" => CoulombMethod.Ewald, "none" => CoulombMethod.None,
+                _ => throw new InputException($"--coulomb '{method}': expected dsf, wolf, ewald or none"),
+            };
+            double defaultAlpha = m == CoulombMethod.Ewald ? 0 : (coulomb.Method is CoulombMethod.Dsf or CoulombMethod.Wolf ? coulomb.Alpha : 0.2);
+            double defaultCut = coulomb.Method == CoulombMethod.None ? 10.0 : coulomb.Cutoff;
+            coulomb = new CoulombSettings(m, defaultAlpha, defaultCut, CoulombSettings.LammpsErfc(m), coulomb.EwaldAccuracy);
+        }
+        if (p.GetValue(Alpha) is { } a)
+        {
+            if (a < 0 || (a == 0 && coulomb.Method != CoulombMethod.Ewald)) throw new InputException($"--alpha must be positive, got {a}");
+            coulomb = coulomb with { Alpha = a };
+        }
+        if (p.GetValue(CoulombCutoff) is { } rc)
+        {
+            if (!(rc > 0)) throw new InputException($"--coulomb-cutoff must be positive, got {rc}");
+            coulomb = coulomb with { Cutoff = rc };
+        }
+        if (p.GetValue(EwaldAccuracy) is { } acc)
+        {
+            if (!(acc > 0 && acc < 1)) throw new InputException($"--kspace-accuracy must lie in (0, 1), got {acc}");
+            coulomb = coulomb with { EwaldAccuracy = acc };
+        }
+        if (p.GetValue(Erfc) is { } e)
+            coulomb = coulomb with
+            {
+                Erfc = e switch
+                {
+                    "exact" => ErfcFlavor.Exact, "abramowitz-stegun" => ErfcFlavor.AbramowitzStegun,
+                    _ => throw new InputException($"--erfc '{e}': expected exact or abramowitz-stegun"),
+                },
+            };
+        if (coulomb.Method == CoulombMethod.Dsf && !(coulomb.Alpha > 0)) throw new InputException("dsf needs --alpha > 0");
+        double? cut = p.GetValue(Cutoff);
+        if (cut is not null && !(cut > 0)) throw new InputException($"--cutoff must be positive, got {cut}");
+        var compiled = new CompiledForceField(ff, system, cut, coulomb);
+        CheckOverlaps(system, compiled);
+        string backend = p.GetValue(Backend)!;
+        var kind = backend switch
+        {
+            "reference" => BackendKind.Reference, "simd" => BackendKind.Simd,
+            _ => throw new InputException($"--backend '{backend}': expected reference or simd"),
+        };
+        return (system, compiled, BackendFactory.Create(kind, p.GetValue(Threads)));
+    }
+
+    /// <summary>Atoms on top of each other (closer than 0.1 Å) are an input error, named by their ids.</summary>
+    private static void CheckOverlaps(AtomSystem s, CompiledForceField ff)
+    {
+        var list = new Mechanics.Neighbors.NeighborList(Math.Min(ff.MaxCutoff, 0.5), 0.0);
+        var copy = s.Clone();
+        list.Build(copy);
+        for (int i = 0; i < copy.Count; i++)
+            for (int k = list.Start[i]; k < list.Start[i + 1]; k++)
+            {
+                int j = list.Neighbors[k], c = list.Shifts[k];
+                double dx = copy.X[i] - copy.X[j] - list.ShiftX[c], dy = copy.Y[i] - copy.Y[j] - list.ShiftY[c], dz = copy.Z[i] - copy.Z[j] - list.ShiftZ[c];
+                double r = Math.Sqrt(dx * dx + dy * dy + dz * dz);
+                if (r < 0.1)
+                    throw new InputException($"atoms {copy.Id[i]} and {copy.Id[j]} are on top of each other ({r:G3} Å apart)");
+            }
+    }
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using FractureLab.Cli.Commands;
+using FractureLab.Mechanics;
+using Serilog;
+
+namespace FractureLab.Cli;
+
+/// <summary>
+/// Entry point of <c>fracturelab</c>. Bad input ends with one line on stderr and exit code 1; usage
+/// errors with exit code 2; never a stack trace.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        Log.Logger = new LoggerConfiguration().MinimumLevel.Information()
+            .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, outputTemplate: "[{Level:u3}] {Message:lj}{NewLine}")
+            .CreateLogger();
+        try
+        {
+            var root = new RootCommand("FractureLab: fracture and mechanics simulation of disordered solids");
+            root.Subcommands.Add(EvalCommand.Create());
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var e in parse.Errors) Console.Error.WriteLine($"error: {e.Message}");
+                Console.Error.WriteLine("usage: fracturelab --help");
+                return 2;
+            }
+            return parse.Invoke();
+        }
+        catch (InputException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            Log.CloseAndFlush();
+        }
+    }
+
+    /// <summary>Runs a command body, turning bad input and I/O failures into one line and exit code 1.</summary>
+    public static int Guard(Func<int> body)
+    {
+        try { return body(); }
+        catch (InputException e) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
+        catch (IOException e) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
+        catch (UnauthorizedAccessException e) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
+    }
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Regenerates the LAMMPS reference outputs of the parity suite with Debian's LAMMPS 20220106.
+# Usage: bash regenerate.sh   (installs the lammps package if missing; run from any folder)
+set -euo pipefail
+cd "$(dirname "$0")"
+command -v lmp >/dev/null || { apt-get update -qq && apt-get install -y -qq lammps; }
+python3 make_configs.py
+for deck in in.*.lmp; do
+  case=${deck#in.}; case=${case%.lmp}
+  lmp -in "$deck" -log "$case.log" -screen none
+  python3 - "$case" <<'PY'
+import json, sys
+case = sys.argv[1]
+lines = open(f"{case}.log").read().splitlines()
+k = next(i for i, l in enumerate(lines) if l.split()[:2] == ["Step", "PotEng"])
+v = [float(x) for x in lines[k + 1].split()]
+bar_to_gpa = 1e-4
+ref = {"lammps_version": "20220106", "case": case, "potential_energy_eV": v[1],
+       "pressure_GPa": dict(zip(["xx", "yy", "zz", "xy", "xz", "yz"], [p * bar_to_gpa for p in v[2:8]]))}
+json.dump(ref, open(f"{case}.reference.json", "w"), indent=1)
+d = open(f"{case}.dump").read().splitlines()
+h = d.index(next(l for l in d if l.startswith("ITEM: ATOMS")))
+with open(f"{case}.forces.csv", "w") as f:
+    f.write("id,fx,fy,fz\n")
+    for l in d[h + 1:]:
+        f.write(",".join(l.split()) + "\n")
+PY
+  echo "$case: $(grep -o '"potential_energy_eV": [^,]*' "$case.reference.json")"
+done
