@@ -19,7 +19,9 @@ public static class Program
         try
         {
             var root = new RootCommand("FractureLab: fracture and mechanics simulation of disordered solids");
+            root.Subcommands.Add(RunCommand.Create());
             root.Subcommands.Add(EvalCommand.Create());
+            root.Subcommands.Add(MdCommand.Create());
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {

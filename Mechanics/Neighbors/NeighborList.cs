@@ -18,6 +18,7 @@ public sealed class NeighborList
     private readonly double[] _refLength = new double[3];
     private int _maxImage;
     private int _count;
+    private bool _invalid;
 
     /// <summary>Interaction cut-off (Å): the largest pair or Coulomb cut-off.</summary>
     public double Cutoff { get; }
@@ -51,7 +52,7 @@ public sealed class NeighborList
     /// <summary>True when some atom moved more than skin/2 since the build, or the box changed enough.</summary>
     public bool NeedsRebuild(AtomSystem s)
     {
-        if (Builds == 0 || _refX.Length != s.Count) return true;
+        if (Builds == 0 || _invalid || _refX.Length != s.Count) return true;
         double maxD2 = 0;
         for (int i = 0; i < s.Count; i++)
         {
@@ -64,6 +65,9 @@ public sealed class NeighborList
         for (int a = 0; a < 3; a++) boxChange += Math.Abs(s.Box.Length(a) - _refLength[a]) * _maxImage;
         return 2.0 * Math.Sqrt(maxD2) + boxChange > Skin;
     }
+
+    /// <summary>Forces a rebuild at the next force evaluation (after a checkpoint, so a resumed run builds at the same step).</summary>
+    public void Invalidate() => _invalid = true;
 
     /// <summary>Recomputes the shift vectors for the current box (after a box change).</summary>
     public void UpdateShifts(Box box)
@@ -163,6 +167,7 @@ public sealed class NeighborList
         Array.Copy(s.X, _refX, n); Array.Copy(s.Y, _refY, n); Array.Copy(s.Z, _refZ, n);
         for (int a = 0; a < 3; a++) _refLength[a] = box.Length(a);
         Builds++;
+        _invalid = false;
     }
 
     private static int Bin(double x, Box box, int a, int[] nc, double[] cellLen)

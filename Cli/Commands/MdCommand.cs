@@ -1,0 +1,25 @@
+using System.CommandLine;
+using FractureLab.Mechanics;
+using FractureLab.Mechanics.IO;
+
+namespace FractureLab.Cli.Commands;
+
+/// <summary><c>fracturelab md</c>: molecular dynamics on a LAMMPS data file.</summary>
+public static class MdCommand
+{
+    public static Command Create()
+    {
+        var ffo = new ForceFieldOptions();
+        var mdo = new MdOptions();
+        var cmd = new Command("md", "Run molecular dynamics on a LAMMPS data file (NVE, NVT or NPT)");
+        ffo.AddTo(cmd);
+        mdo.AddTo(cmd);
+        cmd.SetAction(p => Program.Guard(() =>
+        {
+            var (system, ff, backend) = ffo.Bind(p);
+            var plan = MdPlan.From(p, mdo, hasFileVelocities: LammpsDataReader.HasVelocities(p.GetValue(ffo.Data)!));
+            return MdDriver.Run(system, ff, backend, plan, p.GetValue(ffo.Data)!);
+        }));
+        return cmd;
+    }
+}

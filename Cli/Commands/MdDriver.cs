@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FractureLab.Mechanics;
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.Integrators;
+using FractureLab.Mechanics.IO;
+using FractureLab.Mechanics.Minimizers;
+using FractureLab.Mechanics.Simulation;
+using Serilog;
+using Spectre.Console;
+
+namespace FractureLab.Cli.Commands;
+
+/// <summary>Runs an <see cref="MdPlan"/>: velocities, optional minimization, the MD loop with progress, Ctrl+C and checkpoints, and the result files.</summary>
+public static class MdDriver
+{
+    public static int Run(AtomSystem system, CompiledForceField ff, IPairBackend backend, MdPlan plan, string source)
+    {
+        Directory.CreateDirectory(plan.OutDir);
+        string checkpoint = Path.Combine(plan.OutDir, "checkpoint.bin");
+        var forces = new ForceComputer(ff, backend);
+        double dtPs = plan.DtFs * 1e-3;
+        var run = new MdRun(system, forces, CreateIntegrator(plan), dtPs, Log.Logger);
+        MinimizationResult? minimized = null;
+        if (plan.Resume)
+        {
+            var stored = Checkpoint.ReadSystem(checkpoint);
+            CopyState(stored, system, checkpoint);
+            Checkpoint.Restore(checkpoint, run);
+            Log.Information("Resumed from {Checkpoint} at step {Step}", checkpoint, run.Step);
+        }
+        else
+        {
+            if (plan.Minimize is { } m)
+            {
+                minimized = m == "fire" ? Fire.Minimize(system, forces) : ConjugateGradient.Minimize(system, forces);
+                Log.Information("Minimized ({Method}): {Iterations} iterations, energy {Energy} eV, max force {Fmax} eV/Å", m, minimized.Iterations, minimized.EnergyEv, minimized.MaxForceEvPerAngstrom);
+            }
+            if (plan.DrawVelocities) Kinetics.AssignMaxwellBoltzmann(system, plan.TemperatureK, plan.Seed);
+            run.Initialize();
+        }
+        WritePlan(plan, ff, backend, source);
+
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        LammpsDumpWriter? dump = plan.DumpEvery > 0 ? new LammpsDumpWriter(Path.Combine(plan.OutDir, "trajectory.dump"), [.. LammpsDumpWriter.DefaultColumns, "vx", "vy", "vz"]) : null;
+        long remaining = plan.Resume ? Math.Max(0, plan.Steps - run.Step) : plan.Steps;
+        long firstStep = run.Step;
+        var clock = Stopwatch.StartNew();
+        bool completed = true;
+        try
+        {
+            void Advance(Action<long> progress)
+            {
+                long done = 0;
+                while (done < remaining && completed)
+                {
+                    long chunk = plan.DumpEvery > 0 ? Math.Min(plan.DumpEvery - run.Step % plan.DumpEvery, remaining - done) : remaining - done;
+                    completed = run.Run(chunk, plan.ThermoEvery, cancel.Token, checkpoint, plan.CheckpointEvery, progress);
+                    done += chunk;
+                    if (dump is not null && run.Step % plan.DumpEvery == 0) dump.WriteFrame(system, run.Step);
+                }
+            }
+            if (AnsiConsole.Profile.Capabilities.Interactive)
+                AnsiConsole.Progress().Start(ctx =>
+                {
+                    var task = ctx.AddTask($"MD {plan.Ensemble} ({system.Count} atoms)", maxValue: Math.Max(1, remaining));
+                    Advance(step => task.Value = step - firstStep);
+                });
+            else Advance(_ => { });
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+            dump?.Dispose();
+        }
+        clock.Stop();
+        long stepsRun = run.Step - firstStep;
+        if (!completed)
+        {
+            WriteResults(run, plan, clock.Elapsed.TotalSeconds, stepsRun, minimized, backend, final: false);
+            Console.Error.WriteLine($"cancelled at step {run.Step}: checkpoint written to {checkpoint}; continue with --resume");
+            return 130;
+        }
+        run.SaveCheckpoint(checkpoint);
+        WriteResults(run, plan, clock.Elapsed.TotalSeconds, stepsRun, minimized, backend, final: true);
+        var last = run.Thermo[^1];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{stepsRun} steps of {system.Count} atoms in {clock.Elapsed.TotalSeconds:F2} s ({system.Count * stepsRun / Math.Max(clock.Elapsed.TotalSeconds, 1e-9):G4} atom-steps/s); T = {last.TemperatureK:F1} K, E = {last.TotalEv:F4} eV, P = {last.PressureGpa:F3} GPa; results in {plan.OutDir}"));
+        return 0;
+    }
+
+    private static IIntegrator CreateIntegrator(MdPlan p) => (p.Ensemble, p.Thermostat) switch
+    {
+        ("nve", _) => new VelocityVerlet(),
+        ("nvt", "berendsen") => new BerendsenThermostat(p.TemperatureK, p.TDampPs),
+        ("nvt", _) => new NoseHooverNvt(p.TemperatureK, p.TDampPs),
+        ("npt", "berendsen") => new BerendsenBarostat(p.TemperatureK, p.PressureGpa, p.Coupled, p.TDampPs, p.PDampPs),
+        _ => new NoseHooverNpt(p.TemperatureK, p.PressureGpa, p.Coupled, p.TDampPs, p.PDampPs),
+    };
+
+    private static void CopyState(AtomSystem from, AtomSystem to, string path)
+    {
+        if (from.Count != to.Count || from.TypeCount != to.TypeCount)
+            throw new InputException($"checkpoint '{path}' ({from.Count} atoms, {from.TypeCount} types) does not belong to this data file ({to.Count} atoms, {to.TypeCount} types)");
+        to.Box.CopyFrom(from.Box);
+        foreach (var (a, b) in new[] { (from.X, to.X), (from.Y, to.Y), (from.Z, to.Z), (from.Vx, to.Vx), (from.Vy, to.Vy), (from.Vz, to.Vz), (from.Fx, to.Fx), (from.Fy, to.Fy), (from.Fz, to.Fz) })
+            Array.Copy(a, b, a.Length);
+        foreach (var (a, b) in new[] { (from.Type, to.Type), (from.Id, to.Id), (from.ImageX, to.ImageX), (from.ImageY, to.ImageY), (from.ImageZ, to.ImageZ) })
+            Array.Copy(a, b, a.Length);
+    }
+
+    private static void WritePlan(MdPlan plan, CompiledForceField ff, IPairBackend backend, string source)
+    {
+        var json = new JsonObject
+        {
+            ["schema"] = "fracturelab.md-plan/1",
+            ["fracturelab_version"] = typeof(MdDriver).Assembly.GetName().Version?.ToString(),
+            ["data"] = source,
+            ["forcefield"] = ff.Definition.Name,
+            ["citation"] = ff.Definition.Citation,
+            ["coulomb"] = ff.CoulombSettings.Describe(),
+            ["max_cutoff_A"] = ff.MaxCutoff,
+            ["backend"] = backend.Name,
+            ["steps"] = plan.Steps, ["dt_fs"] = plan.DtFs, ["ensemble"] = plan.Ensemble, ["thermostat"] = plan.Thermostat,
+            ["temperature_K"] = plan.TemperatureK, ["pressure_GPa"] = plan.PressureGpa,
+            ["coupled_axes"] = string.Concat("xyz".Where((_, a) => plan.Coupled[a])),
+            ["tdamp_ps"] = plan.TDampPs, ["pdamp_ps"] = plan.PDampPs, ["seed"] = plan.Seed, ["new_velocities"] = plan.DrawVelocities,
+            ["minimize"] = plan.Minimize,
+            ["assumptions"] = new JsonArray(ff.Assumptions.Select(a => (JsonNode)JsonValue.Create(a)!).ToArray()),
+        };
+        JsonOutput.Write(Path.Combine(plan.OutDir, "plan.json"), json);
+    }
+
+    private static void WriteResults(MdRun run, MdPlan plan, double wallSeconds, long stepsRun, MinimizationResult? minimized, IPairBackend backend, bool final)
+    {
+        AtomicFile.Write(Path.Combine(plan.OutDir, "thermo.csv"), w =>
+        {
+            w.WriteLine(ThermoRow.CsvHeader);
+            foreach (var row in run.Thermo) w.WriteLine(row.ToCsv());
+        });
+        if (final) LammpsDataWriter.Write(Path.Combine(plan.OutDir, "final.data"), run.System, $"step {run.Step}");
+        var first = run.Thermo[0];
+        var last = run.Thermo[^1];
+        double elapsedPs = last.TimePs - first.TimePs;
+        var json = new JsonObject
+        {
+            ["atoms"] = run.System.Count,
+            ["steps"] = run.Step,
+            ["steps_this_invocation"] = stepsRun,
+            ["completed"] = final,
+            ["backend"] = backend.Name,
+            ["wall_seconds"] = wallSeconds,
+            ["atom_steps_per_second"] = run.System.Count * stepsRun / Math.Max(wallSeconds, 1e-9),
+            ["final_potential_energy_eV"] = last.PotentialEv,
+            ["final_kinetic_energy_eV"] = last.KineticEv,
+            ["final_total_energy_eV"] = last.TotalEv,
+            ["final_temperature_K"] = last.TemperatureK,
+            ["final_pressure_GPa"] = last.PressureGpa,
+            ["final_volume_A3"] = last.VolumeA3,
+            ["neighbor_list_builds"] = run.Forces.List.Builds,
+        };
+        if (plan.Ensemble == "nve" && elapsedPs > 0)
+            json["nve_energy_drift_eV_per_atom_per_ps"] = (last.TotalEv - first.TotalEv) / run.System.Count / elapsedPs;
+        if (minimized is not null)
+            json["minimization"] = new JsonObject { ["iterations"] = minimized.Iterations, ["energy_eV"] = minimized.EnergyEv, ["max_force_eV_per_A"] = minimized.MaxForceEvPerAngstrom, ["converged"] = minimized.Converged };
+        JsonOutput.Write(Path.Combine(plan.OutDir, "summary.json"), json);
+    }
+}

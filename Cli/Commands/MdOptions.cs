@@ -1,0 +1,31 @@
+using System.CommandLine;
+
+namespace FractureLab.Cli.Commands;
+
+/// <summary>The options of an MD run (fracturelab md), beside the force-field options.</summary>
+public sealed class MdOptions
+{
+    public Option<long> Steps { get; } = new("--steps") { Description = "number of MD steps", Required = true };
+    public Option<double> Dt { get; } = new("--dt") { Description = "timestep (fs)", DefaultValueFactory = _ => 1.0 };
+    public Option<string> Ensemble { get; } = new("--ensemble") { Description = "nve, nvt or npt", DefaultValueFactory = _ => "nve" };
+    public Option<string> Thermostat { get; } = new("--thermostat") { Description = "nose-hoover or berendsen (nvt/npt)", DefaultValueFactory = _ => "nose-hoover" };
+    public Option<double> Temperature { get; } = new("--temperature") { Description = "target temperature and temperature of new velocities (K)", DefaultValueFactory = _ => 300.0 };
+    public Option<double> Pressure { get; } = new("--pressure") { Description = "target pressure for npt (GPa)", DefaultValueFactory = _ => 0.0 };
+    public Option<string> Couple { get; } = new("--couple") { Description = "axes barostatted in npt, e.g. xy (z then keeps its length)", DefaultValueFactory = _ => "xyz" };
+    public Option<double> TDamp { get; } = new("--tdamp") { Description = "thermostat damping time (ps)", DefaultValueFactory = _ => 0.1 };
+    public Option<double> PDamp { get; } = new("--pdamp") { Description = "barostat damping time (ps)", DefaultValueFactory = _ => 1.0 };
+    public Option<int> Seed { get; } = new("--seed") { Description = "seed of the Maxwell-Boltzmann velocities", DefaultValueFactory = _ => 12345 };
+    public Option<bool> NewVelocities { get; } = new("--new-velocities") { Description = "draw velocities at --temperature even if the data file has them" };
+    public Option<string?> Minimize { get; } = new("--minimize") { Description = "minimize first: fire or cg" };
+    public Option<int> ThermoEvery { get; } = new("--thermo") { Description = "steps between thermo records", DefaultValueFactory = _ => 100 };
+    public Option<int> DumpEvery { get; } = new("--dump-every") { Description = "steps between dump frames (0 = none)", DefaultValueFactory = _ => 0 };
+    public Option<long> CheckpointEvery { get; } = new("--checkpoint-every") { Description = "steps between checkpoints (0 = only on Ctrl+C)", DefaultValueFactory = _ => 1000 };
+    public Option<bool> Resume { get; } = new("--resume") { Description = "continue from OUT/checkpoint.bin" };
+    public Option<string> Out { get; } = new("--out") { Description = "output folder", DefaultValueFactory = _ => "out/md" };
+
+    public void AddTo(Command c)
+    {
+        foreach (var o in new Option[] { Steps, Dt, Ensemble, Thermostat, Temperature, Pressure, Couple, TDamp, PDamp, Seed, NewVelocities, Minimize, ThermoEvery, DumpEvery, CheckpointEvery, Resume, Out })
+            c.Options.Add(o);
+    }
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using FractureLab.Mechanics;
+
+namespace FractureLab.Cli.Commands;
+
+/// <summary>A validated MD run description (the resolved plan written next to the results).</summary>
+public sealed record MdPlan(long Steps, double DtFs, string Ensemble, string Thermostat, double TemperatureK, double PressureGpa, bool[] Coupled,
+    double TDampPs, double PDampPs, int Seed, bool DrawVelocities, string? Minimize, int ThermoEvery, int DumpEvery, long CheckpointEvery, bool Resume, string OutDir)
+{
+    public static MdPlan From(ParseResult p, MdOptions o, bool hasFileVelocities)
+    {
+        long steps = p.GetValue(o.Steps);
+        if (steps < 0) throw new InputException($"--steps must be ≥ 0, got {steps}");
+        double dt = p.GetValue(o.Dt);
+        if (!(dt > 0 && dt <= 10)) throw new InputException($"--dt must lie in (0, 10] fs, got {dt}");
+        string ens = p.GetValue(o.Ensemble)!;
+        if (ens is not ("nve" or "nvt" or "npt")) throw new InputException($"--ensemble '{ens}': expected nve, nvt or npt");
+        string th = p.GetValue(o.Thermostat)!;
+        if (th is not ("nose-hoover" or "berendsen")) throw new InputException($"--thermostat '{th}': expected nose-hoover or berendsen");
+        double t = p.GetValue(o.Temperature);
+        if (!(t >= 0)) throw new InputException($"--temperature must be ≥ 0 K, got {t}");
+        if (ens != "nve" && !(t > 0)) throw new InputException($"--temperature must be positive for {ens}");
+        string couple = p.GetValue(o.Couple)!;
+        if (couple.Length == 0 || couple.Any(c => c is not ('x' or 'y' or 'z'))) throw new InputException($"--couple '{couple}': give axes from x, y, z");
+        double td = p.GetValue(o.TDamp), pd = p.GetValue(o.PDamp);
+        if (!(td > 0)) throw new InputException($"--tdamp must be positive, got {td}");
+        if (!(pd > 0)) throw new InputException($"--pdamp must be positive, got {pd}");
+        string? min = p.GetValue(o.Minimize);
+        if (min is not (null or "fire" or "cg")) throw new InputException($"--minimize '{min}': expected fire or cg");
+        int thermo = p.GetValue(o.ThermoEvery);
+        if (thermo <= 0) throw new InputException($"--thermo must be positive, got {thermo}");
+        int dump = p.GetValue(o.DumpEvery);
+        if (dump < 0) throw new InputException($"--dump-every must be ≥ 0, got {dump}");
+        long ck = p.GetValue(o.CheckpointEvery);
+        if (ck < 0) throw new InputException($"--checkpoint-every must be ≥ 0, got {ck}");
+        return new MdPlan(steps, dt, ens, th, t, p.GetValue(o.Pressure), "xyz".Select(a => couple.Contains(a)).ToArray(),
+            td, pd, p.GetValue(o.Seed), p.GetValue(o.NewVelocities) || !hasFileVelocities, min, thermo, dump, ck, p.GetValue(o.Resume), p.GetValue(o.Out)!);
+    }
+}

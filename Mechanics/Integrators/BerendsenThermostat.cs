@@ -1,0 +1,32 @@
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Backends;
+
+namespace FractureLab.Mechanics.Integrators;
+
+/// <summary>
+/// Velocity Verlet with Berendsen velocity rescaling (Berendsen et al., J. Chem. Phys. 81, 3684 (1984)):
+/// λ = √(1 + (dt/τ)(T0/T − 1)). Simple and robust; does not sample the canonical ensemble.
+/// </summary>
+public sealed class BerendsenThermostat(double temperatureK, double dampingPs = 0.1) : IIntegrator
+{
+    public double TargetK { get; set; } = temperatureK;
+    public string Name => "berendsen-nvt";
+
+    public void Step(AtomSystem s, ForceComputer forces, double dtPs)
+    {
+        Kinetics.HalfKick(s, dtPs);
+        Kinetics.Drift(s, dtPs);
+        forces.Compute(s);
+        Kinetics.HalfKick(s, dtPs);
+        Rescale(s, dtPs);
+    }
+
+    public void Rescale(AtomSystem s, double dtPs)
+    {
+        double t = Kinetics.Temperature(s);
+        if (t > 0) Kinetics.ScaleVelocities(s, Math.Sqrt(Math.Max(0.0, 1.0 + dtPs / dampingPs * (TargetK / t - 1.0))));
+    }
+
+    public void SaveState(BinaryWriter w) => w.Write(TargetK);
+    public void LoadState(BinaryReader r) => TargetK = r.ReadDouble();
+}

@@ -1,0 +1,63 @@
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Units;
+
+namespace FractureLab.Mechanics.Integrators;
+
+/// <summary>Temperature, degrees of freedom, Maxwell-Boltzmann velocities and centre-of-mass motion.</summary>
+public static class Kinetics
+{
+    /// <summary>Degrees of freedom 3N − 3 (centre-of-mass momentum removed, as LAMMPS compute temp).</summary>
+    public static int DegreesOfFreedom(AtomSystem s) => Math.Max(1, 3 * s.Count - 3);
+
+    /// <summary>Instantaneous temperature (K) = 2 KE / (N_f k_B).</summary>
+    public static double Temperature(AtomSystem s) => 2.0 * s.KineticEnergy() / (DegreesOfFreedom(s) * MetalUnits.Boltzmann);
+
+    /// <summary>Subtracts the centre-of-mass velocity.</summary>
+    public static void RemoveCenterOfMassMotion(AtomSystem s)
+    {
+        double px = 0, py = 0, pz = 0, m = 0;
+        for (int i = 0; i < s.Count; i++) { double mi = s.Mass(i); px += mi * s.Vx[i]; py += mi * s.Vy[i]; pz += mi * s.Vz[i]; m += mi; }
+        px /= m; py /= m; pz /= m;
+        for (int i = 0; i < s.Count; i++) { s.Vx[i] -= px; s.Vy[i] -= py; s.Vz[i] -= pz; }
+    }
+
+    /// <summary>
+    /// Gaussian velocities with variance k_B T/m per component (Maxwell-Boltzmann), reproducible from
+    /// <paramref name="seed"/>; centre-of-mass motion removed and rescaled to exactly <paramref name="temperatureK"/>.
+    /// </summary>
+    public static void AssignMaxwellBoltzmann(AtomSystem s, double temperatureK, int seed)
+    {
+        var rng = new Random(seed);
+        double Gauss() => Math.Sqrt(-2.0 * Math.Log(1.0 - rng.NextDouble())) * Math.Cos(2.0 * Math.PI * rng.NextDouble());
+        for (int i = 0; i < s.Count; i++)
+        {
+            double sigma = Math.Sqrt(MetalUnits.Boltzmann * temperatureK / (s.Mass(i) * MetalUnits.MvvToEv));
+            s.Vx[i] = sigma * Gauss(); s.Vy[i] = sigma * Gauss(); s.Vz[i] = sigma * Gauss();
+        }
+        RemoveCenterOfMassMotion(s);
+        double t = Temperature(s);
+        if (t > 0) ScaleVelocities(s, Math.Sqrt(temperatureK / t));
+    }
+
+    public static void ScaleVelocities(AtomSystem s, double factor)
+    {
+        for (int i = 0; i < s.Count; i++) { s.Vx[i] *= factor; s.Vy[i] *= factor; s.Vz[i] *= factor; }
+    }
+
+    /// <summary>v += (dt/2)·F/m (velocity half-kick; dt in ps).</summary>
+    public static void HalfKick(AtomSystem s, double dtPs)
+    {
+        double h = 0.5 * dtPs * MetalUnits.ForceOverMassToAcceleration;
+        for (int i = 0; i < s.Count; i++)
+        {
+            double f = h / s.Mass(i);
+            s.Vx[i] += f * s.Fx[i]; s.Vy[i] += f * s.Fy[i]; s.Vz[i] += f * s.Fz[i];
+        }
+    }
+
+    /// <summary>x += dt·v.</summary>
+    public static void Drift(AtomSystem s, double dtPs)
+    {
+        for (int i = 0; i < s.Count; i++) { s.X[i] += dtPs * s.Vx[i]; s.Y[i] += dtPs * s.Vy[i]; s.Z[i] += dtPs * s.Vz[i]; }
+    }
+}

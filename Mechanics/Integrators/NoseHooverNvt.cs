@@ -1,0 +1,24 @@
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Backends;
+
+namespace FractureLab.Mechanics.Integrators;
+
+/// <summary>NVT: Nosé-Hoover chain half step, velocity Verlet, chain half step (LAMMPS fix nvt).</summary>
+public sealed class NoseHooverNvt(double temperatureK, double dampingPs = 0.1) : IIntegrator
+{
+    public NoseHooverChain Chain { get; } = new(dampingPs) { TargetK = temperatureK };
+    public string Name => "nvt";
+
+    public void Step(AtomSystem s, ForceComputer forces, double dtPs)
+    {
+        Chain.HalfStep(s, dtPs);
+        Kinetics.HalfKick(s, dtPs);
+        Kinetics.Drift(s, dtPs);
+        forces.Compute(s);
+        Kinetics.HalfKick(s, dtPs);
+        Chain.HalfStep(s, dtPs);
+    }
+
+    public void SaveState(BinaryWriter w) => Chain.Save(w);
+    public void LoadState(BinaryReader r) => Chain.Load(r);
+}

@@ -1,0 +1,63 @@
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.Integrators;
+
+namespace FractureLab.Mechanics.Minimizers;
+
+/// <summary>
+/// FIRE minimizer (Bitzek, Koskinen, Gähler, Moseley, Gumbsch, Phys. Rev. Lett. 97, 170201 (2006)) with
+/// its published parameters (N_min 5, f_inc 1.1, f_dec 0.5, α0 0.1, f_α 0.99), box fixed. Stops when
+/// every force component is below <paramref name="forceTolerance"/> (eV/Å).
+/// </summary>
+public static class Fire
+{
+    public static MinimizationResult Minimize(AtomSystem s, ForceComputer forces, double forceTolerance = 1e-4, int maxIterations = 10000, double dtPs = 0.001, double dtMaxPs = 0.01)
+    {
+        Array.Clear(s.Vx); Array.Clear(s.Vy); Array.Clear(s.Vz);
+        var r = forces.Compute(s);
+        double alpha = 0.1, dt = dtPs;
+        int positive = 0;
+        for (int it = 1; it <= maxIterations; it++)
+        {
+            double fmax = MaxForce(s);
+            if (fmax < forceTolerance) return new MinimizationResult(it - 1, r.PotentialEnergy, fmax, true);
+            double p = 0, vn = 0, fn = 0;
+            for (int i = 0; i < s.Count; i++)
+            {
+                p += s.Fx[i] * s.Vx[i] + s.Fy[i] * s.Vy[i] + s.Fz[i] * s.Vz[i];
+                vn += s.Vx[i] * s.Vx[i] + s.Vy[i] * s.Vy[i] + s.Vz[i] * s.Vz[i];
+                fn += s.Fx[i] * s.Fx[i] + s.Fy[i] * s.Fy[i] + s.Fz[i] * s.Fz[i];
+            }
+            if (p > 0)
+            {
+                double mix = fn > 0 ? alpha * Math.Sqrt(vn / fn) : 0;
+                for (int i = 0; i < s.Count; i++)
+                {
+                    s.Vx[i] = (1 - alpha) * s.Vx[i] + mix * s.Fx[i];
+                    s.Vy[i] = (1 - alpha) * s.Vy[i] + mix * s.Fy[i];
+                    s.Vz[i] = (1 - alpha) * s.Vz[i] + mix * s.Fz[i];
+                }
+                if (++positive > 5) { dt = Math.Min(dt * 1.1, dtMaxPs); alpha *= 0.99; }
+            }
+            else
+            {
+                positive = 0;
+                dt *= 0.5;
+                alpha = 0.1;
+                Array.Clear(s.Vx); Array.Clear(s.Vy); Array.Clear(s.Vz);
+            }
+            // semi-implicit Euler (MD step with the current forces)
+            Kinetics.HalfKick(s, 2 * dt);
+            Kinetics.Drift(s, dt);
+            r = forces.Compute(s);
+        }
+        return new MinimizationResult(maxIterations, r.PotentialEnergy, MaxForce(s), false);
+    }
+
+    internal static double MaxForce(AtomSystem s)
+    {
+        double m = 0;
+        for (int i = 0; i < s.Count; i++) m = Math.Max(m, Math.Max(Math.Abs(s.Fx[i]), Math.Max(Math.Abs(s.Fy[i]), Math.Abs(s.Fz[i]))));
+        return m;
+    }
+}

@@ -1,0 +1,76 @@
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.Integrators;
+using Serilog;
+
+namespace FractureLab.Mechanics.Simulation;
+
+/// <summary>
+/// A system bound to a force computer (one back end, passed explicitly) and an integrator, advanced
+/// step by step with thermo records, an optional box deformation, periodic checkpoints and
+/// cancellation (a cancelled run writes a checkpoint before it returns).
+/// </summary>
+public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator integrator, double dtPs, ILogger? log = null)
+{
+    private readonly ILogger _log = log ?? Serilog.Core.Logger.None;
+
+    public AtomSystem System { get; } = system;
+    public ForceComputer Forces { get; } = forces;
+    public IIntegrator Integrator { get; } = integrator;
+    public double DtPs { get; } = dtPs;
+    public long Step { get; set; }
+    public List<ThermoRow> Thermo { get; } = [];
+    public BoxDeformation? Deformation { get; init; }
+    public double ElapsedPs => Step * DtPs;
+
+    /// <summary>Computes the initial forces (skipped when resuming from a checkpoint, which carries them).</summary>
+    public void Initialize() => Forces.Compute(System);
+
+    public ThermoRow Record()
+    {
+        var r = Forces.Last;
+        double ke = System.KineticEnergy();
+        var p = ForceComputer.PressureGpa(System, r, withKinetic: true);
+        var b = System.Box;
+        var row = new ThermoRow(Step, ElapsedPs, Kinetics.Temperature(System), r.PotentialEnergy, ke, r.PotentialEnergy + ke,
+            (p[0] + p[1] + p[2]) / 3.0, p[0], p[1], p[2], b.Volume, b.Length(0), b.Length(1), b.Length(2));
+        Thermo.Add(row);
+        return row;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="steps"/> steps. Records thermo every <paramref name="thermoEvery"/> steps, saves a
+    /// checkpoint every <paramref name="checkpointEvery"/> steps and on cancellation. Returns false if cancelled.
+    /// </summary>
+    public bool Run(long steps, int thermoEvery, CancellationToken cancel = default, string? checkpointPath = null, long checkpointEvery = 0, Action<long>? progress = null)
+    {
+        if (Thermo.Count == 0 || Thermo[^1].Step != Step) Record();
+        long end = Step + steps;
+        while (Step < end)
+        {
+            if (cancel.IsCancellationRequested)
+            {
+                if (checkpointPath is not null) SaveCheckpoint(checkpointPath);
+                _log.Warning("Run cancelled at step {Step}; checkpoint {Path}", Step, checkpointPath);
+                return false;
+            }
+            Integrator.Step(System, Forces, DtPs);
+            Step++;
+            if (Deformation is not null)
+            {
+                Deformation.Apply(System, ElapsedPs);
+                Forces.Compute(System);
+            }
+            if (thermoEvery > 0 && Step % thermoEvery == 0) Record();
+            if (checkpointPath is not null && checkpointEvery > 0 && Step % checkpointEvery == 0) SaveCheckpoint(checkpointPath);
+            progress?.Invoke(Step);
+        }
+        return true;
+    }
+
+    public void SaveCheckpoint(string path)
+    {
+        Checkpoint.Save(path, this);
+        Forces.List.Invalidate();
+    }
+}
