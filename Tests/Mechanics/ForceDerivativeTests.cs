@@ -1,0 +1,94 @@
+using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.Coulomb;
+using FractureLab.Mechanics.Integrators;
+using FractureLab.Mechanics.Potentials;
+
+namespace FractureLab.Tests.Mechanics;
+
+/// <summary>Forces are −dE/dr and the virial is −dE/dε, by central differences (no autodiff checks us).</summary>
+public class ForceDerivativeTests
+{
+    public static TheoryData<string> Styles => new() { "buckingham", "buckingham-wall", "morse", "core", "lj" };
+
+    private static ShortRangePair Pair(string style) => style switch
+    {
+        "buckingham" => new ShortRangePair { Style = PairStyle.Buckingham, Buckingham = new(18003.7572, 0.205205, 133.5381) },
+        "buckingham-wall" => new ShortRangePair { Style = PairStyle.Buckingham, Buckingham = new(18003.7572, 0.205205, 133.5381, 29) },
+        "morse" => new ShortRangePair { Style = PairStyle.MorsePedone, Morse = new(0.340554, 2.0067, 2.1, 1.0) },
+        "core" => new ShortRangePair { Style = PairStyle.CoreBuckingham, Core = new(2029.2204, 0.343640, 192.580, 46.462, 3.430, -0.32605, 1.906) },
+        _ => new ShortRangePair { Style = PairStyle.LennardJones, LennardJones = new(0.0104, 3.4) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Styles))]
+    public void PairForce_IsMinusEnergyDerivative_NearAndFar(string style)
+    {
+        var p = Pair(style);
+        foreach (double r in new[] { 1.0, 1.4, 1.9, 2.5, 3.7, 6.0 })
+        {
+            double h = 1e-5 * r;
+            double dUdr = (p.EvaluateUnshifted((r + h) * (r + h)).Energy - p.EvaluateUnshifted((r - h) * (r - h)).Energy) / (2 * h);
+            double force = p.EvaluateUnshifted(r * r).ForceOverR * r;
+            Assert.True(Math.Abs(force + dUdr) <= 1e-6 * Math.Max(1, Math.Abs(force)), $"{style} r={r}: F={force}, -dU/dr={-dUdr}");
+        }
+    }
+
+    public static TheoryData<string, double> CoulombCases => new() { { "dsf", 0.2 }, { "ewald", 0.0 } };
+
+    private static (FractureLab.Mechanics.Atoms.AtomSystem, ForceComputer) Setup(string method)
+    {
+        var coulomb = method == "dsf"
+            ? new CoulombSettings(CoulombMethod.Dsf, 0.2, 10.0, ErfcFlavor.Exact)
+            : new CoulombSettings(CoulombMethod.Ewald, 0.0, 8.0, ErfcFlavor.Exact, 1e-10);
+        var (s, ff) = TestData.Bind("silica192.data", "bks-wall", coulomb, cutoff: 8.0);
+        return (s, new ForceComputer(ff, new ReferenceBackend()));
+    }
+
+    [Theory]
+    [MemberData(nameof(CoulombCases))]
+    public void SystemForces_AreMinusEnergyGradient(string method, double _)
+    {
+        var (s, fc) = Setup(method);
+        fc.Compute(s);
+        var f = (double[])s.Fx.Clone();
+        foreach (int i in new[] { 0, 17, 100, 191 })
+        {
+            double h = 1e-5, x0 = s.X[i];
+            s.X[i] = x0 + h; double ep = fc.Compute(s).PotentialEnergy;
+            s.X[i] = x0 - h; double em = fc.Compute(s).PotentialEnergy;
+            s.X[i] = x0;
+            double fd = -(ep - em) / (2 * h);
+            Assert.True(Math.Abs(fd - f[i]) < 1e-5 * Math.Max(1, Math.Abs(f[i])), $"{method} atom {i}: F={f[i]}, -dE/dx={fd}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CoulombCases))]
+    public void Virial_IsMinusEnergyDerivativeWithRespectToStrain(string method, double _)
+    {
+        var (s, fc) = Setup(method);
+        var w = (double[])fc.Compute(s).Virial.Clone();
+        for (int a = 0; a < 3; a++)
+        {
+            double eps = 1e-6;
+            var plus = s.Clone(); BoxScaling.ScaleAxis(plus, a, 1 + eps);
+            var minus = s.Clone(); BoxScaling.ScaleAxis(minus, a, 1 - eps);
+            var (_, fcp) = Setup(method); var (_, fcm) = Setup(method);
+            double dEdEps = (fcp.Compute(plus).PotentialEnergy - fcm.Compute(minus).PotentialEnergy) / (2 * eps);
+            Assert.True(Math.Abs(w[a] + dEdEps) < 1e-5 * Math.Max(1, Math.Abs(w[a])), $"{method} axis {a}: W={w[a]}, -dE/deps={-dEdEps}");
+        }
+    }
+
+    [Fact]
+    public void WolfForces_EqualDsfForces_AsInLammps()
+    {
+        var wolf = new CoulombSettings(CoulombMethod.Wolf, 0.25, 10.0, ErfcFlavor.Exact);
+        var dsf = new CoulombSettings(CoulombMethod.Dsf, 0.25, 10.0, ErfcFlavor.Exact);
+        var (s1, ff1) = TestData.Bind("silica192.data", "bks", wolf);
+        var (s2, ff2) = TestData.Bind("silica192.data", "bks", dsf);
+        var e1 = new ForceComputer(ff1, new ReferenceBackend()).Compute(s1).PotentialEnergy;
+        var e2 = new ForceComputer(ff2, new ReferenceBackend()).Compute(s2).PotentialEnergy;
+        for (int i = 0; i < s1.Count; i++) Assert.Equal(s2.Fx[i], s1.Fx[i], 10);
+        Assert.NotEqual(e1, e2, 3); // energies differ: Wolf is only energy-shifted
+    }
+}

@@ -1,0 +1,78 @@
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Geometry;
+using FractureLab.Mechanics.Neighbors;
+
+namespace FractureLab.Tests.Mechanics;
+
+/// <summary>The neighbor list holds exactly the pairs (with periodic images) that a brute-force search finds.</summary>
+public class NeighborListTests
+{
+    private static int BruteForcePairs(AtomSystem s, double rc)
+    {
+        int count = 0;
+        int[] m = new int[3];
+        for (int a = 0; a < 3; a++) m[a] = s.Box.Periodic[a] ? (int)Math.Ceiling(rc / s.Box.Length(a)) + 1 : 0;
+        for (int i = 0; i < s.Count; i++)
+            for (int j = i; j < s.Count; j++)
+                for (int sx = -m[0]; sx <= m[0]; sx++)
+                    for (int sy = -m[1]; sy <= m[1]; sy++)
+                        for (int sz = -m[2]; sz <= m[2]; sz++)
+                        {
+                            if (i == j && (sx, sy, sz).CompareTo((0, 0, 0)) <= 0) continue;
+                            double dx = s.X[j] + sx * s.Box.Length(0) - s.X[i], dy = s.Y[j] + sy * s.Box.Length(1) - s.Y[i], dz = s.Z[j] + sz * s.Box.Length(2) - s.Z[i];
+                            if (dx * dx + dy * dy + dz * dz < rc * rc) count++;
+                        }
+        return count;
+    }
+
+    private static int ListPairsWithin(AtomSystem s, NeighborList list, double rc)
+    {
+        int count = 0;
+        for (int i = 0; i < s.Count; i++)
+            for (int k = list.Start[i]; k < list.Start[i + 1]; k++)
+            {
+                int j = list.Neighbors[k], c = list.Shifts[k];
+                double dx = s.X[j] + list.ShiftX[c] - s.X[i], dy = s.Y[j] + list.ShiftY[c] - s.Y[i], dz = s.Z[j] + list.ShiftZ[c] - s.Z[i];
+                if (dx * dx + dy * dy + dz * dz < rc * rc) count++;
+            }
+        return count;
+    }
+
+    [Theory]
+    [InlineData(5.0, true)]
+    [InlineData(10.0, true)]   // cut-off above half the box: periodic self-images
+    [InlineData(18.0, true)]   // cut-off above the box length: several images
+    [InlineData(10.0, false)]  // z not periodic (slab for an edge crack)
+    public void Build_FindsTheSamePairsAsBruteForce(double cutoff, bool periodicZ)
+    {
+        var s = TestData.Silica192();
+        s.Box.Periodic[2] = periodicZ;
+        var list = new NeighborList(cutoff, 1.0);
+        list.Build(s);
+        Assert.Equal(BruteForcePairs(s, cutoff), ListPairsWithin(s, list, cutoff));
+        Assert.Equal(BruteForcePairs(s, cutoff + 1.0), list.PairCount);
+    }
+
+    [Fact]
+    public void NeedsRebuild_AfterAtomMovesHalfTheSkin()
+    {
+        var s = TestData.Silica192();
+        var list = new NeighborList(5.0, 2.0);
+        list.Build(s);
+        Assert.False(list.NeedsRebuild(s));
+        s.X[3] += 0.9;
+        Assert.False(list.NeedsRebuild(s));
+        s.X[3] += 0.2;
+        Assert.True(list.NeedsRebuild(s));
+    }
+
+    [Fact]
+    public void Build_WrapsAtomsAndCountsImages()
+    {
+        var s = new AtomSystem(1, ["Si"], [28.0855], Box.Cube(10));
+        s.X[0] = 23.0; s.Y[0] = -1.0; s.Z[0] = 5.0;
+        new NeighborList(3.0).Build(s);
+        Assert.Equal(3.0, s.X[0], 12); Assert.Equal(2, s.ImageX[0]);
+        Assert.Equal(9.0, s.Y[0], 12); Assert.Equal(-1, s.ImageY[0]);
+    }
+}

@@ -1,0 +1,21 @@
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.ForceFields;
+using FractureLab.Mechanics.IO;
+
+namespace FractureLab.Tests;
+
+/// <summary>Paths to the committed parity configurations and small helpers to bind force fields to them.</summary>
+public static class TestData
+{
+    public static string Parity(string file) => Path.Combine(AppContext.BaseDirectory, "Parity", "Lammps", file);
+
+    public static AtomSystem Silica192() => LammpsDataReader.Read(Parity("silica192.data"));
+
+    public static (AtomSystem System, CompiledForceField ForceField) Bind(string data, string forceField, FractureLab.Mechanics.Coulomb.CoulombSettings? coulomb = null, double? cutoff = null)
+    {
+        var s = LammpsDataReader.Read(Parity(data));
+        var ff = ForceFieldCatalog.Resolve(forceField, Composition.FromAtoms(s));
+        return (s, new CompiledForceField(ff, s, cutoff, coulomb ?? ff.Coulomb));
+    }
+}
