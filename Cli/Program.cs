@@ -49,5 +49,12 @@ public static class Program
         catch (InputException e) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
         catch (IOException e) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
         catch (UnauthorizedAccessException e) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
+        catch (Exception e)
+        {
+            // A defect, not bad input: one line for the user, the stack trace in the debug log only.
+            Log.Debug(e, "internal error");
+            Console.Error.WriteLine($"error: internal error ({e.GetType().Name}: {e.Message}); please report it with the command line");
+            return 1;
+        }
     }
 }

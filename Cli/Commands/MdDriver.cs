@@ -41,6 +41,7 @@ public static class MdDriver
             if (plan.DrawVelocities) Kinetics.AssignMaxwellBoltzmann(system, plan.TemperatureK, plan.Seed);
             run.Initialize();
         }
+        if (run.Thermo.Count == 0) run.Record();
         WritePlan(plan, ff, backend, source);
 
         using var cancel = new CancellationTokenSource();
