@@ -1,0 +1,132 @@
+using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.Integrators;
+using FractureLab.Mechanics.Minimizers;
+using FractureLab.Mechanics.Simulation;
+
+namespace FractureLab.Tests.Mechanics;
+
+public class IntegratorTests
+{
+    private static (FractureLab.Mechanics.Atoms.AtomSystem, ForceComputer) Glass(IPairBackend? backend = null)
+    {
+        var (s, ff) = TestData.Bind("silica192.data", "bks-wall");
+        var fc = new ForceComputer(ff, backend ?? new SimdBackend(2));
+        Fire.Minimize(s, fc, forceTolerance: 1e-2, maxIterations: 3000);
+        return (s, fc);
+    }
+
+    [Fact]
+    public void MaxwellBoltzmann_HitsTemperatureExactly_AndIsReproducibleFromSeed()
+    {
+        var a = TestData.Silica192(); var b = TestData.Silica192();
+        Kinetics.AssignMaxwellBoltzmann(a, 300, 7);
+        Kinetics.AssignMaxwellBoltzmann(b, 300, 7);
+        Assert.Equal(300.0, Kinetics.Temperature(a), 9);
+        Assert.Equal(a.Vx, b.Vx);
+        double px = 0;
+        for (int i = 0; i < a.Count; i++) px += a.Mass(i) * a.Vx[i];
+        Assert.True(Math.Abs(px) < 1e-10);
+    }
+
+    [Fact]
+    public void VelocityVerlet_ConservesEnergy_OverOnePicosecond()
+    {
+        // short-range energies shifted to zero at the cut-off, so truncation does not add jumps
+        var (s, ff) = TestData.Bind("silica192.data", "bks-wall");
+        var fc = new ForceComputer(new CompiledForceField(ff.Definition with { ShiftEnergy = true }, s), new SimdBackend(2));
+        Fire.Minimize(s, fc, forceTolerance: 1e-2, maxIterations: 3000);
+        Kinetics.AssignMaxwellBoltzmann(s, 300, 1);
+        var run = new MdRun(s, fc, new VelocityVerlet(), 0.001);
+        run.Initialize();
+        run.Run(1000, 5);
+        // drift = change of the 100-fs window mean of E (the O(dt²) oscillation of velocity Verlet averages out)
+        double first = run.Thermo.Take(20).Average(r => r.TotalEv), last = run.Thermo.TakeLast(20).Average(r => r.TotalEv);
+        double drift = Math.Abs(last - first);
+        Assert.True(drift < 2e-3, $"NVE energy drift {drift} eV over 0.9 ps (kinetic energy about 7 eV)");
+    }
+
+    [Fact]
+    public void NoseHooverNvt_HoldsTargetTemperatureOnAverage()
+    {
+        var (s, fc) = Glass();
+        Kinetics.AssignMaxwellBoltzmann(s, 600, 2);
+        var run = new MdRun(s, fc, new NoseHooverNvt(600, 0.05), 0.001);
+        run.Initialize();
+        run.Run(2000, 10);
+        double mean = run.Thermo.Skip(50).Average(r => r.TemperatureK);
+        Assert.InRange(mean, 540, 660);
+    }
+
+    [Fact]
+    public void NoseHooverNpt_KeepsUncoupledAxis_AndMovesCoupledAxesTowardTarget()
+    {
+        var (s, fc) = Glass();
+        Kinetics.AssignMaxwellBoltzmann(s, 300, 3);
+        double lz = s.Box.Length(2), lx = s.Box.Length(0);
+        var run = new MdRun(s, fc, new NoseHooverNpt(300, 0.0, [true, true, false], 0.1, 0.5), 0.001);
+        run.Initialize();
+        double p0 = run.Record().PxxGpa;
+        run.Run(500, 50);
+        Assert.Equal(lz, s.Box.Length(2), 12);
+        Assert.NotEqual(lx, s.Box.Length(0));
+        // the minimized random glass is under tension (negative pressure): x must shrink
+        Assert.True(p0 < 0 && s.Box.Length(0) < lx, $"p0 {p0}, Lx {lx} -> {s.Box.Length(0)}");
+    }
+
+    [Fact]
+    public void Checkpoint_ResumedRun_IsBitIdenticalToUninterrupted()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"fl-ck-{Guid.NewGuid():N}.bin");
+        var (a, fa) = Glass();
+        Kinetics.AssignMaxwellBoltzmann(a, 300, 4);
+        var b = a.Clone();
+        var (_, ffb) = TestData.Bind("silica192.data", "bks-wall");
+
+        var straight = new MdRun(a, fa, new NoseHooverNvt(300), 0.001);
+        straight.Initialize();
+        straight.Run(60, 20);
+        straight.SaveCheckpoint(path);
+        straight.Run(60, 20);
+
+        var resumedSystem = Checkpoint.ReadSystem(path);
+        var resumed = new MdRun(resumedSystem, new ForceComputer(new CompiledForceField(ffb.Definition, resumedSystem), new SimdBackend(2)), new NoseHooverNvt(300), 0.001);
+        Checkpoint.Restore(path, resumed);
+        resumed.Run(60, 20);
+        File.Delete(path);
+        Assert.Equal(straight.Step, resumed.Step);
+        Assert.Equal(a.X, resumedSystem.X);
+        Assert.Equal(a.Vz, resumedSystem.Vz);
+        Assert.Equal(straight.Thermo[^1].TotalEv, resumed.Thermo[^1].TotalEv);
+        _ = b;
+    }
+
+    [Fact]
+    public void Minimizers_ReachForceTolerance_AndLowerTheEnergy()
+    {
+        foreach (var method in new[] { "fire", "cg" })
+        {
+            // shifted energies: a continuous landscape for CG's line search (see ConjugateGradient)
+            var (s, ff) = TestData.Bind("silica192.data", "bks-wall");
+            var fc = new ForceComputer(new CompiledForceField(ff.Definition with { ShiftEnergy = true }, s), new SimdBackend(2));
+            double e0 = fc.Compute(s).PotentialEnergy;
+            var r = method == "fire" ? Fire.Minimize(s, fc, 1e-3, 20000) : ConjugateGradient.Minimize(s, fc, 1e-3, 0, 20000);
+            Assert.True(r.Converged, $"{method}: max force {r.MaxForceEvPerAngstrom}");
+            Assert.True(r.EnergyEv < e0);
+            Assert.True(r.MaxForceEvPerAngstrom < 1e-3);
+        }
+    }
+
+    [Fact]
+    public void PerAtomVirial_SumsToTheTotalVirial()
+    {
+        var (s, ff) = TestData.Bind("silica192.data", "bks");
+        var r = new ForceComputer(ff, new SimdBackend(2)).Compute(s, perAtomVirial: true);
+        Assert.NotNull(r.PerAtomVirial);
+        for (int a = 0; a < 6; a++)
+        {
+            double sum = 0;
+            for (int i = 0; i < s.Count; i++) sum += r.PerAtomVirial![6 * i + a];
+            Assert.Equal(r.Virial[a], sum, 8);
+        }
+    }
+}
