@@ -1,0 +1,78 @@
+using System.Text.Json;
+using FractureLab.Cli;
+
+namespace FractureLab.Tests.Cli;
+
+/// <summary>The command line's contract: outputs with the documented keys, one-line errors with exit code 1, usage errors with 2.</summary>
+public class CommandLineTests
+{
+    private static (int Code, string Err) Run(params string[] args)
+    {
+        var err = new StringWriter();
+        var old = Console.Error;
+        Console.SetError(err);
+        try { return (Program.Main(args), err.ToString()); }
+        finally { Console.SetError(old); }
+    }
+
+    [Fact]
+    public void Eval_WritesEnergyPressureAndForces()
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        var (code, err) = Run("eval", "--data", TestData.Parity("silica192.data"), "--forcefield", "bks", "--erfc", "exact",
+            "--out", Path.Combine(dir, "e.json"), "--forces", Path.Combine(dir, "f.csv"));
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "e.json")));
+        Assert.Equal(192, doc.RootElement.GetProperty("atoms").GetInt32());
+        Assert.Equal(-887.1658828326013, doc.RootElement.GetProperty("potential_energy_eV").GetDouble(), 6);
+        foreach (var k in new[] { "xx", "yy", "zz", "xy", "xz", "yz" }) doc.RootElement.GetProperty("pressure_GPa").GetProperty(k).GetDouble();
+        var lines = File.ReadAllLines(Path.Combine(dir, "f.csv"));
+        Assert.Equal("id,fx,fy,fz", lines[0]);
+        Assert.Equal(193, lines.Length);
+    }
+
+    [Fact]
+    public void Md_WritesSummaryThermoAndFinalData()
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        var (code, err) = Run("md", "--data", TestData.Parity("silica192.data"), "--forcefield", "bks-wall", "--steps", "20", "--thermo", "10",
+            "--ensemble", "nvt", "--temperature", "300", "--seed", "5", "--out", dir);
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
+        Assert.Equal(20, doc.RootElement.GetProperty("steps").GetInt32());
+        Assert.True(doc.RootElement.GetProperty("atom_steps_per_second").GetDouble() > 0);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(dir, "thermo.csv")).Length - 1);
+        Assert.True(File.Exists(Path.Combine(dir, "final.data")));
+        Assert.True(File.Exists(Path.Combine(dir, "plan.json")));
+    }
+
+    [Theory]
+    [InlineData("missing.data", "bks", "does not exist")]
+    [InlineData("silica192.data", "nosuchff", "neither a shipped name")]
+    [InlineData("lisis144.data", "bks", "no charge for element 'Li'")]
+    public void Eval_BadInput_OneLineAndExitCode1(string data, string ff, string message)
+    {
+        string path = data == "missing.data" ? "missing.data" : TestData.Parity(data);
+        var (code, err) = Run("eval", "--data", path, "--forcefield", ff, "--out", Path.Combine(Path.GetTempPath(), "x.json"));
+        Assert.Equal(1, code);
+        Assert.Contains(message, err);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.DoesNotContain(" at ", err);
+    }
+
+    [Fact]
+    public void Eval_NegativeCutoff_IsRejected()
+    {
+        var (code, err) = Run("eval", "--data", TestData.Parity("silica192.data"), "--forcefield", "bks", "--cutoff", "-3", "--out", "x.json");
+        Assert.Equal(1, code);
+        Assert.Contains("--cutoff must be positive", err);
+    }
+
+    [Fact]
+    public void UnknownOption_IsAUsageError_ExitCode2()
+    {
+        var (code, err) = Run("eval", "--bogus");
+        Assert.Equal(2, code);
+        Assert.Contains("error", err);
+    }
+}
