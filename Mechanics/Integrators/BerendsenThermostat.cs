@@ -12,12 +12,11 @@ public sealed class BerendsenThermostat(double temperatureK, double dampingPs = 
     public double TargetK { get; set; } = temperatureK;
     public string Name => "berendsen-nvt";
 
+    private readonly VelocityVerlet _verlet = new();
+
     public void Step(AtomSystem s, ForceComputer forces, double dtPs)
     {
-        Kinetics.HalfKick(s, dtPs);
-        Kinetics.Drift(s, dtPs);
-        forces.Compute(s);
-        Kinetics.HalfKick(s, dtPs);
+        _verlet.Step(s, forces, dtPs);
         Rescale(s, dtPs);
     }
 
