@@ -15,7 +15,7 @@ namespace FractureLab.Mechanics.Coulomb;
 /// </summary>
 public sealed class EwaldReciprocal
 {
-    private double[] _cosBuf = [], _sinBuf = [];
+    private double[] _cosBuf = [], _sinBuf = [], _eikC = [], _eikS = [];
     private readonly double _accuracyRelative;
 
     public double Alpha { get; }
@@ -93,8 +93,9 @@ public sealed class EwaldReciprocal
         double energy = 0;
         double vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
         double inv4a2 = 1.0 / (4.0 * Alpha * Alpha);
-        var eikC = new double[n];
-        var eikS = new double[n];
+        if (_eikC.Length != n) { _eikC = new double[n]; _eikS = new double[n]; }
+        var eikC = _eikC;
+        var eikS = _eikS;
         for (int ix = 0; ix <= kx; ix++)
             for (int iy = -ky; iy <= ky; iy++)
                 for (int iz = -kz; iz <= kz; iz++)

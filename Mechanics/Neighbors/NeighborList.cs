@@ -72,7 +72,7 @@ public sealed class NeighborList
     /// <summary>Recomputes the shift vectors for the current box (after a box change).</summary>
     public void UpdateShifts(Box box)
     {
-        int m = _maxImage, w = 2 * m + 1;
+        int m = _maxImage;
         for (int sz = -m; sz <= m; sz++)
             for (int sy = -m; sy <= m; sy++)
                 for (int sx = -m; sx <= m; sx++)
@@ -82,7 +82,6 @@ public sealed class NeighborList
                     ShiftY[code] = sy * box.Length(1);
                     ShiftZ[code] = sz * box.Length(2);
                 }
-        _ = w;
     }
 
     private int Code(int sx, int sy, int sz)
