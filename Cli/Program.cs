@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FractureLab.Cli.Commands;
+using FractureLab.Experiments;
 using FractureLab.Mechanics;
 using Serilog;
 
@@ -22,6 +23,9 @@ public static class Program
             root.Subcommands.Add(RunCommand.Create());
             root.Subcommands.Add(EvalCommand.Create());
             root.Subcommands.Add(MdCommand.Create());
+            root.Subcommands.Add(SepbCommand.Create());
+            root.Subcommands.Add(CrackResistanceCommand.Create());
+            root.Subcommands.Add(CompareCommand.Create());
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
@@ -47,6 +51,7 @@ public static class Program
     {
         try { return body(); }
         catch (InputException e) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
+        catch (LabDataException e) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
         catch (IOException e) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
         catch (UnauthorizedAccessException e) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
         catch (Exception e)

@@ -1,0 +1,52 @@
+using OxyPlot;
+using OxyPlot.Axes;
+using OxyPlot.Legends;
+using OxyPlot.SkiaSharp;
+using SkiaSharp;
+
+namespace FractureLab.Experiments.Plots;
+
+/// <summary>
+/// Plot models for the lab reports and their PNG bytes (OxyPlot rendered by SkiaSharp, headless). The
+/// caller writes the bytes, so result files stay atomic in one place.
+/// </summary>
+public static class PlotExport
+{
+    public const int Width = 900;
+    public const int Height = 620;
+
+    /// <summary>An empty model with a title, linear axes with titles, and a legend at the top left.</summary>
+    public static PlotModel NewModel(string title, string xTitle, string yTitle)
+    {
+        var model = new PlotModel { Title = title, Background = OxyColors.White };
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = xTitle, MajorGridlineStyle = LineStyle.Dot });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = yTitle, MajorGridlineStyle = LineStyle.Dot });
+        model.Legends.Add(new Legend { LegendPosition = LegendPosition.TopLeft, LegendBackground = OxyColor.FromAColor(200, OxyColors.White) });
+        return model;
+    }
+
+    public static byte[] Png(PlotModel model, int width = Width, int height = Height)
+    {
+        using var stream = new MemoryStream();
+        new PngExporter { Width = width, Height = height }.Export(model, stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>Several plots as one PNG, laid out in a grid of <paramref name="columns"/> columns (a multi-panel figure).</summary>
+    public static byte[] PngGrid(IReadOnlyList<PlotModel> models, int columns, int panelWidth = 600, int panelHeight = 440)
+    {
+        if (models.Count == 0) throw new ArgumentException("no plots to lay out", nameof(models));
+        columns = Math.Clamp(columns, 1, models.Count);
+        int rows = (models.Count + columns - 1) / columns;
+        using var surface = SKSurface.Create(new SKImageInfo(columns * panelWidth, rows * panelHeight));
+        surface.Canvas.Clear(SKColors.White);
+        for (int i = 0; i < models.Count; i++)
+        {
+            using var panel = SKBitmap.Decode(Png(models[i], panelWidth, panelHeight));
+            surface.Canvas.DrawBitmap(panel, i % columns * panelWidth, i / columns * panelHeight);
+        }
+        using var image = surface.Snapshot();
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+}
