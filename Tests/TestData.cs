@@ -10,6 +10,9 @@ public static class TestData
 {
     public static string Parity(string file) => Path.Combine(AppContext.BaseDirectory, "Parity", "Lammps", file);
 
+    /// <summary>A file of Experiments/Examples (copied beside the tests).</summary>
+    public static string Example(string relative) => Path.Combine(AppContext.BaseDirectory, "Examples", relative);
+
     public static AtomSystem Silica192() => LammpsDataReader.Read(Parity("silica192.data"));
 
     public static (AtomSystem System, CompiledForceField ForceField) Bind(string data, string forceField, FractureLab.Mechanics.Coulomb.CoulombSettings? coulomb = null, double? cutoff = null)

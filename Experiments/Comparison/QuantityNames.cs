@@ -17,12 +17,12 @@ public static class QuantityNames
     [
         ("KIc_MPa_sqrt_m", "K_Ic (MPa·m^0.5)", ["KIc_MPa_sqrt_m", "K_Ic_MPa_sqrt_m", "KIc_MPa_m05", "fracture_toughness_MPa_sqrt_m"]),
         ("E_GPa", "E (GPa)", ["E_GPa", "youngs_modulus_GPa", "young_modulus_GPa"]),
-        ("density_g_cm3", "density (g/cm³)", ["density_gcm3", "density_g_cm3", "density_g_per_cm3"]),
+        ("density_g_cm3", "density (g/cm^3)", ["density_gcm3", "density_g_cm3", "density_g_per_cm3"]),
         ("poisson_ratio", "Poisson's ratio", ["poisson", "poisson_ratio", "nu"]),
         ("strength_GPa", "strength (GPa)", ["strength_GPa", "sigma_max_GPa", "tensile_strength_GPa"]),
-        ("fracture_energy_J_m2", "G_c (J/m²)", ["fracture_energy_J_m2", "G_c_J_m2", "Gc_J_m2"]),
+        ("fracture_energy_J_m2", "G_c (J/m^2)", ["fracture_energy_J_m2", "G_c_J_m2", "Gc_J_m2"]),
         ("Hv_GPa", "Vickers hardness (GPa)", ["Hv_GPa", "hardness_GPa"]),
-        ("Tg_C", "T_g (°C)", ["Tg_C"]),
+        ("Tg_C", "T_g (C)", ["Tg_C"]),
         ("CR_N", "crack resistance (N)", ["CR_N", "crack_resistance_N"]),
     ];
 

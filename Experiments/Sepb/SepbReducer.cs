@@ -26,6 +26,9 @@ public static class SepbReducer
     private const double MmToM = 1e-3;
     private const double PaToMPa = 1e-6;
 
+    /// <summary>A value on a rule's boundary (readings exactly 10 % apart, a/W = 0.35) passes despite rounding in its last bits.</summary>
+    private const double BoundarySlack = 1e-12;
+
     public static SepbReduction Reduce(SpecimenSheet sheet, SepbValidityRules? rules = null, CurveAnalysisOptions? curveOptions = null, string? setColumn = null)
     {
         rules ??= new SepbValidityRules();
@@ -74,7 +77,7 @@ public static class SepbReducer
         bool alphaInFormula = alpha is > 0 and < 1;
         if (alpha is not null && !alphaInFormula)
             reasons.Add($"a/W = {alpha:0.###} is outside the formula's range (0, 1)");
-        else if (alpha is not null && (alpha < rules.AlphaMin || alpha > rules.AlphaMax))
+        else if (alpha is not null && (alpha < rules.AlphaMin - BoundarySlack || alpha > rules.AlphaMax + BoundarySlack))
             reasons.Add($"a/W = {alpha:0.###} is outside the valid range [{rules.AlphaMin}, {rules.AlphaMax}]");
 
         double? ratio = null;
@@ -123,7 +126,7 @@ public static class SepbReducer
         var values = s.CrackReadingsMm.Select(r => r!.Value).ToList();
         double mean = values.Average();
         double spread = (values.Max() - values.Min()) / mean;
-        if (spread > rules.MaxReadingSpread)
+        if (spread > rules.MaxReadingSpread + BoundarySlack)
             reasons.Add($"crack-length readings differ by {spread:P1} of their mean (more than {rules.MaxReadingSpread:P0})");
         return (mean, spread);
     }

@@ -4,6 +4,7 @@ using FractureLab.Cli;
 namespace FractureLab.Tests.Cli;
 
 /// <summary>The command line's contract: outputs with the documented keys, one-line errors with exit code 1, usage errors with 2.</summary>
+[Collection("console")]
 public class CommandLineTests
 {
     private static (int Code, string Err) Run(params string[] args)
