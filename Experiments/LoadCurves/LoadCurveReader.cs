@@ -15,14 +15,7 @@ public static class LoadCurveReader
     private static readonly string[] DisplacementNames = ["extension", "displacement", "deflection", "crosshead", "position", "stroke", "disp"];
     private static readonly char[] Delimiters = [',', ';', '\t'];
 
-    public static LoadDisplacementCurve Read(string path)
-    {
-        if (!File.Exists(path)) throw new LabDataException($"{path}: curve file does not exist");
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (IOException e) { throw new LabDataException($"{path}: cannot read ({e.Message})"); }
-        return Parse(text, path);
-    }
+    public static LoadDisplacementCurve Read(string path) => Parse(CsvTable.ReadText(path, "curve file"), path);
 
     public static LoadDisplacementCurve Parse(string text, string source)
     {

@@ -29,13 +29,15 @@ public sealed class CsvTable
                 throw new LabDataException($"{source}: column '{header[i]}' appears twice in the header");
     }
 
-    public static CsvTable Read(string path)
+    public static CsvTable Read(string path) => Parse(ReadText(path, "file"), path);
+
+    /// <summary>The whole text of a lab file; a missing or unreadable file is an error naming it as <paramref name="what"/>.</summary>
+    public static string ReadText(string path, string what)
     {
-        if (!File.Exists(path)) throw new LabDataException($"{path}: file does not exist");
-        string text;
-        try { text = File.ReadAllText(path); }
+        if (!File.Exists(path)) throw new LabDataException($"{path}: {what} does not exist");
+        try { return File.ReadAllText(path); }
         catch (IOException e) { throw new LabDataException($"{path}: cannot read ({e.Message})"); }
-        return Parse(text, path);
+        catch (UnauthorizedAccessException e) { throw new LabDataException($"{path}: cannot read ({e.Message})"); }
     }
 
     public static CsvTable Parse(string text, string source)

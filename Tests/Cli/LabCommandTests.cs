@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FractureLab.Cli;
 
 namespace FractureLab.Tests.Cli;
 
@@ -7,14 +6,7 @@ namespace FractureLab.Tests.Cli;
 [Collection("console")]
 public class LabCommandTests
 {
-    private static (int Code, string Err) Run(params string[] args)
-    {
-        var err = new StringWriter();
-        var old = Console.Error;
-        Console.SetError(err);
-        try { return (Program.Main(args), err.ToString()); }
-        finally { Console.SetError(old); }
-    }
+    private static (int Code, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void Sepb_OnTheExampleSet_WritesResultsSummaryReportAndPlots()
