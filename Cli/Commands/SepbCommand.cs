@@ -65,12 +65,16 @@ public static class SepbCommand
     private static void Print(SepbReduction red, string folder)
     {
         var ci = CultureInfo.InvariantCulture;
-        var table = new Table().AddColumns("id", "loading", "a/W", "Y*", "P_max (N)", "K_Ic (MPa·m^0.5)", "valid", "reasons");
+        var table = new Table().AddColumns("id", "loading", "a/W", "Y*", "P_max (N)", "K_Ic (MPa·m^0.5)", "valid");
         foreach (var r in red.Results)
             table.AddRow(Markup.Escape(r.Specimen.Id), r.Specimen.Loading.ToSheet(), r.Alpha?.ToString("0.000", ci) ?? "–", r.YStar?.ToString("0.000", ci) ?? "–",
-                r.PmaxN?.ToString("0.00", ci) ?? "–", r.KIcMPaSqrtM?.ToString("0.000", ci) ?? "–", r.Valid ? "[green]yes[/]" : "[red]no[/]",
-                Markup.Escape(string.Join("; ", r.Reasons)));
+                r.PmaxN?.ToString("0.00", ci) ?? "–", r.KIcMPaSqrtM?.ToString("0.000", ci) ?? "–", r.Valid ? "[green]yes[/]" : "[red]no[/]");
         AnsiConsole.Write(table);
+        foreach (var r in red.Results)
+        {
+            foreach (var reason in r.Reasons) Console.WriteLine($"  {r.Specimen.Id} invalid: {reason}");
+            foreach (var warning in r.Warnings) Console.WriteLine($"  {r.Specimen.Id} warning: {warning}");
+        }
         var k = red.Overall.KIc;
         string stats = k.N > 1
             ? string.Create(ci, $"K_Ic = {k.Mean:0.000} ± {k.Sd:0.000} MPa·m^0.5 (mean ± sd, n = {k.N}), 95 % CI [{k.Ci95Low:0.000}, {k.Ci95High:0.000}]")
