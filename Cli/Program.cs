@@ -23,6 +23,8 @@ public static class Program
             root.Subcommands.Add(RunCommand.Create());
             root.Subcommands.Add(EvalCommand.Create());
             root.Subcommands.Add(MdCommand.Create());
+            root.Subcommands.Add(AnalyzeCommands.Curve());
+            root.Subcommands.Add(AnalyzeCommands.Lammps());
             root.Subcommands.Add(SepbCommand.Create());
             root.Subcommands.Add(CrackResistanceCommand.Create());
             root.Subcommands.Add(CompareCommand.Create());
