@@ -26,13 +26,15 @@ public static class BuildGlassCommand
         var schedule = new Option<string>("--schedule") { Description = "quick (10 ps melt, 100 K/ps) or standard (100 ps melt, 1 K/ps)", DefaultValueFactory = _ => "quick" };
         var meltK = new Option<double>("--melt-K") { Description = "melt temperature, K", DefaultValueFactory = _ => 4000 };
         var rate = new Option<double?>("--quench-rate") { Description = "cooling rate, K/ps (default: the schedule's)" };
+        var meltPs = new Option<double?>("--melt-ps") { Description = "melt duration, ps (default: the schedule's, 10 or 100)" };
+        var relaxPs = new Option<double?>("--relax-ps") { Description = "NPT relaxation at 300 K, ps (then half as long NVT; default 10 or 100)" };
         var dmin = new Option<double>("--min-distance") { Description = "minimum pair distance of the random insertion, Å", DefaultValueFactory = _ => 1.6 };
         var seed = new Option<int>("--seed") { Description = "random seed (insertion and velocities)", DefaultValueFactory = _ => 1 };
         var aspect = new Option<string>("--aspect") { Description = "box side ratios x,y,z (e.g. 2,1,2 for a fracture slab)", DefaultValueFactory = _ => "1,1,1" };
         var threads = new Option<int>("--threads") { Description = "threads (0 = all cores)", DefaultValueFactory = _ => 0 };
         var outOpt = new Option<string>("--out") { Description = "output folder", DefaultValueFactory = _ => "out/glass" };
         var cmd = new Command("build-glass", "Make a glass: random insertion and melt-quench");
-        foreach (var o in new Option[] { comp, atoms, density, ffOpt, schedule, meltK, rate, dmin, seed, aspect, threads, outOpt }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { comp, atoms, density, ffOpt, schedule, meltK, rate, meltPs, relaxPs, dmin, seed, aspect, threads, outOpt }) cmd.Options.Add(o);
         cmd.SetAction(p => Program.Guard(() =>
         {
             var composition = GlassComposition.Parse(p.GetValue(comp)!);
@@ -46,8 +48,8 @@ public static class BuildGlassCommand
             double melt = p.GetValue(meltK);
             var stages = p.GetValue(schedule) switch
             {
-                "quick" => MeltQuench.Quick(melt, p.GetValue(rate) ?? 100),
-                "standard" => MeltQuench.Standard(melt, p.GetValue(rate) ?? 1),
+                "quick" => MeltQuench.Quick(melt, p.GetValue(rate) ?? 100, p.GetValue(meltPs) ?? 10, p.GetValue(relaxPs) ?? 10),
+                "standard" => MeltQuench.Standard(melt, p.GetValue(rate) ?? 1, p.GetValue(meltPs) ?? 100, p.GetValue(relaxPs) ?? 100),
                 var s => throw new InputException($"--schedule '{s}' is not quick or standard"),
             };
             string dir = p.GetValue(outOpt)!;

@@ -1,48 +1,161 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FractureLab.Experiments.Plots;
+using FractureLab.Fracture.Analysis;
+using FractureLab.Fracture.Protocols;
+using FractureLab.Fracture.Runs;
+using FractureLab.Mechanics;
+using FractureLab.Mechanics.Atoms;
 using FractureLab.Mechanics.Backends;
 using FractureLab.Mechanics.ForceFields;
 using FractureLab.Mechanics.IO;
+using FractureLab.Mechanics.Units;
 
 namespace FractureLab.Cli.Commands;
 
 /// <summary>
-/// <c>fracturelab run</c> with no file runs the embedded default job. Until the fracture protocols land
-/// (pre-crack and tension), the default job equilibrates the shipped 576-atom BKS silica glass
-/// (BKS + D/r²⁴ walls, DSF 0.2 Å⁻¹ / 10 Å) with Nosé-Hoover NVT at 300 K for 2 ps and writes thermo,
-/// final structure and summary.
+/// <c>fracturelab run [RUN.toml]</c>, the main job: a glass pre-cracked and pulled until it separates, with E and
+/// ν from an uncracked copy (SCIENCE.md §2-3). Without a file: the shipped BKS silica glass (bks-wall, DSF),
+/// centre crack 2a/W = 1/3, protocol A at 1e10 1/s, 300 K.
 /// </summary>
 public static class RunCommand
 {
-    public const string DefaultGlass = "silica576";
-
     public static Command Create()
     {
+        var file = new Argument<string?>("run") { Description = "run file (TOML); without it the embedded default runs", Arity = ArgumentArity.ZeroOrOne };
         var outOpt = new Option<string>("--out") { Description = "output folder", DefaultValueFactory = _ => "out/run" };
         var backendOpt = new Option<string>("--backend") { Description = "reference or simd", DefaultValueFactory = _ => "simd" };
         var threadsOpt = new Option<int>("--threads") { Description = "threads for the simd back end (0 = all cores)", DefaultValueFactory = _ => 0 };
-        var stepsOpt = new Option<long>("--steps") { Description = "MD steps of the default job", DefaultValueFactory = _ => 2000 };
-        var cmd = new Command("run", "Run the embedded default job (NVT equilibration of a shipped silica glass)");
+        var cmd = new Command("run", "Fracture run: pre-crack a glass and pull it until it separates (embedded default without a file)");
+        cmd.Arguments.Add(file);
         cmd.Options.Add(outOpt);
         cmd.Options.Add(backendOpt);
         cmd.Options.Add(threadsOpt);
-        cmd.Options.Add(stepsOpt);
         cmd.SetAction(p => Program.Guard(() =>
         {
-            string text = ShippedStructures.Text(DefaultGlass);
-            var system = LammpsDataReader.Parse(text.Split('\n'), $"embedded:{DefaultGlass}.data");
-            var ff = ForceFieldCatalog.Resolve("bks-wall", Composition.FromAtoms(system));
-            var compiled = new CompiledForceField(ff, system);
+            var config = p.GetValue(file) is { } path ? RunConfig.Load(path) : RunConfig.Default();
             var kind = p.GetValue(backendOpt) switch
             {
                 "reference" => BackendKind.Reference, "simd" => BackendKind.Simd,
-                var b => throw new Mechanics.InputException($"--backend '{b}': expected reference or simd"),
+                var b => throw new InputException($"--backend '{b}': expected reference or simd"),
             };
-            long steps = p.GetValue(stepsOpt);
-            if (steps < 0) throw new Mechanics.InputException($"--steps must be ≥ 0, got {steps}");
-            var plan = new MdPlan(steps, 1.0, "nvt", "nose-hoover", 300.0, 0.0, [true, true, true], 0.1, 1.0, 12345,
-                DrawVelocities: true, Minimize: null, ThermoEvery: 100, DumpEvery: 0, CheckpointEvery: 1000, Resume: false, OutDir: p.GetValue(outOpt)!);
-            return MdDriver.Run(system, compiled, BackendFactory.Create(kind, p.GetValue(threadsOpt)), plan, $"embedded:{DefaultGlass}.data");
+            return Execute(config, kind, p.GetValue(threadsOpt), p.GetValue(outOpt)!);
         }));
         return cmd;
+    }
+
+    public static int Execute(RunConfig config, BackendKind kind, int threads, string outDir)
+    {
+        string source = config.DataFile ?? $"embedded:{config.Shipped}.data";
+        var elements = config.Elements?.Split(',', StringSplitOptions.TrimEntries);
+        var glass = config.DataFile is not null
+            ? LammpsDataReader.Read(config.DataFile, elements)
+            : LammpsDataReader.Parse(ShippedStructures.Text(config.Shipped).Split('\n'), source, elements);
+        var ff = ForceFieldCatalog.Resolve(config.ForceField, Composition.FromAtoms(glass));
+        var settings = config.Settings;
+        int axis = settings.Tension.Axis;
+        var output = new LabOutput(outDir);
+        var clock = Stopwatch.StartNew();
+        int records = 0;
+        LammpsDumpWriter? dump = null;
+        FractureJobResult? result = null;
+        try
+        {
+            Directory.CreateDirectory(outDir);
+            dump = new LammpsDumpWriter(Path.Combine(outDir, "trajectory.dump"));
+            var job = new FractureJob(glass, ff, () => BackendFactory.Create(kind, threads), settings)
+            {
+                OnCrackedRecord = (row, s, f) =>
+                {
+                    if (config.DumpEveryRecords > 0 && records++ % config.DumpEveryRecords == 0) dump.WriteFrame(s, records, PerAtomStress(s, f));
+                },
+            };
+            ConsoleProgress.Run($"fracture run ({glass.Count} atoms)", (report, token) => result = job.Run(report, token));
+        }
+        finally { dump?.Dispose(); }
+        var r = result!;
+        double wall = clock.Elapsed.TotalSeconds;
+        Write(r, config, ff, kind, threads, source, output, wall, glass.Count);
+        Console.WriteLine(Headline(r, wall, output.Folder));
+        if (r.Cancelled) { Console.Error.WriteLine("cancelled: partial results written"); return 130; }
+        return 0;
+    }
+
+    /// <summary>Per-atom stress as LAMMPS compute stress/atom: −(m v_a v_b + W_ab) in bar·Å³ (columns c_stress[1..6]: xx yy zz xy xz yz).</summary>
+    private static Dictionary<string, double[]> PerAtomStress(AtomSystem s, ForceComputer f)
+    {
+        var r = f.Compute(s, perAtomVirial: true);
+        var w = r.PerAtomVirial!;
+        var cols = Enumerable.Range(0, 6).Select(_ => new double[s.Count]).ToArray();
+        const double evPerA3ToBar = MetalUnits.EvPerCubicAngstromToBar;
+        int[,] ab = { { 0, 0 }, { 1, 1 }, { 2, 2 }, { 0, 1 }, { 0, 2 }, { 1, 2 } };
+        for (int i = 0; i < s.Count; i++)
+        {
+            double m = s.Mass(i) * MetalUnits.MvvToEv;
+            for (int k = 0; k < 6; k++)
+            {
+                double va = s.Velocities(ab[k, 0])[i], vb = s.Velocities(ab[k, 1])[i];
+                cols[k][i] = -(m * va * vb + w[6 * i + k]) * evPerA3ToBar;
+            }
+        }
+        return Enumerable.Range(0, 6).ToDictionary(k => $"c_stress[{k + 1}]", k => cols[k]);
+    }
+
+    private static void Write(FractureJobResult r, RunConfig config, ForceField ff, BackendKind kind, int threads, string source, LabOutput output, double wall, int atoms)
+    {
+        int axis = config.Settings.Tension.Axis;
+        output.Text("stress_strain.csv", w => { w.WriteLine(StressStrainRow.CsvHeader); foreach (var row in r.Cracked.Rows) w.WriteLine(row.ToCsv(axis)); });
+        output.Text("stress_strain_uncracked.csv", w => { w.WriteLine(StressStrainRow.CsvHeader); foreach (var row in r.Uncracked.Rows) w.WriteLine(row.ToCsv(axis)); });
+        LammpsDataWriter.Write(Path.Combine(output.Folder, "precracked.data"), r.Relaxed, $"FractureLab pre-cracked, relaxed: {r.Crack.Description}");
+        var summary = TensileReport.SummaryJson(r.Analysis, r.Cracked.Curve(), r.Options);
+        summary["uncracked"] = TensileReport.SummaryJson(r.UncrackedAnalysis, r.Uncracked.Curve(), new TensileAnalysisOptions());
+        summary["crack"] = r.Crack.Description;
+        summary["protocol"] = config.Settings.Tension.Protocol.ToString();
+        summary["strain_rate_per_s"] = config.Settings.Tension.StrainRatePerS;
+        summary["temperature_K"] = config.Settings.Tension.TemperatureK;
+        summary["atoms"] = atoms;
+        summary["atoms_after_crack"] = r.Crack.System.Count;
+        summary["wall_seconds"] = wall;
+        summary["atom_steps"] = r.AtomSteps;
+        summary["atom_steps_per_second"] = r.AtomSteps / Math.Max(wall, 1e-9);
+        summary["completed"] = !r.Cancelled;
+        output.Json("summary.json", summary);
+        var t = config.Settings.Tension;
+        var c = config.Settings.Crack;
+        output.Json("plan.json", new JsonObject
+        {
+            ["fracturelab_version"] = typeof(FractureJob).Assembly.GetName().Version?.ToString(),
+            ["structure"] = source,
+            ["forcefield"] = ff.Name,
+            ["forcefield_citation"] = ff.Citation,
+            ["backend"] = kind.ToString().ToLowerInvariant(),
+            ["threads"] = threads,
+            ["seed"] = config.Settings.Seed,
+            ["crack"] = new JsonObject { ["kind"] = c.Kind.ToString().ToLowerInvariant(), ["length_fraction"] = c.LengthFraction, ["opening_A"] = c.OpeningA, ["loading_axis"] = "xyz"[c.LoadingAxis].ToString(), ["crack_axis"] = "xyz"[c.CrackAxis].ToString() },
+            ["tension"] = new JsonObject
+            {
+                ["protocol"] = t.Protocol.ToString(), ["strain_rate_per_s"] = t.StrainRatePerS, ["temperature_K"] = t.TemperatureK, ["max_strain"] = t.MaxStrain,
+                ["record_every_strain"] = t.RecordEveryStrain, ["timestep_fs"] = t.TimestepFs, ["separation_fraction"] = t.SeparationFraction, ["separation_span"] = t.SeparationSpan,
+            },
+            ["relax_ps"] = config.Settings.RelaxPs,
+            ["modulus_strain"] = config.Settings.ModulusStrain,
+        });
+        var plot = FracturePlots.StressStrain(r, axis);
+        output.Png("stress_strain.png", PlotExport.Png(plot));
+        output.Text("stress_strain.svg", w => w.Write(FracturePlots.Svg(plot)));
+        output.Text("report.md", w => w.Write(FractureReport.Markdown(r, config, ff, source, wall)));
+        output.Text("report.html", w => w.Write(FractureReport.Html(r, config, ff, source, wall)));
+    }
+
+    private static string Headline(FractureJobResult r, double wall, string dir)
+    {
+        var a = r.Analysis;
+        var ci = CultureInfo.InvariantCulture;
+        string F(double? v, string f) => v?.ToString(f, ci) ?? "n/a";
+        return $"{(a.Separated ? "separated" : "not separated")} in {wall.ToString("F0", ci)} s: E {F(a.YoungsModulusGpa, "0.0")} GPa, nu {F(a.PoissonRatio, "0.000")}, " +
+               $"sigma_max {a.StrengthGpa.ToString("0.00", ci)} GPa at {a.StrainAtPeak.ToString("0.000", ci)}, G_c {F(a.FractureEnergyJPerM2, "0.00")} J/m2, " +
+               $"K_Ic {F(a.KIcEnergyMPaSqrtM, "0.000")} (energy) / {F(a.KIcStressMPaSqrtM, "0.000")} (stress) MPa m^0.5; results in {dir}";
     }
 }

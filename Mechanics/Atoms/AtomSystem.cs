@@ -66,6 +66,22 @@ public sealed class AtomSystem
         return c;
     }
 
+    /// <summary>A copy holding only the atoms <paramref name="keep"/> (in that order), ids kept, box cloned.</summary>
+    public AtomSystem Subset(IReadOnlyList<int> keep)
+    {
+        var c = new AtomSystem(keep.Count, (string[])TypeElements.Clone(), (double[])TypeMasses.Clone(), Box.Clone());
+        for (int k = 0; k < keep.Count; k++)
+        {
+            int i = keep[k];
+            c.X[k] = X[i]; c.Y[k] = Y[i]; c.Z[k] = Z[i];
+            c.Vx[k] = Vx[i]; c.Vy[k] = Vy[i]; c.Vz[k] = Vz[i];
+            c.Fx[k] = Fx[i]; c.Fy[k] = Fy[i]; c.Fz[k] = Fz[i];
+            c.Type[k] = Type[i]; c.Charge[k] = Charge[i]; c.Id[k] = Id[i];
+            c.ImageX[k] = ImageX[i]; c.ImageY[k] = ImageY[i]; c.ImageZ[k] = ImageZ[i];
+        }
+        return c;
+    }
+
     /// <summary>Position component of atom i along axis a (0 = x).</summary>
     public double[] Positions(int axis) => axis switch { 0 => X, 1 => Y, _ => Z };
     public double[] Velocities(int axis) => axis switch { 0 => Vx, 1 => Vy, _ => Vz };

@@ -28,20 +28,20 @@ public sealed record QuenchStage(string Name, string Ensemble, double StartK, do
 /// </summary>
 public static class MeltQuench
 {
-    public static IReadOnlyList<QuenchStage> Quick(double meltK = 4000, double rateKPerPs = 100) =>
+    public static IReadOnlyList<QuenchStage> Quick(double meltK = 4000, double rateKPerPs = 100, double meltPs = 10, double relaxPs = 10) =>
     [
-        new("melt", "nvt", meltK, meltK, 10),
+        new("melt", "nvt", meltK, meltK, meltPs),
         new("quench", "nvt", meltK, 300, (meltK - 300) / rateKPerPs),
-        new("relax-npt", "npt", 300, 300, 10),
-        new("relax-nvt", "nvt", 300, 300, 5),
+        new("relax-npt", "npt", 300, 300, relaxPs),
+        new("relax-nvt", "nvt", 300, 300, relaxPs / 2),
     ];
 
-    public static IReadOnlyList<QuenchStage> Standard(double meltK = 4000, double rateKPerPs = 1) =>
+    public static IReadOnlyList<QuenchStage> Standard(double meltK = 4000, double rateKPerPs = 1, double meltPs = 100, double relaxPs = 100) =>
     [
-        new("melt", "nvt", meltK, meltK, 100),
+        new("melt", "nvt", meltK, meltK, meltPs),
         new("quench", "npt", meltK, 300, (meltK - 300) / rateKPerPs),
-        new("relax-npt", "npt", 300, 300, 100),
-        new("relax-nvt", "nvt", 300, 300, 50),
+        new("relax-npt", "npt", 300, 300, relaxPs),
+        new("relax-nvt", "nvt", 300, 300, relaxPs / 2),
     ];
 
     /// <summary>

@@ -54,13 +54,11 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
                 _log.Warning("Run cancelled at step {Step}; checkpoint {Path}", Step, checkpointPath);
                 return false;
             }
+            // The box is deformed before the step (positions remapped affinely), so the step's own force
+            // evaluation sees the new box: one force call per step, as LAMMPS fix deform.
+            Deformation?.Apply(System, ElapsedPs + DtPs);
             Integrator.Step(System, Forces, DtPs);
             Step++;
-            if (Deformation is not null)
-            {
-                Deformation.Apply(System, ElapsedPs);
-                Forces.Compute(System);
-            }
             if (thermoEvery > 0 && Step % thermoEvery == 0) Record();
             if (checkpointPath is not null && checkpointEvery > 0 && Step % checkpointEvery == 0) SaveCheckpoint(checkpointPath);
             progress?.Invoke(Step);

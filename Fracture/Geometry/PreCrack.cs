@@ -1,0 +1,103 @@
+using FractureLab.Mechanics;
+using FractureLab.Mechanics.Atoms;
+
+namespace FractureLab.Fracture.Geometry;
+
+/// <summary>Centre slit in a periodic box, or an edge crack from a free surface.</summary>
+public enum CrackKind { Centre, Edge, None }
+
+/// <summary>
+/// Pre-crack geometry (SCIENCE.md §2): a slab of atoms removed through the full thickness, of length
+/// <see cref="LengthFraction"/>·W along <see cref="CrackAxis"/> (2a/W for a centre crack, a/W for an edge
+/// crack) and <see cref="OpeningA"/> along <see cref="LoadingAxis"/>, centred at <see cref="PositionFraction"/>
+/// of the box along the loading axis (and of the crack axis for a centre crack). An edge crack first opens
+/// <see cref="VacuumA"/> of vacuum along the crack axis, making two free surfaces, and starts at the lower one.
+/// </summary>
+public sealed record PreCrackSpec(
+    CrackKind Kind = CrackKind.Centre,
+    int LoadingAxis = 2,
+    int CrackAxis = 0,
+    double LengthFraction = 1.0 / 3.0,
+    double OpeningA = 10.0,
+    double PositionFraction = 0.5,
+    double VacuumA = 30.0)
+{
+    public void Check()
+    {
+        if (LoadingAxis is < 0 or > 2 || CrackAxis is < 0 or > 2 || LoadingAxis == CrackAxis)
+            throw new InputException($"pre-crack: loading axis {LoadingAxis} and crack axis {CrackAxis} must be two different axes of x, y, z");
+        double max = Kind == CrackKind.Centre ? 1.0 : 0.9;
+        if (!(LengthFraction > 0 && LengthFraction < max)) throw new InputException($"pre-crack: length fraction {LengthFraction} must lie in (0, {max})");
+        if (!(OpeningA > 0)) throw new InputException($"pre-crack: opening {OpeningA} Å must be positive");
+        if (!(PositionFraction > 0 && PositionFraction < 1)) throw new InputException($"pre-crack: position {PositionFraction} must lie in (0, 1)");
+    }
+}
+
+/// <summary>
+/// The cracked system and what was done: atoms removed by the slit and, to restore charge neutrality (needed by
+/// Ewald and kept for every Coulomb method), the atoms nearest the slit removed after it; the crack half-length
+/// a and period W that the stress-route K_Ic needs (for an edge crack a is the full depth and W the solid width).
+/// </summary>
+public sealed record PreCrackResult(AtomSystem System, int RemovedBySlit, int RemovedForNeutrality, double NetChargeE, double HalfLengthA, double PeriodA, string Description);
+
+public static class PreCrack
+{
+    public static PreCrackResult Apply(AtomSystem s, PreCrackSpec spec)
+    {
+        spec.Check();
+        s = s.Clone();
+        if (spec.Kind == CrackKind.None)
+            return new PreCrackResult(s, 0, 0, s.Charge.Sum(), 0, s.Box.Length(spec.CrackAxis), "no crack (uncracked box)");
+        s.WrapIntoBox();
+        int ca = spec.CrackAxis, la = spec.LoadingAxis;
+        double w = s.Box.Length(ca);
+        if (spec.OpeningA >= s.Box.Length(la)) throw new InputException($"pre-crack: opening {spec.OpeningA} Å is not smaller than the box ({s.Box.Length(la):F2} Å)");
+        double lc = s.Box.Lo[la] + spec.PositionFraction * s.Box.Length(la);
+        double from, to, halfLength;
+        string what;
+        if (spec.Kind == CrackKind.Centre)
+        {
+            double centre = s.Box.Lo[ca] + 0.5 * w;
+            halfLength = 0.5 * spec.LengthFraction * w;
+            from = centre - halfLength;
+            to = centre + halfLength;
+            what = $"centre crack 2a = {2 * halfLength:F2} Å of period W = {w:F2} Å (2a/W = {spec.LengthFraction:F3})";
+        }
+        else
+        {
+            s.Box.SetLength(ca, w + spec.VacuumA);
+            halfLength = spec.LengthFraction * w;
+            from = s.Box.Lo[ca] - 1e-9;
+            to = s.Box.Lo[ca] + halfLength;
+            what = $"edge crack a = {halfLength:F2} Å in a solid of width {w:F2} Å with {spec.VacuumA:F1} Å of vacuum";
+        }
+        var pos = s.Positions(ca);
+        var load = s.Positions(la);
+        var inSlit = new bool[s.Count];
+        for (int i = 0; i < s.Count; i++)
+            inSlit[i] = pos[i] >= from && pos[i] <= to && Math.Abs(load[i] - lc) < 0.5 * spec.OpeningA;
+        int slit = inSlit.Count(b => b);
+
+        // Charge neutrality: remove, nearest the slit first, atoms whose charge brings the net charge closest to zero.
+        double net = Enumerable.Range(0, s.Count).Where(i => !inSlit[i]).Sum(i => s.Charge[i]);
+        var byDistance = Enumerable.Range(0, s.Count).Where(i => !inSlit[i])
+            .OrderBy(i => Math.Abs(load[i] - lc) + Math.Max(0, Math.Max(from - pos[i], pos[i] - to))).ToList();
+        int extra = 0;
+        const double tolerance = 1e-6;
+        while (Math.Abs(net) > tolerance)
+        {
+            int best = -1;
+            foreach (int i in byDistance)
+                if (!inSlit[i] && Math.Abs(net - s.Charge[i]) < Math.Abs(net) - tolerance) { best = i; break; }
+            if (best < 0) break;
+            inSlit[best] = true;
+            net -= s.Charge[best];
+            extra++;
+        }
+        var keep = Enumerable.Range(0, s.Count).Where(i => !inSlit[i]).ToList();
+        var cracked = s.Subset(keep);
+        string description = $"{what}, opening {spec.OpeningA:F1} Å along {"xyz"[la]}, crack along {"xyz"[ca]}; " +
+                             $"{slit} atoms removed by the slit, {extra} more for charge neutrality (net charge {net:0.######} e)";
+        return new PreCrackResult(cracked, slit, extra, net, halfLength, w, description);
+    }
+}

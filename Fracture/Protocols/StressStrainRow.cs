@@ -1,0 +1,20 @@
+using System.Globalization;
+
+namespace FractureLab.Fracture.Protocols;
+
+/// <summary>
+/// One record of a tensile run: engineering strain along the loading axis, tensile stresses σ_aa = −P_aa in
+/// GPa (virial with kinetic part, averaged over the record window), temperature (K), potential energy (eV)
+/// and box lengths (Å).
+/// </summary>
+public sealed record StressStrainRow(double Strain, double SxxGpa, double SyyGpa, double SzzGpa, double TemperatureK, double PotentialEv,
+    double LxA, double LyA, double LzA)
+{
+    public const string CsvHeader = "strain,stress_GPa,sxx_GPa,syy_GPa,szz_GPa,T_K,pe_eV,lx_A,ly_A,lz_A";
+
+    public double Stress(int axis) => axis switch { 0 => SxxGpa, 1 => SyyGpa, _ => SzzGpa };
+    public double Length(int axis) => axis switch { 0 => LxA, 1 => LyA, _ => LzA };
+
+    public string ToCsv(int axis) => string.Join(',', new[] { Strain, Stress(axis), SxxGpa, SyyGpa, SzzGpa, TemperatureK, PotentialEv, LxA, LyA, LzA }
+        .Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+}

@@ -1,0 +1,166 @@
+using FractureLab.Fracture.Analysis;
+using FractureLab.Mechanics;
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.Integrators;
+using FractureLab.Mechanics.Minimizers;
+using FractureLab.Mechanics.Simulation;
+
+namespace FractureLab.Fracture.Protocols;
+
+/// <summary>
+/// Pulls a sample along one axis under protocol A, B or C (SCIENCE.md §2) and records the stress-strain curve.
+/// A: Nosé-Hoover NPT on the lateral axes at zero stress (MTK per axis) with the loading axis driven at constant
+/// engineering strain rate; B: Nosé-Hoover NVT with the loading axis driven and lateral lengths fixed; C: strain
+/// steps, each minimized (FIRE) and held in NVT, the stress averaged over the hold. The run stops at the maximum
+/// strain, on separation, or on cancellation; a non-finite energy or a temperature above ten times the target
+/// stops it with the step named.
+/// </summary>
+public sealed class TensileTest(AtomSystem system, ForceComputer forces, TensileSettings settings)
+{
+    public List<StressStrainRow> Rows { get; } = [];
+    public bool Separated { get; private set; }
+    public bool Cancelled { get; private set; }
+    public double InitialLengthA { get; } = system.Box.Length(settings.Axis);
+    /// <summary>Minimized snapshots of protocol C, one per strain step (for bond-switching analysis).</summary>
+    public Action<double, AtomSystem>? OnMinimizedSnapshot { get; init; }
+    public Action<StressStrainRow>? OnRecord { get; init; }
+
+    public void Run(int seed, CancellationToken cancel = default, Action<double>? progress = null)
+    {
+        settings.Check();
+        if (settings.Protocol == TensileProtocol.C) RunStepwise(cancel, progress);
+        else RunContinuous(seed, cancel, progress);
+    }
+
+    /// <summary>The recorded curve for the analysis, lateral strains included under protocol A.</summary>
+    public TensileCurve Curve()
+    {
+        int a = settings.Axis;
+        int[] lat = [.. Enumerable.Range(0, 3).Where(x => x != a)];
+        double[] Lateral(int axis) => Rows.Select(r => r.Length(axis) / Rows[0].Length(axis) - 1.0).ToArray();
+        bool free = settings.Protocol == TensileProtocol.A;
+        return new TensileCurve(Rows.Select(r => r.Strain).ToArray(), Rows.Select(r => r.Stress(a)).ToArray(),
+            free ? Lateral(lat[0]) : null, free ? Lateral(lat[1]) : null, InitialLengthA);
+    }
+
+    private void RunContinuous(int seed, CancellationToken cancel, Action<double>? progress)
+    {
+        int axis = settings.Axis;
+        IIntegrator integrator = settings.Protocol == TensileProtocol.A
+            ? new NoseHooverNpt(settings.TemperatureK, 0.0, [.. Enumerable.Range(0, 3).Select(a => a != axis)], settings.TDampPs, settings.PDampPs)
+            : new NoseHooverNvt(settings.TemperatureK, settings.TDampPs);
+        if (system.KineticEnergy() == 0) Kinetics.AssignMaxwellBoltzmann(system, settings.TemperatureK, seed);
+        var run = new MdRun(system, forces, integrator, settings.TimestepFs * 1e-3)
+        {
+            Deformation = new BoxDeformation(axis, settings.StrainRatePerPs, InitialLengthA),
+        };
+        run.Initialize();
+        var window = new Window();
+        window.Add(system, forces);
+        Record(window);
+        long perRecord = settings.StepsPerRecord;
+        while (Strain() < settings.MaxStrain - 1e-12)
+        {
+            if (!run.Run(perRecord, 0, cancel, progress: _ => { window.Add(system, forces); Guard(run.Step); }))
+            {
+                Cancelled = true;
+                return;
+            }
+            Record(window);
+            progress?.Invoke(Strain());
+            if (CheckSeparated()) return;
+        }
+    }
+
+    private void RunStepwise(CancellationToken cancel, Action<double>? progress)
+    {
+        int axis = settings.Axis;
+        var window = new Window();
+        Fire.Minimize(system, forces);
+        window.Add(system, forces);
+        Record(window);
+        int steps = (int)Math.Ceiling(settings.MaxStrain / settings.StepStrain - 1e-9);
+        long holdSteps = Math.Max(1, (long)Math.Round(settings.HoldPs / (settings.TimestepFs * 1e-3)));
+        for (int k = 1; k <= steps; k++)
+        {
+            if (cancel.IsCancellationRequested) { Cancelled = true; return; }
+            double target = InitialLengthA * (1 + k * settings.StepStrain);
+            BoxScaling.ScaleAxis(system, axis, target / system.Box.Length(axis));
+            Fire.Minimize(system, forces);
+            OnMinimizedSnapshot?.Invoke(Strain(), system.Clone());
+            Kinetics.AssignMaxwellBoltzmann(system, settings.TemperatureK, k);
+            var run = new MdRun(system, forces, new NoseHooverNvt(settings.TemperatureK, settings.TDampPs), settings.TimestepFs * 1e-3);
+            run.Initialize();
+            if (!run.Run(holdSteps, 0, cancel, progress: _ => { window.Add(system, forces); Guard(run.Step); }))
+            {
+                Cancelled = true;
+                return;
+            }
+            Record(window);
+            progress?.Invoke(Strain());
+            if (CheckSeparated()) return;
+        }
+    }
+
+    private double Strain() => system.Box.Length(settings.Axis) / InitialLengthA - 1.0;
+
+    private void Guard(long step)
+    {
+        double pe = forces.Last.PotentialEnergy;
+        double t = Kinetics.Temperature(system);
+        if (!double.IsFinite(pe) || !double.IsFinite(t))
+            throw new InputException($"tension diverged at step {step} (strain {Strain():F4}): non-finite energy or temperature");
+        if (t > 10 * settings.TemperatureK)
+            throw new InputException($"tension diverged at step {step} (strain {Strain():F4}): temperature {t:F0} K is over ten times the target {settings.TemperatureK} K");
+    }
+
+    private void Record(Window w)
+    {
+        var b = system.Box;
+        var row = new StressStrainRow(Strain(), -w.Mean(0), -w.Mean(1), -w.Mean(2), w.MeanT, w.MeanPe, b.Length(0), b.Length(1), b.Length(2));
+        w.Clear();
+        Rows.Add(row);
+        OnRecord?.Invoke(row);
+    }
+
+    /// <summary>Separated: after the peak, the stress has stayed below the fraction of σ_max over the strain span.</summary>
+    private bool CheckSeparated()
+    {
+        int a = settings.Axis;
+        int peak = 0;
+        for (int i = 1; i < Rows.Count; i++) if (Rows[i].Stress(a) > Rows[peak].Stress(a)) peak = i;
+        double limit = settings.SeparationFraction * Rows[peak].Stress(a);
+        if (!(Rows[peak].Stress(a) > 0)) return false;
+        int first = -1;
+        for (int i = peak + 1; i < Rows.Count; i++)
+        {
+            if (Rows[i].Stress(a) < limit) { if (first < 0) first = i; }
+            else first = -1;
+        }
+        Separated = first >= 0 && Rows[^1].Strain - Rows[first].Strain >= settings.SeparationSpan - 1e-12;
+        return Separated;
+    }
+
+    /// <summary>Running means of the pressure tensor diagonal (GPa, with the kinetic part), temperature and potential energy.</summary>
+    private sealed class Window
+    {
+        private readonly double[] _p = new double[3];
+        private double _t, _pe;
+        private int _n;
+
+        public void Add(AtomSystem s, ForceComputer f)
+        {
+            var p = ForceComputer.PressureGpa(s, f.Last, withKinetic: true);
+            for (int a = 0; a < 3; a++) _p[a] += p[a];
+            _t += Kinetics.Temperature(s);
+            _pe += f.Last.PotentialEnergy;
+            _n++;
+        }
+
+        public double Mean(int a) => _p[a] / Math.Max(1, _n);
+        public double MeanT => _t / Math.Max(1, _n);
+        public double MeanPe => _pe / Math.Max(1, _n);
+        public void Clear() { Array.Clear(_p); _t = 0; _pe = 0; _n = 0; }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using FractureLab.Fracture.Geometry;
+using FractureLab.Fracture.Protocols;
+using FractureLab.Mechanics;
+using Tomlyn;
+using Tomlyn.Model;
+
+namespace FractureLab.Fracture.Runs;
+
+/// <summary>
+/// A fracture run described in TOML (<c>fracturelab run RUN.toml</c>). Every section and key is optional and
+/// defaults to the embedded job; an unknown section or key, or a value of the wrong kind, is an error naming
+/// the file and the key.
+/// <code>
+/// [structure]  data = "glass.data"  (or shipped = "silica1800"), elements = "Si,O"
+/// [forcefield] name = "bks-wall"
+/// [crack]      kind = "centre"|"edge"|"none", length_fraction = 0.333, opening_A = 10, loading_axis = "z", crack_axis = "x", position = 0.5
+/// [tension]    protocol = "A"|"B"|"C", strain_rate_per_s = 1e10, temperature_K = 300, max_strain = 0.5, record_every_strain = 0.002,
+///              timestep_fs = 1, step_strain = 0.01, hold_ps = 2, separation_fraction = 0.1, separation_span = 0.03
+/// [run]        seed = 1, relax_ps = 2, modulus_strain = 0.02, dump_every_records = 10
+/// </code>
+/// </summary>
+public sealed record RunConfig(
+    string? DataFile,
+    string Shipped,
+    string? Elements,
+    string ForceField,
+    FractureJobSettings Settings,
+    int DumpEveryRecords)
+{
+    public const string DefaultShipped = "silica1800";
+    public const string DefaultForceField = "bks-wall";
+
+    /// <summary>The embedded default: shipped BKS silica, centre crack 2a/W = 1/3, protocol A at 1e10 1/s.</summary>
+    public static RunConfig Default() => new(null, DefaultShipped, null, DefaultForceField,
+        new FractureJobSettings(new PreCrackSpec(OpeningA: 8.0), new TensileSettings(MaxStrain: 0.45)), 10);
+
+    public static RunConfig Load(string path)
+    {
+        if (!File.Exists(path)) throw new InputException($"{path}: run file does not exist");
+        TomlTable root;
+        try { root = TomlSerializer.Deserialize<TomlTable>(File.ReadAllText(path)) ?? new TomlTable(); }
+        catch (TomlException e) { throw new InputException($"{path}: not valid TOML: {e.Message}"); }
+        var d = Default();
+        var r = new Reader(path);
+        r.Only(root, "", "structure", "forcefield", "crack", "tension", "run");
+
+        var st = r.Section(root, "structure", "data", "shipped", "elements");
+        string? data = r.Text(st, "structure.data", null);
+        if (data is not null && !Path.IsPathRooted(data)) data = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", data);
+        string shipped = r.Text(st, "structure.shipped", d.Shipped)!;
+        string? elements = r.Text(st, "structure.elements", null);
+        var ffs = r.Section(root, "forcefield", "name");
+        string ff = r.Text(ffs, "forcefield.name", d.ForceField)!;
+
+        var c = r.Section(root, "crack", "kind", "length_fraction", "opening_A", "loading_axis", "crack_axis", "position", "vacuum_A");
+        var dc = d.Settings.Crack;
+        string kind = r.Text(c, "crack.kind", "centre")!;
+        var crack = new PreCrackSpec(
+            kind switch { "centre" or "center" => CrackKind.Centre, "edge" => CrackKind.Edge, "none" => CrackKind.None, _ => throw new InputException($"{path}: key 'crack.kind' is '{kind}', expected centre, edge or none") },
+            r.Axis(c, "crack.loading_axis", dc.LoadingAxis), r.Axis(c, "crack.crack_axis", dc.CrackAxis),
+            r.Number(c, "crack.length_fraction", dc.LengthFraction), r.Number(c, "crack.opening_A", dc.OpeningA),
+            r.Number(c, "crack.position", dc.PositionFraction), r.Number(c, "crack.vacuum_A", dc.VacuumA));
+
+        var t = r.Section(root, "tension", "protocol", "strain_rate_per_s", "temperature_K", "max_strain", "record_every_strain", "timestep_fs",
+            "step_strain", "hold_ps", "separation_fraction", "separation_span");
+        var dt = d.Settings.Tension;
+        string protocol = r.Text(t, "tension.protocol", "A")!;
+        var tension = new TensileSettings(
+            protocol.ToUpperInvariant() switch { "A" => TensileProtocol.A, "B" => TensileProtocol.B, "C" => TensileProtocol.C, _ => throw new InputException($"{path}: key 'tension.protocol' is '{protocol}', expected A, B or C") },
+            crack.LoadingAxis,
+            r.Number(t, "tension.strain_rate_per_s", dt.StrainRatePerS), r.Number(t, "tension.temperature_K", dt.TemperatureK),
+            r.Number(t, "tension.max_strain", dt.MaxStrain), r.Number(t, "tension.record_every_strain", dt.RecordEveryStrain),
+            r.Number(t, "tension.timestep_fs", dt.TimestepFs), r.Number(t, "tension.step_strain", dt.StepStrain),
+            r.Number(t, "tension.hold_ps", dt.HoldPs), r.Number(t, "tension.separation_fraction", dt.SeparationFraction),
+            r.Number(t, "tension.separation_span", dt.SeparationSpan));
+
+        var rn = r.Section(root, "run", "seed", "relax_ps", "modulus_strain", "dump_every_records");
+        var settings = new FractureJobSettings(crack, tension, r.Number(rn, "run.modulus_strain", d.Settings.ModulusStrain),
+            r.Number(rn, "run.relax_ps", d.Settings.RelaxPs), (int)r.Number(rn, "run.seed", d.Settings.Seed));
+        int dump = (int)r.Number(rn, "run.dump_every_records", d.DumpEveryRecords);
+        crack.Check();
+        tension.Check();
+        return new RunConfig(data, shipped, elements, ff, settings, dump);
+    }
+
+    /// <summary>TOML access that names the file and the dotted key in every error, and refuses keys it does not know.</summary>
+    private sealed class Reader(string source)
+    {
+        public void Only(TomlTable table, string prefix, params string[] keys)
+        {
+            foreach (var k in table.Keys)
+                if (!keys.Contains(k)) throw new InputException($"{source}: unknown key '{prefix}{k}' (known: {string.Join(", ", keys)})");
+        }
+
+        public TomlTable? Section(TomlTable root, string name, params string[] keys)
+        {
+            if (!root.TryGetValue(name, out var v)) return null;
+            if (v is not TomlTable t) throw new InputException($"{source}: '{name}' must be a table ([{name}])");
+            Only(t, name + ".", keys);
+            return t;
+        }
+
+        private static object? Get(TomlTable? t, string dotted) => t is not null && t.TryGetValue(dotted[(dotted.IndexOf('.') + 1)..], out var v) ? v : null;
+
+        public string? Text(TomlTable? t, string key, string? fallback) => Get(t, key) switch
+        {
+            null => fallback,
+            string s => s,
+            var v => throw new InputException($"{source}: key '{key}' must be a string, got {v}"),
+        };
+
+        public double Number(TomlTable? t, string key, double fallback) => Get(t, key) switch
+        {
+            null => fallback,
+            double x when double.IsFinite(x) => x,
+            long l => l,
+            var v => throw new InputException($"{source}: key '{key}' must be a number, got {Convert.ToString(v, CultureInfo.InvariantCulture)}"),
+        };
+
+        public int Axis(TomlTable? t, string key, int fallback) => Text(t, key, null) switch
+        {
+            null => fallback,
+            "x" => 0, "y" => 1, "z" => 2,
+            var s => throw new InputException($"{source}: key '{key}' is '{s}', expected x, y or z"),
+        };
+    }
+}
