@@ -10,6 +10,9 @@ public static class TestData
 {
     public static string Parity(string file) => Path.Combine(AppContext.BaseDirectory, "Parity", "Lammps", file);
 
+    /// <summary>A file of Tests/Data: silica192-glass.data is a 192-atom BKS glass made by build-glass (1000 K/ps quench), for fast end-to-end runs.</summary>
+    public static string Data(string file) => Path.Combine(AppContext.BaseDirectory, "Data", file);
+
     /// <summary>A file of Experiments/Examples (copied beside the tests).</summary>
     public static string Example(string relative) => Path.Combine(AppContext.BaseDirectory, "Examples", relative);
 

@@ -65,7 +65,7 @@ public static class PreCrack
         }
         else
         {
-            s.Box.SetLength(ca, w + spec.VacuumA);
+            s.Box.Hi[ca] = s.Box.Lo[ca] + w + spec.VacuumA;   // vacuum above the solid; the crack starts at the lower surface
             halfLength = spec.LengthFraction * w;
             from = s.Box.Lo[ca] - 1e-9;
             to = s.Box.Lo[ca] + halfLength;

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using FractureLab.Fracture.Runs;
+using FractureLab.Mechanics;
+using FractureLab.Tests.Cli;
+
+namespace FractureLab.Tests.Fracture;
+
+/// <summary>A fracture run end to end on a tiny glass (seconds), and the run file's strict keys.</summary>
+[Collection("console")]
+public class FractureRunTests
+{
+    private static string Toml(string body)
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        string path = Path.Combine(dir, "run.toml");
+        File.WriteAllText(path, body);
+        return path;
+    }
+
+    [Fact]
+    public void TinyRun_ThroughAllStages_WritesEveryOutput()
+    {
+        string toml = Toml($"""
+            [structure]
+            data = "{TestData.Data("silica192-glass.data").Replace("\\", "/")}"
+            elements = "Si,O"
+            [crack]
+            length_fraction = 0.3
+            opening_A = 3.0
+            [tension]
+            strain_rate_per_s = 5e10
+            max_strain = 0.12
+            record_every_strain = 0.01
+            [run]
+            relax_ps = 0.2
+            modulus_strain = 0.02
+            dump_every_records = 4
+            """);
+        string outDir = Path.Combine(Path.GetDirectoryName(toml)!, "out");
+        var (code, err) = CliRunner.Run("run", toml, "--out", outDir);
+        Assert.True(code == 0, err);
+        foreach (var f in new[] { "stress_strain.csv", "stress_strain_uncracked.csv", "summary.json", "plan.json", "precracked.data", "trajectory.dump", "stress_strain.png", "stress_strain.svg", "report.md", "report.html" })
+            Assert.True(File.Exists(Path.Combine(outDir, f)), f);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        var root = doc.RootElement;
+        foreach (var k in new[] { "youngs_modulus_GPa", "poisson_ratio", "strength_GPa", "strain_at_peak", "failure_strain", "fracture_energy_J_m2",
+                                  "KIc_energy_MPa_sqrt_m", "KIc_energy_plane_strain_MPa_sqrt_m", "KIc_stress_MPa_sqrt_m", "conventions" })
+            Assert.True(root.TryGetProperty(k, out _), k);
+        Assert.True(root.GetProperty("youngs_modulus_GPa").GetDouble() > 0);
+        Assert.True(root.GetProperty("strength_GPa").GetDouble() > 0);
+        // 0.12 / 0.01 = 12 records after the first.
+        Assert.Equal(1 + 13, File.ReadAllLines(Path.Combine(outDir, "stress_strain.csv")).Length);
+        Assert.Contains("c_stress[1]", File.ReadLines(Path.Combine(outDir, "trajectory.dump")).First(l => l.StartsWith("ITEM: ATOMS")));
+    }
+
+    [Theory]
+    [InlineData("[tension]\nspeed = 3\n", "unknown key 'tension.speed'")]
+    [InlineData("[cracks]\nkind = \"edge\"\n", "unknown key 'cracks'")]
+    [InlineData("[tension]\nprotocol = \"D\"\n", "key 'tension.protocol' is 'D'")]
+    [InlineData("[tension]\nmax_strain = \"lots\"\n", "key 'tension.max_strain' must be a number")]
+    [InlineData("[crack]\nloading_axis = \"w\"\n", "key 'crack.loading_axis' is 'w'")]
+    public void RunFile_BadKeys_AreNamedWithTheFile(string body, string message)
+    {
+        string path = Toml(body);
+        var e = Assert.Throws<InputException>(() => RunConfig.Load(path));
+        Assert.Contains(path, e.Message);
+        Assert.Contains(message, e.Message);
+    }
+}

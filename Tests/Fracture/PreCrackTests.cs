@@ -1,0 +1,81 @@
+using FractureLab.Fracture.Geometry;
+using FractureLab.Mechanics;
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Geometry;
+
+namespace FractureLab.Tests.Fracture;
+
+/// <summary>The slit removes exactly the atoms inside it, restores neutrality from the atoms nearest it, and the edge crack opens vacuum.</summary>
+public class PreCrackTests
+{
+    /// <summary>A simple cubic lattice of spacing 1 Å, sites at half-integers, alternating charges ±1 (a rock-salt arrangement).</summary>
+    private static AtomSystem Lattice(int n) => Lattice(n, n, n);
+
+    private static AtomSystem Lattice(int nx, int ny, int nz, double q = 1.0)
+    {
+        var s = new AtomSystem(nx * ny * nz, ["Na", "Cl"], [22.99, 35.45], new Box([0, 0, 0], [nx, ny, nz]));
+        int i = 0;
+        for (int x = 0; x < nx; x++)
+        for (int y = 0; y < ny; y++)
+        for (int z = 0; z < nz; z++, i++)
+        {
+            s.X[i] = x + 0.5; s.Y[i] = y + 0.5; s.Z[i] = z + 0.5;
+            s.Type[i] = (x + y + z) % 2;
+            s.Charge[i] = s.Type[i] == 0 ? q : -q;
+        }
+        return s;
+    }
+
+    [Fact]
+    public void CentreSlit_RemovesTheSitesInside_ThroughTheThickness()
+    {
+        // 12³ sites; slit 2a = 4 Å along x around x = 6 (sites 4.5, 5.5, 6.5, 7.5), opening 2 Å around z = 6 (sites 5.5, 6.5): 4·2·12 = 96.
+        var r = PreCrack.Apply(Lattice(12), new PreCrackSpec(LengthFraction: 4.0 / 12.0, OpeningA: 2.0));
+        Assert.Equal(96, r.RemovedBySlit);
+        Assert.Equal(0, r.RemovedForNeutrality);          // the slab holds as many + as −
+        Assert.Equal(1728 - 96, r.System.Count);
+        Assert.Equal(2.0, r.HalfLengthA, 12);
+        Assert.Equal(12.0, r.PeriodA, 12);
+        Assert.Equal(0.0, r.NetChargeE, 12);
+    }
+
+    [Fact]
+    public void UnbalancedSlit_IsNeutralisedByTheNearestAtoms()
+    {
+        // 11 x 11 x 12 sites (neutral). Slit 3 sites along x (4.5, 5.5, 6.5 around the centre 5.5), 1 site along z
+        // (5.5, at 5.5/12 of the box), through the 11 sites of y: 33 sites of alternating lines, net charge ±1.
+        var s = Lattice(11, 11, 12);
+        Assert.Equal(0.0, s.Charge.Sum(), 12);
+        var r = PreCrack.Apply(s, new PreCrackSpec(LengthFraction: 2.4 / 11.0, OpeningA: 1.2, PositionFraction: 5.5 / 12.0));
+        Assert.Equal(33, r.RemovedBySlit);
+        Assert.Equal(1, r.RemovedForNeutrality);
+        Assert.Equal(0.0, r.System.Charge.Sum(), 12);
+    }
+
+    [Fact]
+    public void EdgeCrack_OpensVacuum_AndStartsAtTheSurface()
+    {
+        var r = PreCrack.Apply(Lattice(12), new PreCrackSpec(Kind: CrackKind.Edge, LengthFraction: 0.25, OpeningA: 2.0, VacuumA: 20));
+        Assert.Equal(32.0, r.System.Box.Length(0), 12);
+        Assert.Equal(3 * 2 * 12, r.RemovedBySlit);          // x = 0.5, 1.5, 2.5; z = 5.5, 6.5
+        Assert.Equal(3.0, r.HalfLengthA, 12);
+    }
+
+    [Fact]
+    public void NoCrack_LeavesTheSystem()
+    {
+        var r = PreCrack.Apply(Lattice(6), new PreCrackSpec(Kind: CrackKind.None));
+        Assert.Equal(216, r.System.Count);
+        Assert.Equal(0, r.RemovedBySlit);
+    }
+
+    [Theory]
+    [InlineData(2, 2, 0.3, 5.0, "two different axes")]
+    [InlineData(2, 0, 1.2, 5.0, "length fraction")]
+    [InlineData(2, 0, 0.3, -1.0, "opening")]
+    public void BadSpec_IsNamed(int load, int crack, double fraction, double opening, string message)
+    {
+        var e = Assert.Throws<InputException>(() => PreCrack.Apply(Lattice(6), new PreCrackSpec(LoadingAxis: load, CrackAxis: crack, LengthFraction: fraction, OpeningA: opening)));
+        Assert.Contains(message, e.Message);
+    }
+}
