@@ -55,6 +55,7 @@ public static class Program
         try { return body(); }
         catch (InputException e) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
         catch (LabDataException e) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
+        catch (OperationCanceledException e) { Console.Error.WriteLine($"cancelled: {e.Message}"); return 130; }
         catch (IOException e) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
         catch (UnauthorizedAccessException e) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
         catch (Exception e)

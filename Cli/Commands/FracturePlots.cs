@@ -12,8 +12,8 @@ public static class FracturePlots
     public static PlotModel StressStrain(FractureJobResult r, int axis)
     {
         var model = PlotExport.NewModel("Tensile stress-strain", "engineering strain", $"stress s{"xyz"[axis]}{"xyz"[axis]} (GPa)");
-        model.Series.Add(Line("pre-cracked", r.Cracked.Curve(), OxyColors.SteelBlue));
-        model.Series.Add(Line("uncracked (E, nu)", r.Uncracked.Curve(), OxyColors.Gray));
+        model.Series.Add(Line("pre-cracked", r.CrackedCurve, OxyColors.SteelBlue));
+        model.Series.Add(Line("uncracked (E, nu)", r.UncrackedCurve, OxyColors.Gray));
         var fit = r.UncrackedAnalysis.Fit1;
         var fitLine = new LineSeries { Title = $"E fit 0-{fit.UpToStrain:0.##}: {fit.SlopeGpa:0.0} GPa", Color = OxyColors.Black, LineStyle = LineStyle.Dash };
         double top = Math.Min(r.Analysis.StrengthGpa, fit.InterceptGpa + fit.SlopeGpa * 0.1);

@@ -39,7 +39,7 @@ public static class FractureReport
         return
         [
             new Heading("FractureLab fracture run"),
-            new Paragraph($"Structure {source} ({r.Crack.System.Count} atoms after the crack), force field {ff.Name} ({ff.Citation})."),
+            new Paragraph($"Structure {source} ({r.Crack.AtomsAfter} atoms after the crack), force field {ff.Name} ({ff.Citation})."),
             new Paragraph($"{r.Crack.Description}. Protocol {t.Protocol} at {t.StrainRatePerS.ToString("0.###e0", ci)} 1/s, {t.TemperatureK.ToString("0", ci)} K, " +
                           $"timestep {t.TimestepFs.ToString("0.##", ci)} fs; the run {(a.Separated ? "separated" : "did not separate")} (maximum strain {t.MaxStrain.ToString("0.###", ci)}). Wall time {wall.ToString("0", ci)} s."),
             new TableBlock(["quantity", "value", "unit"], rows),

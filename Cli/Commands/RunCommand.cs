@@ -28,11 +28,13 @@ public static class RunCommand
         var outOpt = new Option<string>("--out") { Description = "output folder", DefaultValueFactory = _ => "out/run" };
         var backendOpt = new Option<string>("--backend") { Description = "reference or simd", DefaultValueFactory = _ => "simd" };
         var threadsOpt = new Option<int>("--threads") { Description = "threads for the simd back end (0 = all cores)", DefaultValueFactory = _ => 0 };
+        var resumeOpt = new Option<bool>("--resume") { Description = "continue an interrupted run from the checkpoints in OUT/checkpoint" };
         var cmd = new Command("run", "Fracture run: pre-crack a glass and pull it until it separates (embedded default without a file)");
         cmd.Arguments.Add(file);
         cmd.Options.Add(outOpt);
         cmd.Options.Add(backendOpt);
         cmd.Options.Add(threadsOpt);
+        cmd.Options.Add(resumeOpt);
         cmd.SetAction(p => Program.Guard(() =>
         {
             var config = p.GetValue(file) is { } path ? RunConfig.Load(path) : RunConfig.Default();
@@ -41,12 +43,12 @@ public static class RunCommand
                 "reference" => BackendKind.Reference, "simd" => BackendKind.Simd,
                 var b => throw new InputException($"--backend '{b}': expected reference or simd"),
             };
-            return Execute(config, kind, p.GetValue(threadsOpt), p.GetValue(outOpt)!);
+            return Execute(config, kind, p.GetValue(threadsOpt), p.GetValue(outOpt)!, p.GetValue(resumeOpt));
         }));
         return cmd;
     }
 
-    public static int Execute(RunConfig config, BackendKind kind, int threads, string outDir)
+    public static int Execute(RunConfig config, BackendKind kind, int threads, string outDir, bool resume = false)
     {
         string source = config.DataFile ?? $"embedded:{config.Shipped}.data";
         var elements = config.Elements?.Split(',', StringSplitOptions.TrimEntries);
@@ -67,6 +69,8 @@ public static class RunCommand
             dump = new LammpsDumpWriter(Path.Combine(outDir, "trajectory.dump"));
             var job = new FractureJob(glass, ff, () => BackendFactory.Create(kind, threads), settings)
             {
+                CheckpointDir = Path.Combine(outDir, "checkpoint"),
+                Resume = resume,
                 OnCrackedRecord = (row, s, f) =>
                 {
                     if (config.DumpEveryRecords > 0 && records++ % config.DumpEveryRecords == 0) dump.WriteFrame(s, records, PerAtomStress(s, f));
@@ -106,17 +110,17 @@ public static class RunCommand
     private static void Write(FractureJobResult r, RunConfig config, ForceField ff, BackendKind kind, int threads, string source, LabOutput output, double wall, int atoms)
     {
         int axis = config.Settings.Tension.Axis;
-        output.Text("stress_strain.csv", w => { w.WriteLine(StressStrainRow.CsvHeader); foreach (var row in r.Cracked.Rows) w.WriteLine(row.ToCsv(axis)); });
-        output.Text("stress_strain_uncracked.csv", w => { w.WriteLine(StressStrainRow.CsvHeader); foreach (var row in r.Uncracked.Rows) w.WriteLine(row.ToCsv(axis)); });
+        output.Text("stress_strain.csv", w => { w.WriteLine(StressStrainRow.CsvHeader); foreach (var row in r.CrackedRows) w.WriteLine(row.ToCsv(axis)); });
+        output.Text("stress_strain_uncracked.csv", w => { w.WriteLine(StressStrainRow.CsvHeader); foreach (var row in r.UncrackedRows) w.WriteLine(row.ToCsv(axis)); });
         LammpsDataWriter.Write(Path.Combine(output.Folder, "precracked.data"), r.Relaxed, $"FractureLab pre-cracked, relaxed: {r.Crack.Description}");
-        var summary = TensileReport.SummaryJson(r.Analysis, r.Cracked.Curve(), r.Options);
-        summary["uncracked"] = TensileReport.SummaryJson(r.UncrackedAnalysis, r.Uncracked.Curve(), new TensileAnalysisOptions());
+        var summary = TensileReport.SummaryJson(r.Analysis, r.CrackedCurve, r.Options);
+        summary["uncracked"] = TensileReport.SummaryJson(r.UncrackedAnalysis, r.UncrackedCurve, new TensileAnalysisOptions());
         summary["crack"] = r.Crack.Description;
         summary["protocol"] = config.Settings.Tension.Protocol.ToString();
         summary["strain_rate_per_s"] = config.Settings.Tension.StrainRatePerS;
         summary["temperature_K"] = config.Settings.Tension.TemperatureK;
         summary["atoms"] = atoms;
-        summary["atoms_after_crack"] = r.Crack.System.Count;
+        summary["atoms_after_crack"] = r.Crack.AtomsAfter;
         summary["wall_seconds"] = wall;
         summary["atom_steps"] = r.AtomSteps;
         summary["atom_steps_per_second"] = r.AtomSteps / Math.Max(wall, 1e-9);

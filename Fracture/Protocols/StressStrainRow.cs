@@ -15,6 +15,14 @@ public sealed record StressStrainRow(double Strain, double SxxGpa, double SyyGpa
     public double Stress(int axis) => axis switch { 0 => SxxGpa, 1 => SyyGpa, _ => SzzGpa };
     public double Length(int axis) => axis switch { 0 => LxA, 1 => LyA, _ => LzA };
 
+    /// <summary>Reads rows written by <see cref="ToCsv"/> (header first).</summary>
+    public static List<StressStrainRow> ReadCsv(string path) =>
+        File.ReadLines(path).Skip(1).Where(l => l.Length > 0).Select(l =>
+        {
+            var v = l.Split(',').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+            return new StressStrainRow(v[0], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
+        }).ToList();
+
     public string ToCsv(int axis) => string.Join(',', new[] { Strain, Stress(axis), SxxGpa, SyyGpa, SzzGpa, TemperatureK, PotentialEv, LxA, LyA, LzA }
         .Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
 }

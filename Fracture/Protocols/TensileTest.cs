@@ -2,6 +2,7 @@ using FractureLab.Fracture.Analysis;
 using FractureLab.Mechanics;
 using FractureLab.Mechanics.Atoms;
 using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.IO;
 using FractureLab.Mechanics.Integrators;
 using FractureLab.Mechanics.Minimizers;
 using FractureLab.Mechanics.Simulation;
@@ -16,35 +17,48 @@ namespace FractureLab.Fracture.Protocols;
 /// strain, on separation, or on cancellation; a non-finite energy or a temperature above ten times the target
 /// stops it with the step named.
 /// </summary>
-public sealed class TensileTest(AtomSystem system, ForceComputer forces, TensileSettings settings)
+public sealed class TensileTest(AtomSystem system, ForceComputer forces, TensileSettings settings, double? initialLengthA = null)
 {
     public List<StressStrainRow> Rows { get; } = [];
     public bool Separated { get; private set; }
     public bool Cancelled { get; private set; }
-    public double InitialLengthA { get; } = system.Box.Length(settings.Axis);
+    /// <summary>Rows restored from the checkpoint when the run was resumed (0 for a fresh run).</summary>
+    public int ResumedRows { get; private set; }
+    /// <summary>L0 along the loading axis, Å (given when resuming, else the system's at construction).</summary>
+    public double InitialLengthA { get; } = initialLengthA ?? system.Box.Length(settings.Axis);
+
+    /// <summary>
+    /// Protocols A and B: after every record the MD state goes to this checkpoint (and the rows to
+    /// <c>CheckpointPath + ".rows.csv"</c>), so a killed run resumes from its last record.
+    /// </summary>
+    public string? CheckpointPath { get; init; }
     /// <summary>Minimized snapshots of protocol C, one per strain step (for bond-switching analysis).</summary>
     public Action<double, AtomSystem>? OnMinimizedSnapshot { get; init; }
     public Action<StressStrainRow>? OnRecord { get; init; }
 
-    public void Run(int seed, CancellationToken cancel = default, Action<double>? progress = null)
+    /// <summary>Runs the test; with <paramref name="resume"/> and a checkpoint on disk, continues from it instead of starting.</summary>
+    public void Run(int seed, CancellationToken cancel = default, Action<double>? progress = null, bool resume = false)
     {
         settings.Check();
         if (settings.Protocol == TensileProtocol.C) RunStepwise(cancel, progress);
-        else RunContinuous(seed, cancel, progress);
+        else RunContinuous(seed, cancel, progress, resume && CheckpointPath is not null && File.Exists(CheckpointPath));
     }
 
     /// <summary>The recorded curve for the analysis, lateral strains included under protocol A.</summary>
-    public TensileCurve Curve()
+    public TensileCurve Curve() => CurveOf(Rows, settings, InitialLengthA);
+
+    /// <summary>The curve of recorded rows: stress along the loading axis; lateral strains when the lateral axes were free (protocol A).</summary>
+    public static TensileCurve CurveOf(IReadOnlyList<StressStrainRow> rows, TensileSettings settings, double initialLengthA)
     {
         int a = settings.Axis;
         int[] lat = [.. Enumerable.Range(0, 3).Where(x => x != a)];
-        double[] Lateral(int axis) => Rows.Select(r => r.Length(axis) / Rows[0].Length(axis) - 1.0).ToArray();
+        double[] Lateral(int axis) => rows.Select(r => r.Length(axis) / rows[0].Length(axis) - 1.0).ToArray();
         bool free = settings.Protocol == TensileProtocol.A;
-        return new TensileCurve(Rows.Select(r => r.Strain).ToArray(), Rows.Select(r => r.Stress(a)).ToArray(),
-            free ? Lateral(lat[0]) : null, free ? Lateral(lat[1]) : null, InitialLengthA);
+        return new TensileCurve(rows.Select(r => r.Strain).ToArray(), rows.Select(r => r.Stress(a)).ToArray(),
+            free ? Lateral(lat[0]) : null, free ? Lateral(lat[1]) : null, initialLengthA);
     }
 
-    private void RunContinuous(int seed, CancellationToken cancel, Action<double>? progress)
+    private void RunContinuous(int seed, CancellationToken cancel, Action<double>? progress, bool resume)
     {
         int axis = settings.Axis;
         IIntegrator integrator = settings.Protocol == TensileProtocol.A
@@ -55,11 +69,22 @@ public sealed class TensileTest(AtomSystem system, ForceComputer forces, Tensile
         {
             Deformation = new BoxDeformation(axis, settings.StrainRatePerPs, InitialLengthA),
         };
-        run.Initialize();
-        var window = new Window();
-        window.Add(system, forces);
-        Record(window);
         long perRecord = settings.StepsPerRecord;
+        var window = new Window();
+        if (resume)
+        {
+            Checkpoint.Restore(CheckpointPath!, run);
+            Rows.AddRange(StressStrainRow.ReadCsv(CheckpointPath + ".rows.csv").Take((int)(1 + run.Step / perRecord)));
+            ResumedRows = Rows.Count;
+            if (CheckSeparated()) return;
+        }
+        else
+        {
+            run.Initialize();
+            window.Add(system, forces);
+            Record(window);
+            SaveCheckpoint(run);
+        }
         while (Strain() < settings.MaxStrain - 1e-12)
         {
             if (!run.Run(perRecord, 0, cancel, progress: _ => { window.Add(system, forces); Guard(run.Step); }))
@@ -68,9 +93,19 @@ public sealed class TensileTest(AtomSystem system, ForceComputer forces, Tensile
                 return;
             }
             Record(window);
+            SaveCheckpoint(run);
             progress?.Invoke(Strain());
             if (CheckSeparated()) return;
         }
+    }
+
+    /// <summary>Rows first, then the MD state: a kill between the two leaves rows that the step count trims on resume.</summary>
+    private void SaveCheckpoint(MdRun run)
+    {
+        if (CheckpointPath is null) return;
+        int axis = settings.Axis;
+        AtomicFile.Write(CheckpointPath + ".rows.csv", w => { w.WriteLine(StressStrainRow.CsvHeader); foreach (var r in Rows) w.WriteLine(r.ToCsv(axis)); });
+        run.SaveCheckpoint(CheckpointPath);
     }
 
     private void RunStepwise(CancellationToken cancel, Action<double>? progress)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FractureLab.Fracture.Analysis;
 using FractureLab.Fracture.Geometry;
 using FractureLab.Fracture.Protocols;
@@ -5,6 +6,7 @@ using FractureLab.Mechanics.Atoms;
 using FractureLab.Mechanics.Backends;
 using FractureLab.Mechanics.ForceFields;
 using FractureLab.Mechanics.Integrators;
+using FractureLab.Mechanics.IO;
 using FractureLab.Mechanics.Minimizers;
 using FractureLab.Mechanics.Simulation;
 
@@ -24,81 +26,143 @@ public sealed record FractureJobSettings(
     int Seed = 1,
     double ModulusRateFactor = 0.25)
 {
-    public TensileAnalysisOptions AnalysisOptions(TensileResult uncracked, PreCrackResult crack) => new(
+    public TensileAnalysisOptions AnalysisOptions(TensileResult uncracked, CrackInfo crack) => new(
         YoungsModulusGpa: uncracked.YoungsModulusGpa,
         PoissonRatio: uncracked.PoissonRatio,
         CrackHalfLengthA: Crack.Kind == CrackKind.Centre ? crack.HalfLengthA : null,
         PeriodA: Crack.Kind == CrackKind.Centre ? crack.PeriodA : null,
         FixedLateral: Tension.Protocol != TensileProtocol.A);
+
+    /// <summary>The modulus run: the tension's settings to a small strain at a lower rate, recorded at least 20 times.</summary>
+    public TensileSettings ModulusTension => Tension with
+    {
+        MaxStrain = ModulusStrain,
+        RecordEveryStrain = Math.Min(Tension.RecordEveryStrain, ModulusStrain / 20),
+        StrainRatePerS = Tension.StrainRatePerS * ModulusRateFactor,
+    };
 }
 
-/// <summary>What a fracture run produced: both curves, their analyses, the crack that was cut, the final structure.</summary>
+/// <summary>The crack that was cut (kept on disk for a resumed run): atoms removed, net charge after, a and W in Å.</summary>
+public sealed record CrackInfo(int RemovedBySlit, int RemovedForNeutrality, double NetChargeE, double HalfLengthA, double PeriodA, string Description, int AtomsAfter);
+
+/// <summary>What a fracture run produced: both curves, their analyses, the crack, the relaxed pre-cracked structure.</summary>
 public sealed record FractureJobResult(
-    TensileTest Uncracked,
+    IReadOnlyList<StressStrainRow> UncrackedRows,
+    TensileCurve UncrackedCurve,
     TensileResult UncrackedAnalysis,
-    PreCrackResult Crack,
+    CrackInfo Crack,
     AtomSystem Relaxed,
-    TensileTest Cracked,
+    IReadOnlyList<StressStrainRow> CrackedRows,
+    TensileCurve CrackedCurve,
     TensileResult Analysis,
     TensileAnalysisOptions Options,
     long AtomSteps,
-    bool Cancelled);
+    bool Cancelled,
+    int ResumedRows);
 
 /// <summary>
-/// A fracture run end to end (SCIENCE.md §2-3): (1) an uncracked copy pulled to a small strain under the same
-/// protocol for E and ν; (2) the crack cut, FIRE-minimized and relaxed in NVT; (3) the cracked box pulled until it
-/// separates or reaches the maximum strain; (4) the analysis with the uncracked E and ν. <paramref name="backend"/>
-/// makes one back end per stage (each binds to its own system).
+/// A fracture run end to end (SCIENCE.md §2-3): (1) an uncracked copy relaxed at zero stress and pulled to a small
+/// strain for E and ν; (2) the crack cut, FIRE-minimized, relaxed (NVT, then zero stress under protocol A);
+/// (3) the cracked box pulled until it separates or reaches the maximum strain; (4) the analysis with the
+/// uncracked E and ν. With <see cref="CheckpointDir"/>, finished stages and every record of the pull are kept on
+/// disk; with <see cref="Resume"/>, a run continues from them. The pull always starts from the relaxed structure as
+/// written to disk (exact round trip) with a fresh force computer, so a resumed run equals an uninterrupted one.
 /// </summary>
 public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IPairBackend> backend, FractureJobSettings settings)
 {
+    public string? CheckpointDir { get; init; }
+    public bool Resume { get; init; }
+
     /// <summary>Called at each record of the cracked run with the system (for dumps).</summary>
     public Action<StressStrainRow, AtomSystem, ForceComputer>? OnCrackedRecord { get; init; }
+
+    private string? Ck(string name) => CheckpointDir is null ? null : Path.Combine(CheckpointDir, name);
 
     public FractureJobResult Run(Action<string, double, double> report, CancellationToken cancel = default)
     {
         var t = settings.Tension;
         long atomSteps = 0;
+        if (CheckpointDir is not null) Directory.CreateDirectory(CheckpointDir);
 
-        // (1) Uncracked modulus run.
-        var plain = glass.Clone();
-        var plainForces = Bind(plain);
-        report("uncracked box: relax at zero stress", 0, 1);
-        Relax(plain, plainForces, settings.RelaxPs, t.TemperatureK, settings.Seed, npt: true, cancel, ref atomSteps);
-        var modulusSettings = t with
+        // (1) Uncracked modulus run (a minute; rerun from scratch on resume, same seed, same result).
+        var mt = settings.ModulusTension;
+        List<StressStrainRow> uncrackedRows;
+        double uncrackedL0;
+        string? uFile = Ck("uncracked.rows.csv");
+        if (Resume && uFile is not null && File.Exists(uFile) && File.Exists(uFile + ".L0"))
         {
-            MaxStrain = settings.ModulusStrain,
-            RecordEveryStrain = Math.Min(t.RecordEveryStrain, settings.ModulusStrain / 20),
-            StrainRatePerS = t.StrainRatePerS * settings.ModulusRateFactor,
+            uncrackedRows = StressStrainRow.ReadCsv(uFile);
+            uncrackedL0 = double.Parse(File.ReadAllText(uFile + ".L0"), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            var plain = glass.Clone();
+            var plainForces = Bind(plain);
+            report("uncracked box: relax at zero stress", 0, 1);
+            Relax(plain, plainForces, settings.RelaxPs, t.TemperatureK, settings.Seed, npt: true, cancel, ref atomSteps);
+            var modulus = new TensileTest(plain, plainForces, mt);
+            modulus.Run(settings.Seed, cancel, e => report("uncracked box (E, nu)", e, settings.ModulusStrain));
+            atomSteps += plain.Count * StepsOf(mt, modulus.Rows.Count);
+            uncrackedRows = modulus.Rows;
+            uncrackedL0 = modulus.InitialLengthA;
+            if (modulus.Cancelled) return Partial(uncrackedRows, uncrackedL0, atomSteps);
+            if (uFile is not null)
+            {
+                AtomicFile.Write(uFile, w => { w.WriteLine(StressStrainRow.CsvHeader); foreach (var r in uncrackedRows) w.WriteLine(r.ToCsv(t.Axis)); });
+                AtomicFile.Write(uFile + ".L0", w => w.Write(uncrackedL0.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+        var uncrackedCurve = TensileTest.CurveOf(uncrackedRows, mt, uncrackedL0);
+        var uncrackedAnalysis = TensileAnalysis.Analyze(uncrackedCurve, new TensileAnalysisOptions(FixedLateral: t.Protocol != TensileProtocol.A), "uncracked run");
+
+        // (2) Pre-crack, minimize, relax; written to disk and read back.
+        string relaxedFile = Ck("relaxed.data") ?? Path.Combine(Path.GetTempPath(), $"fracturelab-relaxed-{Environment.ProcessId}.data");
+        string? crackFile = Ck("crack.json");
+        CrackInfo crack;
+        if (Resume && crackFile is not null && File.Exists(crackFile) && File.Exists(relaxedFile))
+            crack = JsonSerializer.Deserialize<CrackInfo>(File.ReadAllText(crackFile))!;
+        else
+        {
+            var cut = PreCrack.Apply(Charged(glass), settings.Crack);
+            var cracked = cut.System;
+            var relaxForces = Bind(cracked);
+            report("pre-crack: minimize and relax", 0, 1);
+            Fire.Minimize(cracked, relaxForces);
+            Relax(cracked, relaxForces, settings.RelaxPs / 2, t.TemperatureK, settings.Seed + 1, npt: false, cancel, ref atomSteps);
+            Relax(cracked, relaxForces, settings.RelaxPs / 2, t.TemperatureK, settings.Seed + 1, npt: t.Protocol == TensileProtocol.A, cancel, ref atomSteps);
+            crack = new CrackInfo(cut.RemovedBySlit, cut.RemovedForNeutrality, cut.NetChargeE, cut.HalfLengthA, cut.PeriodA, cut.Description, cracked.Count);
+            LammpsDataWriter.Write(relaxedFile, cracked, $"FractureLab pre-cracked, relaxed: {cut.Description}");
+            if (crackFile is not null) AtomicFile.Write(crackFile, w => w.Write(JsonSerializer.Serialize(crack)));
+            if (cancel.IsCancellationRequested) return Partial(uncrackedRows, uncrackedL0, atomSteps);
+        }
+        var relaxed = LammpsDataReader.Read(relaxedFile, glass.TypeElements);
+        if (CheckpointDir is null) File.Delete(relaxedFile);
+
+        // (3) Tension until separation, from the relaxed structure or from the last record's checkpoint.
+        string? tensionFile = Ck("tension.ckpt");
+        bool resumeTension = Resume && tensionFile is not null && File.Exists(tensionFile);
+        var system = resumeTension ? Checkpoint.ReadSystem(tensionFile!) : relaxed.Clone();
+        var forces = Bind(system);
+        var test = new TensileTest(system, forces, t, relaxed.Box.Length(t.Axis))
+        {
+            CheckpointPath = tensionFile,
+            OnRecord = row => OnCrackedRecord?.Invoke(row, system, forces),
         };
-        var uncracked = new TensileTest(plain, plainForces, modulusSettings);
-        uncracked.Run(settings.Seed, cancel, e => report("uncracked box (E, nu)", e, settings.ModulusStrain));
-        atomSteps += plain.Count * StepsOf(modulusSettings, uncracked);
-        var uncrackedAnalysis = TensileAnalysis.Analyze(uncracked.Curve(), new TensileAnalysisOptions(FixedLateral: t.Protocol != TensileProtocol.A), "uncracked run");
-
-        // (2) Pre-crack, minimize, relax.
-        var crack = PreCrack.Apply(Charged(glass), settings.Crack);
-        var cracked = crack.System;
-        var forces = Bind(cracked);
-        report("pre-crack: minimize and relax", 0, 1);
-        Fire.Minimize(cracked, forces);
-        Relax(cracked, forces, settings.RelaxPs / 2, t.TemperatureK, settings.Seed + 1, npt: false, cancel, ref atomSteps);
-        Relax(cracked, forces, settings.RelaxPs / 2, t.TemperatureK, settings.Seed + 1, npt: t.Protocol == TensileProtocol.A, cancel, ref atomSteps);
-        var relaxed = cracked.Clone();
-
-        // (3) Tension until separation.
-        var test = new TensileTest(cracked, forces, t) { OnRecord = row => OnCrackedRecord?.Invoke(row, cracked, forces) };
-        test.Run(settings.Seed + 2, cancel, e => report("pre-cracked box", e, t.MaxStrain));
-        atomSteps += cracked.Count * StepsOf(t, test);
+        test.Run(settings.Seed + 2, cancel, e => report("pre-cracked box", e, t.MaxStrain), resumeTension);
+        atomSteps += system.Count * StepsOf(t, test.Rows.Count - Math.Max(0, test.ResumedRows - 1));
 
         // (4) Analysis with the uncracked E and ν.
         var options = settings.AnalysisOptions(uncrackedAnalysis, crack);
-        var analysis = TensileAnalysis.Analyze(test.Curve(), options, "pre-cracked run");
-        return new FractureJobResult(uncracked, uncrackedAnalysis, crack, relaxed, test, analysis, options, atomSteps, uncracked.Cancelled || test.Cancelled);
+        var curve = test.Curve();
+        var analysis = TensileAnalysis.Analyze(curve, options, "pre-cracked run");
+        return new FractureJobResult(uncrackedRows, uncrackedCurve, uncrackedAnalysis, crack, relaxed, test.Rows, curve, analysis, options, atomSteps, test.Cancelled, test.ResumedRows);
 
         // The crack is cut from the glass as given, its charges set by binding the force field (neutrality needs them).
         AtomSystem Charged(AtomSystem g) { var c = g.Clone(); Bind(c); return c; }
     }
+
+    private static FractureJobResult Partial(List<StressStrainRow> rows, double l0, long atomSteps) =>
+        throw new OperationCanceledException($"fracture run cancelled after {rows.Count} records of the uncracked run or during the relaxation ({atomSteps} atom-steps); rerun with --resume");
 
     private ForceComputer Bind(AtomSystem s) =>
         new(new CompiledForceField(forceField, s), backend());
@@ -119,8 +183,8 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
         atomSteps += s.Count * steps;
     }
 
-    private static long StepsOf(TensileSettings t, TensileTest test) =>
+    private static long StepsOf(TensileSettings t, int rows) =>
         t.Protocol == TensileProtocol.C
-            ? (test.Rows.Count - 1) * (long)Math.Round(t.HoldPs / (t.TimestepFs * 1e-3))
-            : (test.Rows.Count - 1) * t.StepsPerRecord;
+            ? (rows - 1) * (long)Math.Round(t.HoldPs / (t.TimestepFs * 1e-3))
+            : (rows - 1) * t.StepsPerRecord;
 }
