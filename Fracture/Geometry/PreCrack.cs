@@ -78,17 +78,18 @@ public static class PreCrack
             inSlit[i] = pos[i] >= from && pos[i] <= to && Math.Abs(load[i] - lc) < 0.5 * spec.OpeningA;
         int slit = inSlit.Count(b => b);
 
-        // Charge neutrality: remove, nearest the slit first, atoms whose charge brings the net charge closest to zero.
+        // Charge neutrality: remove atoms nearest the slit, each time the nearest whose removal brings the net charge
+        // closest to zero; when no single removal lowers |net| (e.g. +1.2 e in BKS silica: Si +2.4, O −1.2), one that
+        // keeps |net| equal is allowed (remove a Si: −1.2 e, then an O: 0).
         double net = Enumerable.Range(0, s.Count).Where(i => !inSlit[i]).Sum(i => s.Charge[i]);
         var byDistance = Enumerable.Range(0, s.Count).Where(i => !inSlit[i])
             .OrderBy(i => Math.Abs(load[i] - lc) + Math.Max(0, Math.Max(from - pos[i], pos[i] - to))).ToList();
         int extra = 0;
         const double tolerance = 1e-6;
-        while (Math.Abs(net) > tolerance)
+        for (int guard = 0; Math.Abs(net) > tolerance && guard < 64; guard++)
         {
-            int best = -1;
-            foreach (int i in byDistance)
-                if (!inSlit[i] && Math.Abs(net - s.Charge[i]) < Math.Abs(net) - tolerance) { best = i; break; }
+            int best = byDistance.FirstOrDefault(i => !inSlit[i] && Math.Abs(net - s.Charge[i]) < Math.Abs(net) - tolerance, -1);
+            if (best < 0) best = byDistance.FirstOrDefault(i => !inSlit[i] && s.Charge[i] != 0 && Math.Abs(net - s.Charge[i]) <= Math.Abs(net) + tolerance, -1);
             if (best < 0) break;
             inSlit[best] = true;
             net -= s.Charge[best];

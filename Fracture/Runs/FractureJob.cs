@@ -31,11 +31,15 @@ public sealed record FractureJobSettings(
         PoissonRatio: uncracked.PoissonRatio,
         CrackHalfLengthA: Crack.Kind == CrackKind.Centre ? crack.HalfLengthA : null,
         PeriodA: Crack.Kind == CrackKind.Centre ? crack.PeriodA : null,
-        FixedLateral: Tension.Protocol != TensileProtocol.A);
+        FixedLateral: Tension.Protocol == TensileProtocol.B);
 
-    /// <summary>The modulus run: the tension's settings to a small strain at a lower rate, recorded at least 20 times.</summary>
+    /// <summary>
+    /// The modulus run: always protocol A (stress-free lateral), which gives E and ν directly (SCIENCE.md §3), to a
+    /// small strain at a lower rate, recorded at least 20 times; under protocol B the pull's own slope is then M.
+    /// </summary>
     public TensileSettings ModulusTension => Tension with
     {
+        Protocol = TensileProtocol.A,
         MaxStrain = ModulusStrain,
         RecordEveryStrain = Math.Min(Tension.RecordEveryStrain, ModulusStrain / 20),
         StrainRatePerS = Tension.StrainRatePerS * ModulusRateFactor,
@@ -113,7 +117,7 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
             }
         }
         var uncrackedCurve = TensileTest.CurveOf(uncrackedRows, mt, uncrackedL0);
-        var uncrackedAnalysis = TensileAnalysis.Analyze(uncrackedCurve, new TensileAnalysisOptions(FixedLateral: t.Protocol != TensileProtocol.A), "uncracked run");
+        var uncrackedAnalysis = TensileAnalysis.Analyze(uncrackedCurve, new TensileAnalysisOptions(), "uncracked run");
 
         // (2) Pre-crack, minimize, relax; written to disk and read back.
         string relaxedFile = Ck("relaxed.data") ?? Path.Combine(Path.GetTempPath(), $"fracturelab-relaxed-{Environment.ProcessId}.data");

@@ -79,3 +79,27 @@ public class PreCrackTests
         Assert.Contains(message, e.Message);
     }
 }
+
+/// <summary>Neutrality with unequal charges (BKS silica: Si +2.4, O −1.2), where no single removal lowers the net charge.</summary>
+public class PreCrackSilicaNeutralityTests
+{
+    [Fact]
+    public void ExcessPositiveCharge_IsRemovedAsOneSiliconThenOneOxygen()
+    {
+        // Along x at y = z = 0.5 in a 20 Å box, crack along x of 2a = 2 Å around x = 10, opening 1 Å around z = 10:
+        // only the O at (10, 0.5, 10) lies in the slit. Outside it, nearest first: Si, O, Si, O, O (net +1.2 e after the slit).
+        var s = new AtomSystem(6, ["Si", "O"], [28.0855, 15.999], Box.Cube(20));
+        (double x, double z, int type)[] atoms = [(10, 10, 1), (10, 11.5, 0), (10, 12.5, 1), (10, 13.5, 0), (10, 14.5, 1), (10, 15.5, 1)];
+        for (int i = 0; i < atoms.Length; i++)
+        {
+            s.X[i] = atoms[i].x; s.Y[i] = 0.5; s.Z[i] = atoms[i].z;
+            s.Type[i] = atoms[i].type;
+            s.Charge[i] = atoms[i].type == 0 ? 2.4 : -1.2;
+        }
+        var r = PreCrack.Apply(s, new PreCrackSpec(LengthFraction: 0.1, OpeningA: 1.0));
+        Assert.Equal(1, r.RemovedBySlit);
+        Assert.Equal(2, r.RemovedForNeutrality);
+        Assert.Equal(0.0, r.NetChargeE, 9);
+        Assert.Equal([4, 5, 6], r.System.Id.ToArray());   // ids 2 (the nearest Si) and 3 (then the nearest O) removed
+    }
+}
