@@ -87,6 +87,12 @@ public static class CurveSources
         }
         if (rows.Count == 0) throw new InputException($"{path}: no thermo block (a line starting with 'Step' followed by numbers)");
         string ax = AxisNames[axis];
+        // Only the thermo blocks that carry the needed columns (an equilibration run before the pull may print others).
+        string stressKey = stressColumn ?? "P" + ax + ax, strainKey = strainColumn ?? "L" + ax;
+        var usable = rows.Where(r => r.ContainsKey(stressKey) && r.ContainsKey(strainKey)).ToList();
+        if (usable.Count == 0)
+            throw new InputException($"{path}: no thermo block has both '{stressKey}' and '{strainKey}'; add them to thermo_style custom (e.g. pxx pyy pzz lx ly lz)");
+        rows = usable;
         double Get(Dictionary<string, double> r, string name, int i) => r.TryGetValue(name, out double v) ? v
             : throw new InputException($"{path}: thermo row {i + 1} has no column '{name}' (add it to thermo_style custom)");
         var lengths = AxisNames.Select(a => rows.All(r => r.ContainsKey("L" + a)) ? rows.Select(r => r["L" + a]).ToArray() : null).ToArray();

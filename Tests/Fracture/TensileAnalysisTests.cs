@@ -120,7 +120,8 @@ public class TensileAnalysisTests
     public void LammpsLog_ThermoBlocksAreJoined_AndPressureInBarBecomesTensileGpa()
     {
         string log = Path.Combine(Directory.CreateTempSubdirectory().FullName, "log.lammps");
-        var lines = new List<string> { "LAMMPS (7 Jan 2022)", "units metal", "Per MPI rank memory allocation", "   Step          Temp          Pzz            Lx            Ly            Lz    " };
+        var lines = new List<string> { "LAMMPS (7 Jan 2022)", "units metal", "Step Temp E_pair TotEng Press Volume", "0 300 -100 -90 1000 16000", "Loop time of 1 on 2 procs",
+            "Per MPI rank memory allocation", "   Step          Temp          Pzz            Lx            Ly            Lz    " };
         for (int i = 0; i <= 10; i++) lines.Add($"{i * 100} 300 {-700000.0 * i * 0.002} 20 20 {40 * (1 + i * 0.002)}");
         lines.Add("Loop time of 1.0 on 2 procs for 1000 steps with 100 atoms");
         lines.Add("WARNING: something");
