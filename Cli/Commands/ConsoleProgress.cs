@@ -10,14 +10,14 @@ namespace FractureLab.Cli.Commands;
 public static class ConsoleProgress
 {
     /// <summary>Runs <paramref name="body"/>, which reports (description, done, total) and watches the token.</summary>
-    public static void Run(string title, Action<Action<string, double, double>, CancellationToken> body)
+    public static void Run(string title, Action<Action<string, double, double>, CancellationToken> body, bool interactive = true)
     {
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
         Console.CancelKeyPress += onCancel;
         try
         {
-            if (AnsiConsole.Profile.Capabilities.Interactive)
+            if (interactive && AnsiConsole.Profile.Capabilities.Interactive)
                 AnsiConsole.Progress().Start(ctx =>
                 {
                     var task = ctx.AddTask(title, maxValue: 1.0);

@@ -48,7 +48,7 @@ public static class RunCommand
         return cmd;
     }
 
-    public static int Execute(RunConfig config, BackendKind kind, int threads, string outDir, bool resume = false)
+    public static int Execute(RunConfig config, BackendKind kind, int threads, string outDir, bool resume = false, bool interactive = true)
     {
         string source = config.DataFile ?? $"embedded:{config.Shipped}.data";
         var elements = config.Elements?.Split(',', StringSplitOptions.TrimEntries);
@@ -76,12 +76,12 @@ public static class RunCommand
                     if (config.DumpEveryRecords > 0 && records++ % config.DumpEveryRecords == 0) dump.WriteFrame(s, records, PerAtomStress(s, f));
                 },
             };
-            ConsoleProgress.Run($"fracture run ({glass.Count} atoms)", (report, token) => result = job.Run(report, token));
+            ConsoleProgress.Run($"fracture run ({glass.Count} atoms) {outDir}", (report, token) => result = job.Run(report, token), interactive);
         }
         finally { dump?.Dispose(); }
         var r = result!;
         double wall = clock.Elapsed.TotalSeconds;
-        Write(r, config, ff, kind, threads, source, output, wall, glass.Count);
+        Write(r, config, ff, kind, threads, source, output, wall, glass.Count, glass.TotalMass() / 6.02214076e23 / (glass.Box.Volume * 1e-24));
         Console.WriteLine(Headline(r, wall, output.Folder));
         if (r.Cancelled) { Console.Error.WriteLine("cancelled: partial results written"); return 130; }
         return 0;
@@ -107,7 +107,7 @@ public static class RunCommand
         return Enumerable.Range(0, 6).ToDictionary(k => $"c_stress[{k + 1}]", k => cols[k]);
     }
 
-    private static void Write(FractureJobResult r, RunConfig config, ForceField ff, BackendKind kind, int threads, string source, LabOutput output, double wall, int atoms)
+    private static void Write(FractureJobResult r, RunConfig config, ForceField ff, BackendKind kind, int threads, string source, LabOutput output, double wall, int atoms, double densityGPerCm3)
     {
         int axis = config.Settings.Tension.Axis;
         output.Text("stress_strain.csv", w => { w.WriteLine(StressStrainRow.CsvHeader); foreach (var row in r.CrackedRows) w.WriteLine(row.ToCsv(axis)); });
@@ -120,6 +120,7 @@ public static class RunCommand
         summary["strain_rate_per_s"] = config.Settings.Tension.StrainRatePerS;
         summary["temperature_K"] = config.Settings.Tension.TemperatureK;
         summary["atoms"] = atoms;
+        summary["density_g_cm3"] = densityGPerCm3;
         summary["atoms_after_crack"] = r.Crack.AtomsAfter;
         summary["wall_seconds"] = wall;
         summary["atom_steps"] = r.AtomSteps;

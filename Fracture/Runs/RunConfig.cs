@@ -41,13 +41,65 @@ public sealed record RunConfig(
     public static RunConfig Default() => new(null, DefaultShipped, null, DefaultForceField,
         new FractureJobSettings(new PreCrackSpec(OpeningA: 8.0), new TensileSettings(Protocol: TensileProtocol.B, MaxStrain: 0.45)), 10);
 
+    /// <summary>The defaults of a run file: the embedded job's, but protocol A (SCIENCE.md §2).</summary>
+    public static RunConfig FileDefault()
+    {
+        var d = Default();
+        return d with { Settings = d.Settings with { Tension = d.Settings.Tension with { Protocol = TensileProtocol.A } } };
+    }
+
+    /// <summary>
+    /// The run file as TOML (every setting spelled out), so a run can be repeated elsewhere: a Slurm task, or a
+    /// later session.
+    /// </summary>
+    public string ToToml()
+    {
+        var ci = CultureInfo.InvariantCulture;
+        string N(double v) => v.ToString("R", ci);
+        var c = Settings.Crack;
+        var t = Settings.Tension;
+        string structure = DataFile is not null ? $"data = \"{DataFile.Replace("\\", "/")}\"" : $"shipped = \"{Shipped}\"";
+        return $$"""
+            [structure]
+            {{structure}}
+            {{(Elements is null ? "" : $"elements = \"{Elements}\"")}}
+            [forcefield]
+            name = "{{ForceField}}"
+            [crack]
+            kind = "{{c.Kind.ToString().ToLowerInvariant()}}"
+            length_fraction = {{N(c.LengthFraction)}}
+            opening_A = {{N(c.OpeningA)}}
+            loading_axis = "{{"xyz"[c.LoadingAxis]}}"
+            crack_axis = "{{"xyz"[c.CrackAxis]}}"
+            position = {{N(c.PositionFraction)}}
+            vacuum_A = {{N(c.VacuumA)}}
+            [tension]
+            protocol = "{{t.Protocol}}"
+            strain_rate_per_s = {{N(t.StrainRatePerS)}}
+            temperature_K = {{N(t.TemperatureK)}}
+            max_strain = {{N(t.MaxStrain)}}
+            record_every_strain = {{N(t.RecordEveryStrain)}}
+            timestep_fs = {{N(t.TimestepFs)}}
+            step_strain = {{N(t.StepStrain)}}
+            hold_ps = {{N(t.HoldPs)}}
+            separation_fraction = {{N(t.SeparationFraction)}}
+            separation_span = {{N(t.SeparationSpan)}}
+            [run]
+            seed = {{Settings.Seed}}
+            relax_ps = {{N(Settings.RelaxPs)}}
+            modulus_strain = {{N(Settings.ModulusStrain)}}
+            dump_every_records = {{DumpEveryRecords}}
+
+            """;
+    }
+
     public static RunConfig Load(string path)
     {
         if (!File.Exists(path)) throw new InputException($"{path}: run file does not exist");
         TomlTable root;
         try { root = TomlSerializer.Deserialize<TomlTable>(File.ReadAllText(path)) ?? new TomlTable(); }
         catch (TomlException e) { throw new InputException($"{path}: not valid TOML: {e.Message}"); }
-        var d = Default();
+        var d = FileDefault();
         var r = new Reader(path);
         r.Only(root, "", "structure", "forcefield", "crack", "tension", "run");
 

@@ -1,0 +1,121 @@
+using System.Globalization;
+using FractureLab.Fracture.Protocols;
+using FractureLab.Mechanics;
+using Tomlyn;
+using Tomlyn.Model;
+
+namespace FractureLab.Fracture.Campaigns;
+
+/// <summary>
+/// One composition of a campaign: where its glass comes from (a shipped structure, a data file, or built by
+/// random insertion and melt-quench from a composition, one glass per replica), its force field and a numeric
+/// x for plots (e.g. mol% Li2O).
+/// </summary>
+public sealed record CampaignComposition(
+    string Label,
+    double? X,
+    string? Shipped,
+    string? DataFile,
+    string? Build,
+    int Atoms,
+    double DensityGPerCm3,
+    string Aspect,
+    double QuenchRateKPerPs,
+    double MeltPs,
+    double RelaxPs,
+    string ForceField,
+    string? Elements);
+
+/// <summary>
+/// A campaign file (<c>fracturelab campaign CAMPAIGN.toml</c>): compositions × replicas (seeds 1..n) × strain rates ×
+/// protocols, every run otherwise as the base run file says. Unknown keys are errors naming file and key.
+/// <code>
+/// [campaign]  replicas = 3, strain_rates_per_s = [1e10], protocols = ["A"], base = "run.toml"
+/// [[composition]]  label = "38LiBP", x = 38, build = "Li2O = 38, B2O3 = 31, P2O5 = 31", atoms = 1800, density = 2.3,
+///                  aspect = "2,1,2", quench_rate = 100, melt_ps = 10, relax_ps = 10, forcefield = "du-teter"
+/// [[composition]]  label = "silica", shipped = "silica1800", forcefield = "bks-wall"
+/// </code>
+/// </summary>
+public sealed record CampaignConfig(
+    string Source,
+    int Replicas,
+    IReadOnlyList<double> StrainRatesPerS,
+    IReadOnlyList<TensileProtocol> Protocols,
+    string? BaseRunFile,
+    IReadOnlyList<CampaignComposition> Compositions)
+{
+    public static CampaignConfig Load(string path)
+    {
+        if (!File.Exists(path)) throw new InputException($"{path}: campaign file does not exist");
+        TomlTable root;
+        try { root = TomlSerializer.Deserialize<TomlTable>(File.ReadAllText(path)) ?? new TomlTable(); }
+        catch (TomlException e) { throw new InputException($"{path}: not valid TOML: {e.Message}"); }
+        foreach (var k in root.Keys)
+            if (k is not ("campaign" or "composition")) throw new InputException($"{path}: unknown key '{k}' (known: campaign, composition)");
+        string dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        var c = root.TryGetValue("campaign", out var ct) ? ct as TomlTable ?? throw new InputException($"{path}: 'campaign' must be a table") : new TomlTable();
+        Known(path, c, "campaign.", "replicas", "strain_rates_per_s", "protocols", "base");
+        int replicas = (int)Num(path, c, "campaign.replicas", 1);
+        if (replicas < 1) throw new InputException($"{path}: key 'campaign.replicas' must be at least 1");
+        var rates = NumList(path, c, "campaign.strain_rates_per_s") ?? [1e10];
+        if (rates.Any(r => !(r > 0))) throw new InputException($"{path}: key 'campaign.strain_rates_per_s' must hold positive rates");
+        var protocols = (StrList(path, c, "campaign.protocols") ?? ["A"]).Select(p => p.ToUpperInvariant() switch
+        {
+            "A" => TensileProtocol.A, "B" => TensileProtocol.B, "C" => TensileProtocol.C,
+            _ => throw new InputException($"{path}: key 'campaign.protocols' has '{p}', expected A, B or C"),
+        }).ToList();
+        string? baseFile = Str(path, c, "campaign.base", null);
+        if (baseFile is not null && !Path.IsPathRooted(baseFile)) baseFile = Path.Combine(dir, baseFile);
+
+        if (!root.TryGetValue("composition", out var compObj) || compObj is not TomlTableArray arr || arr.Count == 0)
+            throw new InputException($"{path}: needs at least one [[composition]]");
+        var comps = new List<CampaignComposition>();
+        for (int i = 0; i < arr.Count; i++)
+        {
+            var t = arr[i];
+            string p = $"composition[{i}].";
+            Known(path, t, p, "label", "x", "shipped", "data", "build", "atoms", "density", "aspect", "quench_rate", "melt_ps", "relax_ps", "forcefield", "elements");
+            string label = Str(path, t, p + "label", null) ?? throw new InputException($"{path}: key '{p}label' is missing");
+            if (comps.Any(o => o.Label == label)) throw new InputException($"{path}: label '{label}' appears twice");
+            string? shipped = Str(path, t, p + "shipped", null), data = Str(path, t, p + "data", null), build = Str(path, t, p + "build", null);
+            if ((shipped is null ? 0 : 1) + (data is null ? 0 : 1) + (build is null ? 0 : 1) != 1)
+                throw new InputException($"{path}: composition '{label}' needs exactly one of shipped, data or build");
+            if (data is not null && !Path.IsPathRooted(data)) data = Path.Combine(dir, data);
+            double? x = t.ContainsKey("x") ? Num(path, t, p + "x", 0) : null;
+            comps.Add(new CampaignComposition(label, x, shipped, data, build,
+                (int)Num(path, t, p + "atoms", 1800), Num(path, t, p + "density", 2.2), Str(path, t, p + "aspect", "2,1,2")!,
+                Num(path, t, p + "quench_rate", 100), Num(path, t, p + "melt_ps", 10), Num(path, t, p + "relax_ps", 10),
+                Str(path, t, p + "forcefield", null) ?? throw new InputException($"{path}: key '{p}forcefield' is missing"),
+                Str(path, t, p + "elements", null)));
+        }
+        return new CampaignConfig(path, replicas, rates, protocols, baseFile, comps);
+    }
+
+    private static void Known(string path, TomlTable t, string prefix, params string[] keys)
+    {
+        foreach (var k in t.Keys)
+            if (!keys.Contains(k)) throw new InputException($"{path}: unknown key '{prefix}{k}' (known: {string.Join(", ", keys)})");
+    }
+
+    private static string Key(string dotted) => dotted[(dotted.LastIndexOf('.') + 1)..];
+
+    private static double Num(string path, TomlTable t, string key, double fallback) => t.TryGetValue(Key(key), out var v) ? v switch
+    {
+        double d when double.IsFinite(d) => d,
+        long l => l,
+        _ => throw new InputException($"{path}: key '{key}' must be a number, got {Convert.ToString(v, CultureInfo.InvariantCulture)}"),
+    } : fallback;
+
+    private static string? Str(string path, TomlTable t, string key, string? fallback) => t.TryGetValue(Key(key), out var v)
+        ? v as string ?? throw new InputException($"{path}: key '{key}' must be a string") : fallback;
+
+    private static List<double>? NumList(string path, TomlTable t, string key) => t.TryGetValue(Key(key), out var v)
+        ? (v as TomlArray ?? throw new InputException($"{path}: key '{key}' must be an array"))
+            .Select(o => o switch { double d => d, long l => (double)l, _ => throw new InputException($"{path}: key '{key}' must hold numbers") }).ToList()
+        : null;
+
+    private static List<string>? StrList(string path, TomlTable t, string key) => t.TryGetValue(Key(key), out var v)
+        ? (v as TomlArray ?? throw new InputException($"{path}: key '{key}' must be an array"))
+            .Select(o => o as string ?? throw new InputException($"{path}: key '{key}' must hold strings")).ToList()
+        : null;
+}
