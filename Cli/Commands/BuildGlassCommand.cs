@@ -32,15 +32,16 @@ public static class BuildGlassCommand
         var dmin = new Option<double>("--min-distance") { Description = "minimum pair distance of the random insertion, Å", DefaultValueFactory = _ => 1.6 };
         var seed = new Option<int>("--seed") { Description = "random seed (insertion and velocities)", DefaultValueFactory = _ => 1 };
         var aspect = new Option<string>("--aspect") { Description = "box side ratios x,y,z (e.g. 2,1,2 for a fracture slab)", DefaultValueFactory = _ => "1,1,1" };
+        var n4 = new Option<double?>("--boron-n4") { Description = "fraction of four-fold boron (du-teter with P2O5)" };
         var threads = new Option<int>("--threads") { Description = "threads (0 = all cores)", DefaultValueFactory = _ => 0 };
         var outOpt = new Option<string>("--out") { Description = "output folder", DefaultValueFactory = _ => "out/glass" };
         var cmd = new Command("build-glass", "Make a glass: random insertion and melt-quench");
-        foreach (var o in new Option[] { comp, atoms, density, ffOpt, schedule, meltK, rate, meltPs, relaxPs, dmin, seed, aspect, threads, outOpt }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { comp, atoms, density, ffOpt, schedule, meltK, rate, meltPs, relaxPs, dmin, seed, aspect, n4, threads, outOpt }) cmd.Options.Add(o);
         cmd.SetAction(p => Program.Guard(() =>
         {
             string dir = p.GetValue(outOpt)!;
             var recipe = new GlassRecipe(p.GetValue(comp)!, p.GetValue(atoms), p.GetValue(density), p.GetValue(ffOpt)!, p.GetValue(schedule)!,
-                p.GetValue(meltK), p.GetValue(rate), p.GetValue(meltPs), p.GetValue(relaxPs), p.GetValue(dmin), p.GetValue(seed), p.GetValue(aspect)!);
+                p.GetValue(meltK), p.GetValue(rate), p.GetValue(meltPs), p.GetValue(relaxPs), p.GetValue(dmin), p.GetValue(seed), p.GetValue(aspect)!, p.GetValue(n4));
             var (system, density_, wall) = Build(recipe, p.GetValue(threads), dir);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{system.Count} atoms, density {density_:F3} g/cm3, {wall:F0} s; glass in {dir}/glass.data"));
@@ -51,7 +52,7 @@ public static class BuildGlassCommand
 
     /// <summary>Everything that decides a built glass (recorded in recipe.json).</summary>
     public sealed record GlassRecipe(string Composition, int Atoms, double DensityGPerCm3, string ForceField, string Schedule, double MeltK,
-        double? QuenchRateKPerPs, double? MeltPs, double? RelaxPs, double MinDistanceA, int Seed, string Aspect);
+        double? QuenchRateKPerPs, double? MeltPs, double? RelaxPs, double MinDistanceA, int Seed, string Aspect, double? BoronN4 = null);
 
     /// <summary>Random insertion and melt-quench; writes glass.data, thermo.csv and recipe.json into <paramref name="dir"/>.</summary>
     public static (AtomSystem System, double DensityGPerCm3, double WallSeconds) Build(GlassRecipe g, int threads, string dir)
@@ -61,7 +62,7 @@ public static class BuildGlassCommand
         var ratios = g.Aspect.Split(',').Select(t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v
             : throw new InputException($"aspect '{g.Aspect}' is not three numbers")).ToArray();
         var system = RandomPacking.Build(elements, g.DensityGPerCm3, g.MinDistanceA, g.Seed, ratios);
-        var ff = ForceFieldCatalog.Resolve(g.ForceField, Composition.FromAtoms(system));
+        var ff = ForceFieldCatalog.Resolve(g.ForceField, Composition.FromAtoms(system), g.BoronN4);
         var compiled = new CompiledForceField(ff, system);
         var forces = new ForceComputer(compiled, BackendFactory.Create(BackendKind.Simd, threads));
         var stages = g.Schedule switch

@@ -77,6 +77,7 @@ public static class CampaignCommand
             Shipped = r.Composition.Shipped ?? b.Shipped,
             Elements = r.Composition.Elements,
             ForceField = r.Composition.ForceField,
+            BoronN4 = r.Composition.BoronN4 ?? b.BoronN4,
             Settings = settings,
         };
     }
@@ -85,7 +86,7 @@ public static class CampaignCommand
     private static string GlassDir(CampaignRun r, string outDir) => Path.Combine(outDir, LabOutput.SafeName(r.Composition.Label), $"glass-r{r.Replica}");
 
     private static BuildGlassCommand.GlassRecipe Recipe(CampaignComposition c, int replica) =>
-        new(c.Build!, c.Atoms, c.DensityGPerCm3, c.ForceField, "quick", 4000, c.QuenchRateKPerPs, c.MeltPs, c.RelaxPs, 1.6, replica, c.Aspect);
+        new(c.Build!, c.Atoms, c.DensityGPerCm3, c.ForceField, "quick", 4000, c.QuenchRateKPerPs, c.MeltPs, c.RelaxPs, 1.6, replica, c.Aspect, c.BoronN4);
 
     private static void RunAll(CampaignConfig c, List<CampaignRun> runs, string outDir, int jobs, bool resume)
     {
@@ -197,7 +198,7 @@ public static class CampaignCommand
             {
                 var g = Recipe(r.Composition, r.Replica);
                 build = string.Create(ci, $"[ -f '{Path.GetFullPath(glass!)}' ] || fracturelab build-glass --composition '{g.Composition}' --atoms {g.Atoms} --density {g.DensityGPerCm3} " +
-                        $"--forcefield {g.ForceField} --aspect {g.Aspect} --quench-rate {g.QuenchRateKPerPs} --melt-ps {g.MeltPs} --relax-ps {g.RelaxPs} --seed {g.Seed} --out '{Path.GetFullPath(glassDir)}'; ");
+                        $"--forcefield {g.ForceField}{(g.BoronN4 is { } n4 ? $" --boron-n4 {n4}" : "")} --aspect {g.Aspect} --quench-rate {g.QuenchRateKPerPs} --melt-ps {g.MeltPs} --relax-ps {g.RelaxPs} --seed {g.Seed} --out '{Path.GetFullPath(glassDir)}'; ");
             }
             list.AppendLine($"{build}fracturelab run '{toml}' --out '{Path.GetFullPath(r.Dir)}' --resume");
         }

@@ -55,7 +55,7 @@ public static class RunCommand
         var glass = config.DataFile is not null
             ? LammpsDataReader.Read(config.DataFile, elements)
             : LammpsDataReader.Parse(ShippedStructures.Text(config.Shipped).Split('\n'), source, elements);
-        var ff = ForceFieldCatalog.Resolve(config.ForceField, Composition.FromAtoms(glass));
+        var ff = ForceFieldCatalog.Resolve(config.ForceField, Composition.FromAtoms(glass), config.BoronN4);
         var settings = config.Settings;
         int axis = settings.Tension.Axis;
         var output = new LabOutput(outDir);

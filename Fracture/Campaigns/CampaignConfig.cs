@@ -24,14 +24,15 @@ public sealed record CampaignComposition(
     double MeltPs,
     double RelaxPs,
     string ForceField,
-    string? Elements);
+    string? Elements,
+    double? BoronN4 = null);
 
 /// <summary>
 /// A campaign file (<c>fracturelab campaign CAMPAIGN.toml</c>): compositions × replicas (seeds 1..n) × strain rates ×
 /// protocols, every run otherwise as the base run file says. Unknown keys are errors naming file and key.
 /// <code>
 /// [campaign]  replicas = 3, strain_rates_per_s = [1e10], protocols = ["A"], base = "run.toml"
-/// [[composition]]  label = "38LiBP", x = 38, build = "Li2O = 38, B2O3 = 31, P2O5 = 31", atoms = 1800, density = 2.3,
+/// [[composition]]  label = "38LiBP", x = 38, build = "Li2O = 38, B2O3 = 31, P2O5 = 31", atoms = 1800, density = 2.3, boron_n4 = 0.9,
 ///                  aspect = "2,1,2", quench_rate = 100, melt_ps = 10, relax_ps = 10, forcefield = "du-teter"
 /// [[composition]]  label = "silica", shipped = "silica1800", forcefield = "bks-wall"
 /// </code>
@@ -74,7 +75,7 @@ public sealed record CampaignConfig(
         {
             var t = arr[i];
             string p = $"composition[{i}].";
-            Known(path, t, p, "label", "x", "shipped", "data", "build", "atoms", "density", "aspect", "quench_rate", "melt_ps", "relax_ps", "forcefield", "elements");
+            Known(path, t, p, "label", "x", "shipped", "data", "build", "atoms", "density", "aspect", "quench_rate", "melt_ps", "relax_ps", "forcefield", "elements", "boron_n4");
             string label = Str(path, t, p + "label", null) ?? throw new InputException($"{path}: key '{p}label' is missing");
             if (comps.Any(o => o.Label == label)) throw new InputException($"{path}: label '{label}' appears twice");
             string? shipped = Str(path, t, p + "shipped", null), data = Str(path, t, p + "data", null), build = Str(path, t, p + "build", null);
@@ -86,7 +87,8 @@ public sealed record CampaignConfig(
                 (int)Num(path, t, p + "atoms", 1800), Num(path, t, p + "density", 2.2), Str(path, t, p + "aspect", "2,1,2")!,
                 Num(path, t, p + "quench_rate", 100), Num(path, t, p + "melt_ps", 10), Num(path, t, p + "relax_ps", 10),
                 Str(path, t, p + "forcefield", null) ?? throw new InputException($"{path}: key '{p}forcefield' is missing"),
-                Str(path, t, p + "elements", null)));
+                Str(path, t, p + "elements", null),
+                t.ContainsKey("boron_n4") ? Num(path, t, p + "boron_n4", 0) : null));
         }
         return new CampaignConfig(path, replicas, rates, protocols, baseFile, comps);
     }

@@ -13,7 +13,7 @@ namespace FractureLab.Fracture.Runs;
 /// the file and the key.
 /// <code>
 /// [structure]  data = "glass.data"  (or shipped = "silica1800"), elements = "Si,O"
-/// [forcefield] name = "bks-wall"
+/// [forcefield] name = "bks-wall", boron_n4 = 0.9 (fraction of four-fold boron, for du-teter with P2O5)
 /// [crack]      kind = "centre"|"edge"|"none", length_fraction = 0.333, opening_A = 10, loading_axis = "z", crack_axis = "x", position = 0.5
 /// [tension]    protocol = "A"|"B"|"C", strain_rate_per_s = 1e10, temperature_K = 300, max_strain = 0.5, record_every_strain = 0.002,
 ///              timestep_fs = 1, step_strain = 0.01, hold_ps = 2, separation_fraction = 0.1, separation_span = 0.03
@@ -26,7 +26,8 @@ public sealed record RunConfig(
     string? Elements,
     string ForceField,
     FractureJobSettings Settings,
-    int DumpEveryRecords)
+    int DumpEveryRecords,
+    double? BoronN4 = null)
 {
     public const string DefaultShipped = "silica1800";
     public const string DefaultForceField = "bks-wall";
@@ -65,6 +66,7 @@ public sealed record RunConfig(
             {{(Elements is null ? "" : $"elements = \"{Elements}\"")}}
             [forcefield]
             name = "{{ForceField}}"
+            {{(BoronN4 is { } b ? $"boron_n4 = {N(b)}" : "")}}
             [crack]
             kind = "{{c.Kind.ToString().ToLowerInvariant()}}"
             length_fraction = {{N(c.LengthFraction)}}
@@ -108,8 +110,9 @@ public sealed record RunConfig(
         if (data is not null && !Path.IsPathRooted(data)) data = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", data);
         string shipped = r.Text(st, "structure.shipped", d.Shipped)!;
         string? elements = r.Text(st, "structure.elements", null);
-        var ffs = r.Section(root, "forcefield", "name");
+        var ffs = r.Section(root, "forcefield", "name", "boron_n4");
         string ff = r.Text(ffs, "forcefield.name", d.ForceField)!;
+        double? n4 = ffs is not null && ffs.ContainsKey("boron_n4") ? r.Number(ffs, "forcefield.boron_n4", 0) : null;
 
         var c = r.Section(root, "crack", "kind", "length_fraction", "opening_A", "loading_axis", "crack_axis", "position", "vacuum_A");
         var dc = d.Settings.Crack;
@@ -139,7 +142,7 @@ public sealed record RunConfig(
         int dump = (int)r.Number(rn, "run.dump_every_records", d.DumpEveryRecords);
         crack.Check();
         tension.Check();
-        return new RunConfig(data, shipped, elements, ff, settings, dump);
+        return new RunConfig(data, shipped, elements, ff, settings, dump, n4);
     }
 
     /// <summary>TOML access that names the file and the dotted key in every error, and refuses keys it does not know.</summary>

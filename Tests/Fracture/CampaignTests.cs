@@ -87,3 +87,26 @@ public class CampaignTests
         Assert.Contains(message, e.Message);
     }
 }
+
+/// <summary>The shipped example campaigns parse and expand to the runs they promise.</summary>
+public class ExampleCampaignTests
+{
+    private static string Examples(string file)
+    {
+        string dir = AppContext.BaseDirectory;
+        while (dir is not null && !Directory.Exists(Path.Combine(dir, "examples"))) dir = Path.GetDirectoryName(dir)!;
+        return Path.Combine(dir!, "examples", file);
+    }
+
+    [Theory]
+    [InlineData("silica.toml", 1, 6)]
+    [InlineData("libp-series.toml", 4, 8)]
+    [InlineData("latp-glass.toml", 1, 2)]
+    public void Example_Loads(string file, int compositions, int runs)
+    {
+        var c = CampaignConfig.Load(Examples(file));
+        Assert.Equal(compositions, c.Compositions.Count);
+        Assert.Equal(runs, FractureLab.Cli.Commands.CampaignCommand.Plan(c, "out").Count);
+        Assert.NotNull(FractureLab.Fracture.Runs.RunConfig.Load(c.BaseRunFile!));
+    }
+}
