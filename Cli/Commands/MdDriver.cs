@@ -9,7 +9,6 @@ using FractureLab.Mechanics.IO;
 using FractureLab.Mechanics.Minimizers;
 using FractureLab.Mechanics.Simulation;
 using Serilog;
-using Spectre.Console;
 
 namespace FractureLab.Cli.Commands;
 
@@ -44,9 +43,6 @@ public static class MdDriver
         if (run.Thermo.Count == 0) run.Record();
         WritePlan(plan, ff, backend, source);
 
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        Console.CancelKeyPress += onCancel;
         LammpsDumpWriter? dump = plan.DumpEvery > 0 ? new LammpsDumpWriter(Path.Combine(plan.OutDir, "trajectory.dump"), [.. LammpsDumpWriter.DefaultColumns, "vx", "vy", "vz"]) : null;
         long remaining = plan.Resume ? Math.Max(0, plan.Steps - run.Step) : plan.Steps;
         long firstStep = run.Step;
@@ -54,28 +50,20 @@ public static class MdDriver
         bool completed = true;
         try
         {
-            void Advance(Action<long> progress)
+            ConsoleProgress.Run($"MD {plan.Ensemble} ({system.Count} atoms)", (report, token) =>
             {
                 long done = 0;
                 while (done < remaining && completed)
                 {
                     long chunk = plan.DumpEvery > 0 ? Math.Min(plan.DumpEvery - run.Step % plan.DumpEvery, remaining - done) : remaining - done;
-                    completed = run.Run(chunk, plan.ThermoEvery, cancel.Token, checkpoint, plan.CheckpointEvery, progress);
+                    completed = run.Run(chunk, plan.ThermoEvery, token, checkpoint, plan.CheckpointEvery, step => report("steps", step - firstStep, remaining));
                     done += chunk;
                     if (dump is not null && run.Step % plan.DumpEvery == 0) dump.WriteFrame(system, run.Step);
                 }
-            }
-            if (AnsiConsole.Profile.Capabilities.Interactive)
-                AnsiConsole.Progress().Start(ctx =>
-                {
-                    var task = ctx.AddTask($"MD {plan.Ensemble} ({system.Count} atoms)", maxValue: Math.Max(1, remaining));
-                    Advance(step => task.Value = step - firstStep);
-                });
-            else Advance(_ => { });
+            });
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
             dump?.Dispose();
         }
         clock.Stop();
