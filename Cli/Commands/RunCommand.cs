@@ -57,7 +57,6 @@ public static class RunCommand
             : LammpsDataReader.Parse(ShippedStructures.Text(config.Shipped).Split('\n'), source, elements);
         var ff = ForceFieldCatalog.Resolve(config.ForceField, Composition.FromAtoms(glass), config.BoronN4);
         var settings = config.Settings;
-        int axis = settings.Tension.Axis;
         var output = new LabOutput(outDir);
         var clock = Stopwatch.StartNew();
         int records = 0;
