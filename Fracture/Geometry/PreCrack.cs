@@ -98,7 +98,7 @@ public static class PreCrack
         var keep = Enumerable.Range(0, s.Count).Where(i => !inSlit[i]).ToList();
         var cracked = s.Subset(keep);
         string description = $"{what}, opening {spec.OpeningA:F1} Å along {"xyz"[la]}, crack along {"xyz"[ca]}; " +
-                             $"{slit} atoms removed by the slit, {extra} more for charge neutrality (net charge {net:0.######} e)";
+                             $"{slit} atoms removed by the slit, {extra} more for charge neutrality (net charge {(Math.Abs(net) < 1e-9 ? 0.0 : net):0.######} e)";
         return new PreCrackResult(cracked, slit, extra, net, halfLength, w, description);
     }
 }

@@ -132,6 +132,8 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
             var relaxForces = Bind(cracked);
             report("pre-crack: minimize and relax", 0, 1);
             Fire.Minimize(cracked, relaxForces);
+            // FIRE leaves the atoms nearly at rest: thermalize before the relaxation, or the thermostat spends it heating from ~0 K.
+            Kinetics.AssignMaxwellBoltzmann(cracked, t.TemperatureK, settings.Seed + 1);
             Relax(cracked, relaxForces, settings.RelaxPs / 2, t.TemperatureK, settings.Seed + 1, npt: false, cancel, ref atomSteps);
             Relax(cracked, relaxForces, settings.RelaxPs / 2, t.TemperatureK, settings.Seed + 1, npt: t.Protocol == TensileProtocol.A, cancel, ref atomSteps);
             crack = new CrackInfo(cut.RemovedBySlit, cut.RemovedForNeutrality, cut.NetChargeE, cut.HalfLengthA, cut.PeriodA, cut.Description, cracked.Count);
