@@ -78,7 +78,7 @@ public static class BuildGlassCommand
                 onStep: (k, step, steps) => report(stages[k].Name, k + (double)step / steps, stages.Count), cancel: token));
         double finalDensity = system.TotalMass() / 6.02214076e23 / (system.Box.Volume * 1e-24);
         LammpsDataWriter.Write(Path.Combine(dir, "glass.data"), system, $"FractureLab build-glass {g.Composition} ({ff.Name})");
-        AtomicFile.Write(Path.Combine(dir, "thermo.csv"), w => { w.WriteLine(ThermoRow.CsvHeader); foreach (var r in thermo) w.WriteLine(r.ToCsv()); });
+        AtomicFile.Write(Path.Combine(dir, "thermo.csv"), w => ThermoRow.WriteCsv(w, thermo));
         var stageJson = new JsonArray(stages.Select(s => (JsonNode?)new JsonObject
         {
             ["name"] = s.Name, ["ensemble"] = s.Ensemble, ["start_K"] = s.StartK, ["end_K"] = s.EndK,

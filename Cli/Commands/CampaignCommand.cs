@@ -122,7 +122,6 @@ public static class CampaignCommand
     /// <summary>aggregate.csv: per composition and condition, n, the number separated, and mean and sd of each number; plots vs composition.</summary>
     public static void Aggregate(List<CampaignRun> runs, string outDir)
     {
-        var ci = CultureInfo.InvariantCulture;
         var groups = runs.GroupBy(r => (r.Composition.Label, r.Condition)).ToList();
         var table = new List<(CampaignRun First, int N, int Separated, Dictionary<string, (double Mean, double Sd, int N)> Stats)>();
         foreach (var g in groups)

@@ -126,11 +126,7 @@ public static class MdDriver
 
     private static void WriteResults(MdRun run, MdPlan plan, double wallSeconds, long stepsRun, MinimizationResult? minimized, IPairBackend backend, bool final)
     {
-        AtomicFile.Write(Path.Combine(plan.OutDir, "thermo.csv"), w =>
-        {
-            w.WriteLine(ThermoRow.CsvHeader);
-            foreach (var row in run.Thermo) w.WriteLine(row.ToCsv());
-        });
+        AtomicFile.Write(Path.Combine(plan.OutDir, "thermo.csv"), w => ThermoRow.WriteCsv(w, run.Thermo));
         if (final) LammpsDataWriter.Write(Path.Combine(plan.OutDir, "final.data"), run.System, $"step {run.Step}");
         var first = run.Thermo[0];
         var last = run.Thermo[^1];

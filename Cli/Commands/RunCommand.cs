@@ -109,8 +109,8 @@ public static class RunCommand
     private static void Write(FractureJobResult r, RunConfig config, ForceField ff, BackendKind kind, int threads, string source, LabOutput output, double wall, int atoms, double densityGPerCm3)
     {
         int axis = config.Settings.Tension.Axis;
-        output.Text("stress_strain.csv", w => { w.WriteLine(StressStrainRow.CsvHeader); foreach (var row in r.CrackedRows) w.WriteLine(row.ToCsv(axis)); });
-        output.Text("stress_strain_uncracked.csv", w => { w.WriteLine(StressStrainRow.CsvHeader); foreach (var row in r.UncrackedRows) w.WriteLine(row.ToCsv(axis)); });
+        output.Text("stress_strain.csv", w => StressStrainRow.WriteCsv(w, r.CrackedRows, axis));
+        output.Text("stress_strain_uncracked.csv", w => StressStrainRow.WriteCsv(w, r.UncrackedRows, axis));
         LammpsDataWriter.Write(Path.Combine(output.Folder, "precracked.data"), r.Relaxed, $"FractureLab pre-cracked, relaxed: {r.Crack.Description}");
         var summary = TensileReport.SummaryJson(r.Analysis, r.CrackedCurve, r.Options);
         summary["uncracked"] = TensileReport.SummaryJson(r.UncrackedAnalysis, r.UncrackedCurve, new TensileAnalysisOptions());

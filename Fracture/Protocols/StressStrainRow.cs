@@ -23,6 +23,13 @@ public sealed record StressStrainRow(double Strain, double SxxGpa, double SyyGpa
             return new StressStrainRow(v[0], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
         }).ToList();
 
+    /// <summary>Writes the header and the rows (stress_GPa taken along <paramref name="axis"/>), the format <see cref="ReadCsv"/> reads.</summary>
+    public static void WriteCsv(TextWriter w, IEnumerable<StressStrainRow> rows, int axis)
+    {
+        w.WriteLine(CsvHeader);
+        foreach (var r in rows) w.WriteLine(r.ToCsv(axis));
+    }
+
     public string ToCsv(int axis) => string.Join(',', new[] { Strain, Stress(axis), SxxGpa, SyyGpa, SzzGpa, TemperatureK, PotentialEv, LxA, LyA, LzA }
         .Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
 }

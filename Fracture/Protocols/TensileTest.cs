@@ -103,8 +103,7 @@ public sealed class TensileTest(AtomSystem system, ForceComputer forces, Tensile
     private void SaveCheckpoint(MdRun run)
     {
         if (CheckpointPath is null) return;
-        int axis = settings.Axis;
-        AtomicFile.Write(CheckpointPath + ".rows.csv", w => { w.WriteLine(StressStrainRow.CsvHeader); foreach (var r in Rows) w.WriteLine(r.ToCsv(axis)); });
+        AtomicFile.Write(CheckpointPath + ".rows.csv", w => StressStrainRow.WriteCsv(w, Rows, settings.Axis));
         run.SaveCheckpoint(CheckpointPath);
     }
 

@@ -109,10 +109,10 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
             atomSteps += plain.Count * StepsOf(mt, modulus.Rows.Count);
             uncrackedRows = modulus.Rows;
             uncrackedL0 = modulus.InitialLengthA;
-            if (modulus.Cancelled) return Partial(uncrackedRows, uncrackedL0, atomSteps);
+            if (modulus.Cancelled) throw Cancelled("the uncracked run");
             if (uFile is not null)
             {
-                AtomicFile.Write(uFile, w => { w.WriteLine(StressStrainRow.CsvHeader); foreach (var r in uncrackedRows) w.WriteLine(r.ToCsv(t.Axis)); });
+                AtomicFile.Write(uFile, w => StressStrainRow.WriteCsv(w, uncrackedRows, t.Axis));
                 AtomicFile.Write(uFile + ".L0", w => w.Write(uncrackedL0.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
             }
         }
@@ -139,7 +139,7 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
             crack = new CrackInfo(cut.RemovedBySlit, cut.RemovedForNeutrality, cut.NetChargeE, cut.HalfLengthA, cut.PeriodA, cut.Description, cracked.Count);
             LammpsDataWriter.Write(relaxedFile, cracked, $"FractureLab pre-cracked, relaxed: {cut.Description}");
             if (crackFile is not null) AtomicFile.Write(crackFile, w => w.Write(JsonSerializer.Serialize(crack)));
-            if (cancel.IsCancellationRequested) return Partial(uncrackedRows, uncrackedL0, atomSteps);
+            if (cancel.IsCancellationRequested) throw Cancelled("the relaxation of the pre-cracked box");
         }
         var relaxed = LammpsDataReader.Read(relaxedFile, glass.TypeElements);
         if (CheckpointDir is null) File.Delete(relaxedFile);
@@ -167,8 +167,9 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
         AtomSystem Charged(AtomSystem g) { var c = g.Clone(); Bind(c); return c; }
     }
 
-    private static FractureJobResult Partial(List<StressStrainRow> rows, double l0, long atomSteps) =>
-        throw new OperationCanceledException($"fracture run cancelled after {rows.Count} records of the uncracked run or during the relaxation ({atomSteps} atom-steps); rerun with --resume");
+    /// <summary>Cancellation before the pull: finished stages are on disk, so the run continues with --resume.</summary>
+    private static OperationCanceledException Cancelled(string stage) =>
+        new($"fracture run cancelled during {stage}; rerun with --resume");
 
     private ForceComputer Bind(AtomSystem s) =>
         new(new CompiledForceField(forceField, s), backend());

@@ -6,6 +6,13 @@ public sealed record ThermoRow(long Step, double TimePs, double TemperatureK, do
 {
     public const string CsvHeader = "step,time_ps,temperature_K,pe_eV,ke_eV,etotal_eV,press_GPa,pxx_GPa,pyy_GPa,pzz_GPa,volume_A3,lx_A,ly_A,lz_A";
 
+    /// <summary>Writes the header and the rows as thermo.csv.</summary>
+    public static void WriteCsv(TextWriter w, IEnumerable<ThermoRow> rows)
+    {
+        w.WriteLine(CsvHeader);
+        foreach (var r in rows) w.WriteLine(r.ToCsv());
+    }
+
     public string ToCsv() => string.Join(',', new object[] { Step, TimePs, TemperatureK, PotentialEv, KineticEv, TotalEv, PressureGpa, PxxGpa, PyyGpa, PzzGpa, VolumeA3, LxA, LyA, LzA }
         .Select(v => v is double d ? d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
 }
