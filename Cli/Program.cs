@@ -30,6 +30,9 @@ public static class Program
             root.Subcommands.Add(SepbCommand.Create());
             root.Subcommands.Add(CrackResistanceCommand.Create());
             root.Subcommands.Add(CompareCommand.Create());
+            root.Subcommands.Add(BondSwitchCommand.Create());
+            root.Subcommands.Add(StructureCommand.Create());
+            root.Subcommands.Add(SoftnessCommand.Create());
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {

@@ -40,3 +40,36 @@ public static class BondSwitchTables
 
     private static double[] Finite(double[] v) => v.Select(x => double.IsFinite(x) ? x : 0).ToArray();
 }
+
+/// <summary>One point of a bond-switching curve: strain and the fractions of centres decreased, increased, swapped.</summary>
+public sealed record SwitchCurvePoint(double Strain, double Decreased, double Increased, double Swapped)
+{
+    public static SwitchCurvePoint Of(BondSwitchTally t) => new(t.Strain ?? 0, t.DecreasedFraction, t.IncreasedFraction, t.SwappedFraction);
+}
+
+/// <summary>Reads a bond-switching table written by <see cref="BondSwitchTables.WriteCsv"/> back (to overlay runs in one figure).</summary>
+public static class BondSwitchCurveReader
+{
+    public static List<SwitchCurvePoint> Read(string path)
+    {
+        if (!File.Exists(path)) throw new Mechanics.InputException($"bond-switching table '{path}' does not exist");
+        using var reader = CsvHelper.CsvReader.FromText(File.ReadAllText(path), new CsvHelper.CsvReaderOptions { HasHeader = true, TrimWhitespace = true, SkipEmptyLines = true, TrackLineNumbers = true });
+        if (!reader.Read()) throw new Mechanics.InputException($"{path}: empty file");
+        reader.ReadHeader();
+        var header = reader.Headers.ToList();
+        int Col(string name) => header.IndexOf(name) is int k && k >= 0 ? k : throw new Mechanics.InputException($"{path}: no column '{name}' (expected a table written by fracturelab bondswitch)");
+        int s = Col("strain"), d = Col("decreased_fraction"), i = Col("increased_fraction"), w = Col("swapped_fraction");
+        var points = new List<SwitchCurvePoint>();
+        while (reader.Read())
+        {
+            double V(int c)
+            {
+                string text = reader.GetString(c);
+                return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v)
+                    ? v : throw new Mechanics.InputException($"{path}:{reader.LineNumber}: column '{header[c]}' value '{text}' is not a number");
+            }
+            points.Add(new SwitchCurvePoint(V(s), V(d), V(i), V(w)));
+        }
+        return points;
+    }
+}

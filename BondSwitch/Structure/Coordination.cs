@@ -25,18 +25,21 @@ public sealed record CoordinationResult(string Center, string Neighbor, double C
     public double Mean => Counts.Average();
 
     /// <summary>Histogram of the bond angles: bin centres (degrees) and probability density (1/degree).</summary>
-    public (double[] AngleDeg, double[] Density) AngleHistogram(double binDeg = 1.0)
-    {
-        int bins = (int)Math.Round(180 / binDeg);
-        var h = new double[bins];
-        foreach (double t in AnglesDeg) h[Math.Min(bins - 1, (int)(t / binDeg))] += 1;
-        double norm = AnglesDeg.Count * binDeg;
-        return (Enumerable.Range(0, bins).Select(k => (k + 0.5) * binDeg).ToArray(), h.Select(v => norm > 0 ? v / norm : 0).ToArray());
-    }
+    public (double[] AngleDeg, double[] Density) AngleHistogram(double binDeg = 1.0) => Coordination.AngleHistogram(AnglesDeg, binDeg);
 }
 
 public static class Coordination
 {
+    /// <summary>Histogram of angles (degrees, 0-180): bin centres and probability density (1/degree).</summary>
+    public static (double[] AngleDeg, double[] Density) AngleHistogram(IReadOnlyCollection<double> anglesDeg, double binDeg = 1.0)
+    {
+        int bins = (int)Math.Round(180 / binDeg);
+        var h = new double[bins];
+        foreach (double t in anglesDeg) h[Math.Min(bins - 1, (int)(t / binDeg))] += 1;
+        double norm = anglesDeg.Count * binDeg;
+        return (Enumerable.Range(0, bins).Select(k => (k + 0.5) * binDeg).ToArray(), h.Select(v => norm > 0 ? v / norm : 0).ToArray());
+    }
+
     public static CoordinationResult Compute(Snapshot snap, string center, string neighbor, double cutoffAngstrom)
     {
         if (!(cutoffAngstrom > 0)) throw new InputException($"coordination cut-off must be positive, not {cutoffAngstrom}");

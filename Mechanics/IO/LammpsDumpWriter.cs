@@ -12,11 +12,16 @@ public sealed class LammpsDumpWriter : IDisposable
     public static readonly string[] DefaultColumns = ["id", "type", "element", "q", "x", "y", "z", "ix", "iy", "iz"];
     private readonly TextWriter _w;
     private readonly string[] _columns;
+    private readonly bool _owned;
 
     public LammpsDumpWriter(string path, IReadOnlyList<string>? columns = null)
+        : this(new StreamWriter(path, append: false), columns) => _owned = true;
+
+    /// <summary>Writes to a writer the caller owns (e.g. one of <see cref="AtomicFile.Write"/>).</summary>
+    public LammpsDumpWriter(TextWriter writer, IReadOnlyList<string>? columns = null)
     {
         _columns = (columns ?? DefaultColumns).ToArray();
-        _w = new StreamWriter(path, append: false);
+        _w = writer;
     }
 
     public void WriteFrame(AtomSystem s, long step, IReadOnlyDictionary<string, double[]>? extra = null)
@@ -60,5 +65,9 @@ public sealed class LammpsDumpWriter : IDisposable
         _w.Flush();
     }
 
-    public void Dispose() => _w.Dispose();
+    public void Dispose()
+    {
+        if (_owned) _w.Dispose();
+        else _w.Flush();
+    }
 }

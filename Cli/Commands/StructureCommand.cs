@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FractureLab.BondSwitch.Output;
+using FractureLab.BondSwitch.Snapshots;
+using FractureLab.BondSwitch.Structure;
+using FractureLab.Experiments.Plots;
+using FractureLab.Mechanics;
+using OxyPlot;
+using OxyPlot.Series;
+
+namespace FractureLab.Cli.Commands;
+
+/// <summary>
+/// <c>fracturelab structure FILE... [--pairs B-O,Si-O] [--rmax 8] [--bin 0.02] --out DIR</c>: partial g(r) averaged
+/// over every snapshot given, the cut-off of each pair at the first minimum of its g(r) (or given), coordination-number
+/// distributions (fractions of n-fold centres such as ³B and ⁴B) and bond-angle distributions.
+/// </summary>
+public static class StructureCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("structures") { Description = "LAMMPS data or dump files (all frames are averaged)", Arity = ArgumentArity.OneOrMore };
+        var pairsOpt = new Option<string?>("--pairs") { Description = "partials as A-B (centre-neighbour), comma-separated; default every pair of elements present" };
+        var rmax = new Option<double>("--rmax") { Description = "largest r of g(r) (Å)", DefaultValueFactory = _ => 8.0 };
+        var bin = new Option<double>("--bin") { Description = "bin width of g(r) (Å)", DefaultValueFactory = _ => 0.02 };
+        var cutoffs = new Option<string?>("--cutoffs") { Description = "cut-offs that replace the first minimum, e.g. B-O=1.9,Si-O=2.0 (Å)" };
+        var elements = new Option<string?>("--elements") { Description = "element of each atom type, e.g. Li,B,P,O" };
+        var outOpt = new Option<string>("--out") { Description = "output folder", Required = true };
+        var cmd = new Command("structure", "Partial g(r), coordination numbers and bond angles");
+        cmd.Arguments.Add(files);
+        foreach (var o in new Option[] { pairsOpt, rmax, bin, cutoffs, elements, outOpt }) cmd.Options.Add(o);
+        cmd.SetAction(p => Program.Guard(() =>
+        {
+            var els = p.GetValue(elements)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var snaps = p.GetValue(files)!.SelectMany(f => SnapshotReader.Read(f, els)).ToList();
+            var species = snaps[0].System.TypeElements.Where(snaps[0].Has).ToArray();
+            var pairs = p.GetValue(pairsOpt) is { } text
+                ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParsePair).ToList()
+                : (from a in species from b in species where string.CompareOrdinal(a, b) <= 0 select (a, b)).ToList();
+            var given = (p.GetValue(cutoffs) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(ParseCutoff).ToDictionary(c => c.Pair, c => c.R);
+            double rMax = p.GetValue(rmax), dr = p.GetValue(bin);
+            var curves = pairs.Select(pr => Average(snaps.Select(s => RadialDistribution.Partial(s, pr.Item1, pr.Item2, rMax, dr)).ToList())).ToList();
+            var output = new LabOutput(p.GetValue(outOpt)!);
+            output.Text("rdf.csv", w => TableWriter.Write(w,
+                ["r_A", .. curves.Select(c => $"g_{c.Label}"), .. curves.Select(c => $"cn_{c.Label}")],
+                Enumerable.Range(0, curves[0].RAngstrom.Length).Select(k => (IReadOnlyList<object?>)
+                    [curves[0].RAngstrom[k], .. curves.Select(c => (object?)c.G[k]), .. curves.Select(c => (object?)c.RunningCn[k])])));
+
+            var summary = new JsonObject { ["snapshots"] = new JsonArray([.. snaps.Select(s => (JsonNode)s.Name)]) };
+            var coordinationRows = new List<IReadOnlyList<object?>>();
+            var angleColumns = new List<(string Label, double[] Deg, double[] Density)>();
+            var ci = CultureInfo.InvariantCulture;
+            foreach (var c in curves)
+            {
+                double? rc = given.TryGetValue(c.Label, out double r) ? r : TryFirstMinimum(c);
+                var entry = new JsonObject { ["cutoff_A"] = rc, ["cutoff_source"] = given.ContainsKey(c.Label) ? "given" : rc is null ? "no minimum found" : "first minimum of g(r)" };
+                summary[c.Label] = entry;
+                if (rc is null) { Console.WriteLine($"{c.Label}: no first minimum below {rMax} Å; give --cutoffs {c.Label}=R"); continue; }
+                foreach (var (center, neighbor) in new[] { (c.A, c.B), (c.B, c.A) }.Distinct())
+                {
+                    var results = snaps.Select(s => Coordination.Compute(s, center, neighbor, rc.Value)).ToList();
+                    var counts = results.SelectMany(x => x.Counts).ToList();
+                    var dist = counts.GroupBy(n => n).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => (double)g.Count() / counts.Count);
+                    foreach (var (n, f) in dist) coordinationRows.Add([center, neighbor, rc.Value, n, counts.Count(x => x == n), f]);
+                    var angles = Coordination.AngleHistogram(results.SelectMany(x => x.AnglesDeg).ToList(), 1.0);
+                    angleColumns.Add(($"{neighbor}-{center}-{neighbor}", angles.AngleDeg, angles.Density));
+                    entry[$"{center}_by_{neighbor}"] = new JsonObject
+                    {
+                        ["mean_coordination"] = counts.Average(),
+                        ["fractions"] = new JsonObject(dist.Select(kv => KeyValuePair.Create(kv.Key.ToString(ci), (JsonNode?)kv.Value))),
+                    };
+                    Console.WriteLine(string.Create(ci, $"{center} by {neighbor} within {rc:0.###} Å: mean CN {counts.Average():0.###}; {string.Join(", ", dist.Select(kv => $"{kv.Key}-fold {kv.Value:P1}"))}"));
+                }
+            }
+            output.Text("coordination.csv", w => TableWriter.Write(w, ["center", "neighbor", "cutoff_A", "coordination", "count", "fraction"], coordinationRows));
+            if (angleColumns.Count > 0)
+                output.Text("angles.csv", w => TableWriter.Write(w, ["angle_deg", .. angleColumns.Select(a => $"p_{a.Label}_per_deg")],
+                    Enumerable.Range(0, angleColumns[0].Deg.Length).Select(k => (IReadOnlyList<object?>)[angleColumns[0].Deg[k], .. angleColumns.Select(a => (object?)a.Density[k])])));
+            output.Json("summary.json", summary);
+            output.Png("rdf.png", PlotExport.PngGrid(curves.Select(Plot).ToList(), Math.Min(3, curves.Count)));
+            Console.WriteLine($"results in {output.Folder}");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static (string, string) ParsePair(string text)
+    {
+        var parts = text.Split('-', StringSplitOptions.TrimEntries);
+        if (parts.Length != 2 || parts.Any(x => x.Length == 0)) throw new InputException($"--pairs '{text}': expected A-B, e.g. B-O");
+        return (parts[0], parts[1]);
+    }
+
+    private static (string Pair, double R) ParseCutoff(string text)
+    {
+        var kv = text.Split('=', StringSplitOptions.TrimEntries);
+        if (kv.Length != 2 || !double.TryParse(kv[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double r) || !(r > 0))
+            throw new InputException($"--cutoffs '{text}': expected A-B=R with R > 0 in Å");
+        var (a, b) = ParsePair(kv[0]);
+        return ($"{a}-{b}", r);
+    }
+
+    private static double? TryFirstMinimum(RdfCurve c)
+    {
+        try { return RadialDistribution.FirstMinimum(c); }
+        catch (InputException) { return null; }
+    }
+
+    private static RdfCurve Average(List<RdfCurve> curves)
+    {
+        var f = curves[0];
+        int n = f.G.Length;
+        return f with
+        {
+            G = Enumerable.Range(0, n).Select(k => curves.Average(c => c.G[k])).ToArray(),
+            RunningCn = Enumerable.Range(0, n).Select(k => curves.Average(c => c.RunningCn[k])).ToArray(),
+        };
+    }
+
+    private static PlotModel Plot(RdfCurve c)
+    {
+        var model = PlotExport.NewModel($"g(r) {c.Label}", "r (Å)", "g(r)");
+        var line = new LineSeries { Title = c.Label, Color = OxyColors.SteelBlue, StrokeThickness = 1.5 };
+        for (int k = 0; k < c.G.Length; k++) line.Points.Add(new DataPoint(c.RAngstrom[k], c.G[k]));
+        model.Series.Add(line);
+        return model;
+    }
+}
