@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using FractureLab.BondSwitch.Switching;
 using FractureLab.Fracture.Runs;
 using FractureLab.Mechanics.ForceFields;
 
@@ -18,7 +19,7 @@ public static class FractureReport
     private sealed record TableBlock(string[] Header, List<string[]> Rows) : Block;
     private sealed record Figure(string File, string Caption) : Block;
 
-    private static List<Block> Document(FractureJobResult r, RunConfig config, ForceField ff, string source, double wall)
+    private static List<Block> Document(FractureJobResult r, RunConfig config, ForceField ff, string source, double wall, IReadOnlyList<NetworkFormerCurve> switching)
     {
         var ci = CultureInfo.InvariantCulture;
         string F(double? v, string f) => v is { } x && double.IsFinite(x) ? x.ToString(f, ci) : "not reached";
@@ -36,7 +37,7 @@ public static class FractureReport
             new[] { "K_Ic, energy route, plane strain", F(a.KIcEnergyPlaneStrainMPaSqrtM, "0.000"), "MPa·m^0.5" },
             new[] { "K_Ic, stress route", F(a.KIcStressMPaSqrtM, "0.000"), "MPa·m^0.5" },
         };
-        return
+        List<Block> doc =
         [
             new Heading("FractureLab fracture run"),
             new Paragraph($"Structure {source} ({r.Crack.AtomsAfter} atoms after the crack), force field {ff.Name} ({ff.Citation})."),
@@ -45,14 +46,31 @@ public static class FractureReport
             new TableBlock(["quantity", "value", "unit"], rows),
             new Paragraph("Conventions: " + string.Join("; ", a.Conventions) + "."),
             new Figure("stress_strain.png", "Stress-strain curves: pre-cracked and uncracked boxes, modulus fit and peak."),
-            new Paragraph("Files: stress_strain.csv, stress_strain_uncracked.csv, summary.json, plan.json, precracked.data, trajectory.dump (per-atom stress as c_stress[1..6] in bar·Å³, for OVITO)."),
+            new Paragraph("Files: stress_strain.csv, stress_strain_uncracked.csv, summary.json, plan.json, precracked.data, trajectory.dump (per-atom stress as c_stress[1..6] in bar·Å³, for OVITO), " +
+                          "snapshots/min_STRAIN.data (FIRE-minimized snapshots of the pull; strain 0 is the bond-switching reference)."),
         ];
+        if (switching.Count > 0)
+        {
+            doc.Add(new Heading("Bond switching"));
+            doc.Add(new Paragraph("Network formers against the anion, each centre's neighbour set compared with the minimized pre-cracked box before the pull " +
+                                  "(SCIENCE.md §4), on FIRE-minimized snapshots of the pull (no thermal rattling); cut-off at the first minimum of the reference partial g(r). " +
+                                  "Fractions of centre atoms at the last snapshot:"));
+            doc.Add(new TableBlock(["pair", "cut-off (Å)", "mean CN (reference)", "strain", "decreased", "increased", "swapped", "unchanged"],
+                switching.Select(c =>
+                {
+                    var t = c.Tallies[^1];
+                    return new[] { c.Label, c.Analysis.Cutoffs.ReferenceAngstrom.ToString("0.00", ci), c.ReferenceMeanCoordination.ToString("0.000", ci), F(t.Strain, "0.000"),
+                        t.DecreasedFraction.ToString("0.0000", ci), t.IncreasedFraction.ToString("0.0000", ci), t.SwappedFraction.ToString("0.0000", ci), t.UnchangedFraction.ToString("0.0000", ci) };
+                }).ToList()));
+            doc.Add(new Figure("bondswitch.png", "Fraction of centre atoms whose coordination decreased, increased, or whose neighbours were swapped, against strain."));
+        }
+        return doc;
     }
 
-    public static string Markdown(FractureJobResult r, RunConfig config, ForceField ff, string source, double wall)
+    public static string Markdown(FractureJobResult r, RunConfig config, ForceField ff, string source, double wall, IReadOnlyList<NetworkFormerCurve> switching)
     {
         var sb = new StringBuilder();
-        foreach (var b in Document(r, config, ff, source, wall))
+        foreach (var b in Document(r, config, ff, source, wall, switching))
         {
             switch (b)
             {
@@ -70,12 +88,12 @@ public static class FractureReport
         return sb.ToString();
     }
 
-    public static string Html(FractureJobResult r, RunConfig config, ForceField ff, string source, double wall)
+    public static string Html(FractureJobResult r, RunConfig config, ForceField ff, string source, double wall, IReadOnlyList<NetworkFormerCurve> switching)
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
         var sb = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>FractureLab fracture run</title>" +
                                    "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}td,th{border:1px solid #ccc;padding:.3em .6em}table{border-collapse:collapse}</style></head><body>\n");
-        foreach (var b in Document(r, config, ff, source, wall))
+        foreach (var b in Document(r, config, ff, source, wall, switching))
             sb.AppendLine(b switch
             {
                 Heading h => $"<h1>{E(h.Text)}</h1>",

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using FractureLab.BondSwitch.Switching;
 using FractureLab.Experiments.Plots;
 using FractureLab.Fracture.Analysis;
 using FractureLab.Fracture.Protocols;
@@ -18,7 +19,8 @@ namespace FractureLab.Cli.Commands;
 /// <summary>
 /// <c>fracturelab run [RUN.toml]</c>, the main job: a glass pre-cracked and pulled until it separates, with E and
 /// ν from an uncracked copy (SCIENCE.md §2-3). Without a file: the shipped BKS silica glass (bks-wall, DSF),
-/// centre crack 2a/W = 1/3, protocol A at 1e10 1/s, 300 K.
+/// centre crack 2a/W = 1/3, protocol B at 1e10 1/s, 300 K. Minimized snapshots of the pull give the bond-switching
+/// curves of the network formers present.
 /// </summary>
 public static class RunCommand
 {
@@ -62,6 +64,8 @@ public static class RunCommand
         int records = 0;
         LammpsDumpWriter? dump = null;
         FractureJobResult? result = null;
+        var switching = new RunBondSwitching(outDir);
+        if (!resume) switching.Clear();
         try
         {
             Directory.CreateDirectory(outDir);
@@ -74,13 +78,15 @@ public static class RunCommand
                 {
                     if (config.DumpEveryRecords > 0 && records++ % config.DumpEveryRecords == 0) dump.WriteFrame(s, records, PerAtomStress(s, f));
                 },
+                OnMinimizedSnapshot = switching.Write,
             };
             ConsoleProgress.Run($"fracture run ({glass.Count} atoms) {outDir}", (report, token) => result = job.Run(report, token), interactive);
         }
         finally { dump?.Dispose(); }
         var r = result!;
         double wall = clock.Elapsed.TotalSeconds;
-        Write(r, config, ff, kind, threads, source, output, wall, glass.Count, glass.TotalMass() / 6.02214076e23 / (glass.Box.Volume * 1e-24));
+        var curves = switching.Analyze(output, config.Settings.Tension.Axis, glass.TypeElements);
+        Write(r, config, ff, kind, threads, source, output, wall, glass.Count, glass.TotalMass() / 6.02214076e23 / (glass.Box.Volume * 1e-24), curves);
         Console.WriteLine(Headline(r, wall, output.Folder));
         if (r.Cancelled) { Console.Error.WriteLine("cancelled: partial results written"); return 130; }
         return 0;
@@ -106,7 +112,8 @@ public static class RunCommand
         return Enumerable.Range(0, 6).ToDictionary(k => $"c_stress[{k + 1}]", k => cols[k]);
     }
 
-    private static void Write(FractureJobResult r, RunConfig config, ForceField ff, BackendKind kind, int threads, string source, LabOutput output, double wall, int atoms, double densityGPerCm3)
+    private static void Write(FractureJobResult r, RunConfig config, ForceField ff, BackendKind kind, int threads, string source, LabOutput output, double wall, int atoms, double densityGPerCm3,
+        IReadOnlyList<NetworkFormerCurve> switching)
     {
         int axis = config.Settings.Tension.Axis;
         output.Text("stress_strain.csv", w => StressStrainRow.WriteCsv(w, r.CrackedRows, axis));
@@ -125,6 +132,7 @@ public static class RunCommand
         summary["atom_steps"] = r.AtomSteps;
         summary["atom_steps_per_second"] = r.AtomSteps / Math.Max(wall, 1e-9);
         summary["completed"] = !r.Cancelled;
+        if (switching.Count > 0) summary["bond_switching"] = RunBondSwitching.Json(switching);
         output.Json("summary.json", summary);
         var t = config.Settings.Tension;
         var c = config.Settings.Crack;
@@ -145,12 +153,13 @@ public static class RunCommand
             },
             ["relax_ps"] = config.Settings.RelaxPs,
             ["modulus_strain"] = config.Settings.ModulusStrain,
+            ["snapshot_every_strain"] = config.Settings.SnapshotEveryStrain,
         });
         var plot = FracturePlots.StressStrain(r, axis);
         output.Png("stress_strain.png", PlotExport.Png(plot));
         output.Text("stress_strain.svg", w => w.Write(FracturePlots.Svg(plot)));
-        output.Text("report.md", w => w.Write(FractureReport.Markdown(r, config, ff, source, wall)));
-        output.Text("report.html", w => w.Write(FractureReport.Html(r, config, ff, source, wall)));
+        output.Text("report.md", w => w.Write(FractureReport.Markdown(r, config, ff, source, wall, switching)));
+        output.Text("report.html", w => w.Write(FractureReport.Html(r, config, ff, source, wall, switching)));
     }
 
     private static string Headline(FractureJobResult r, double wall, string dir)

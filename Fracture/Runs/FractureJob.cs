@@ -16,7 +16,8 @@ namespace FractureLab.Fracture.Runs;
 /// Settings of a fracture run: the crack, the tension, the strain of the uncracked modulus run (E and ν come
 /// from an uncracked box of the same glass, SCIENCE.md §3) and its strain rate as a fraction of the tension's
 /// (slower, so the lateral barostat follows and the slope is E, not the longitudinal modulus), the relaxation
-/// at zero stress before each pull (ps), and the seed of the velocities.
+/// at zero stress before each pull (ps), the seed of the velocities, and the strain interval of the minimized
+/// snapshots of the pull for bond switching (SCIENCE.md §4; 0 for none).
 /// </summary>
 public sealed record FractureJobSettings(
     PreCrackSpec Crack,
@@ -24,8 +25,21 @@ public sealed record FractureJobSettings(
     double ModulusStrain = 0.02,
     double RelaxPs = 2.0,
     int Seed = 1,
-    double ModulusRateFactor = 0.25)
+    double ModulusRateFactor = 0.25,
+    double SnapshotEveryStrain = 0.02)
 {
+    /// <summary>
+    /// Whether the record at <paramref name="strain"/> is the one nearest a multiple of <see cref="SnapshotEveryStrain"/>
+    /// (decided from the strain alone, so a resumed run takes the same snapshots).
+    /// </summary>
+    public bool TakesSnapshotAt(double strain)
+    {
+        if (!(SnapshotEveryStrain > 0)) return false;
+        double spacing = Tension.Protocol == TensileProtocol.C ? Tension.StepStrain : Tension.RecordEveryStrain;
+        double k = Math.Round(strain / SnapshotEveryStrain);
+        return k >= 1 && Math.Abs(strain - k * SnapshotEveryStrain) < 0.5 * spacing;
+    }
+
     public TensileAnalysisOptions AnalysisOptions(TensileResult uncracked, CrackInfo crack) => new(
         YoungsModulusGpa: uncracked.YoungsModulusGpa,
         PoissonRatio: uncracked.PoissonRatio,
@@ -79,6 +93,17 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
 
     /// <summary>Called at each record of the cracked run with the system (for dumps).</summary>
     public Action<StressStrainRow, AtomSystem, ForceComputer>? OnCrackedRecord { get; init; }
+
+    /// <summary>
+    /// Called with minimized (FIRE) copies of the pre-cracked box: the relaxed structure before the pull (strain 0,
+    /// the bond-switching reference) and the pull at every <see cref="FractureJobSettings.SnapshotEveryStrain"/>.
+    /// The pull itself is not disturbed: each copy has its own force computer.
+    /// </summary>
+    public Action<double, AtomSystem>? OnMinimizedSnapshot { get; init; }
+
+    /// <summary>FIRE limits of the snapshots: an inherent-structure quench, enough to remove thermal rattling.</summary>
+    public const double SnapshotForceToleranceEvPerA = 1e-3;
+    public const int SnapshotMaxIterations = 400;
 
     private string? Ck(string name) => CheckpointDir is null ? null : Path.Combine(CheckpointDir, name);
 
@@ -149,10 +174,16 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
         bool resumeTension = Resume && tensionFile is not null && File.Exists(tensionFile);
         var system = resumeTension ? Checkpoint.ReadSystem(tensionFile!) : relaxed.Clone();
         var forces = Bind(system);
+        bool snapshots = OnMinimizedSnapshot is not null && settings.SnapshotEveryStrain > 0;
+        if (snapshots) OnMinimizedSnapshot!(0, Minimized(relaxed));
         var test = new TensileTest(system, forces, t, relaxed.Box.Length(t.Axis))
         {
             CheckpointPath = tensionFile,
-            OnRecord = row => OnCrackedRecord?.Invoke(row, system, forces),
+            OnRecord = row =>
+            {
+                OnCrackedRecord?.Invoke(row, system, forces);
+                if (snapshots && settings.TakesSnapshotAt(row.Strain)) OnMinimizedSnapshot!(row.Strain, Minimized(system));
+            },
         };
         test.Run(settings.Seed + 2, cancel, e => report("pre-cracked box", e, t.MaxStrain), resumeTension);
         atomSteps += system.Count * StepsOf(t, test.Rows.Count - Math.Max(0, test.ResumedRows - 1));
@@ -173,6 +204,14 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
 
     private ForceComputer Bind(AtomSystem s) =>
         new(new CompiledForceField(forceField, s), backend());
+
+    /// <summary>A FIRE-minimized copy (positions only; the box is kept), with a force computer of its own.</summary>
+    private AtomSystem Minimized(AtomSystem s)
+    {
+        var copy = s.Clone();
+        Fire.Minimize(copy, Bind(copy), SnapshotForceToleranceEvPerA, SnapshotMaxIterations);
+        return copy;
+    }
 
     /// <summary>
     /// NVT, or NPT at zero stress on every periodic axis, at the tension's temperature for <paramref name="ps"/> ps

@@ -17,7 +17,7 @@ namespace FractureLab.Fracture.Runs;
 /// [crack]      kind = "centre"|"edge"|"none", length_fraction = 0.333, opening_A = 10, loading_axis = "z", crack_axis = "x", position = 0.5
 /// [tension]    protocol = "A"|"B"|"C", strain_rate_per_s = 1e10, temperature_K = 300, max_strain = 0.5, record_every_strain = 0.002,
 ///              timestep_fs = 1, step_strain = 0.01, hold_ps = 2, separation_fraction = 0.1, separation_span = 0.03
-/// [run]        seed = 1, relax_ps = 2, modulus_strain = 0.02, dump_every_records = 10
+/// [run]        seed = 1, relax_ps = 2, modulus_strain = 0.02, dump_every_records = 10, snapshot_every_strain = 0.02
 /// </code>
 /// </summary>
 public sealed record RunConfig(
@@ -91,6 +91,7 @@ public sealed record RunConfig(
             relax_ps = {{N(Settings.RelaxPs)}}
             modulus_strain = {{N(Settings.ModulusStrain)}}
             dump_every_records = {{DumpEveryRecords}}
+            snapshot_every_strain = {{N(Settings.SnapshotEveryStrain)}}
 
             """;
     }
@@ -136,9 +137,11 @@ public sealed record RunConfig(
             r.Number(t, "tension.hold_ps", dt.HoldPs), r.Number(t, "tension.separation_fraction", dt.SeparationFraction),
             r.Number(t, "tension.separation_span", dt.SeparationSpan));
 
-        var rn = r.Section(root, "run", "seed", "relax_ps", "modulus_strain", "dump_every_records");
+        var rn = r.Section(root, "run", "seed", "relax_ps", "modulus_strain", "dump_every_records", "snapshot_every_strain");
+        double every = r.Number(rn, "run.snapshot_every_strain", d.Settings.SnapshotEveryStrain);
+        if (every < 0) throw new InputException($"{path}: key 'run.snapshot_every_strain' is {every}; it must be 0 (no snapshots) or positive");
         var settings = new FractureJobSettings(crack, tension, r.Number(rn, "run.modulus_strain", d.Settings.ModulusStrain),
-            r.Number(rn, "run.relax_ps", d.Settings.RelaxPs), (int)r.Number(rn, "run.seed", d.Settings.Seed));
+            r.Number(rn, "run.relax_ps", d.Settings.RelaxPs), (int)r.Number(rn, "run.seed", d.Settings.Seed), SnapshotEveryStrain: every);
         int dump = (int)r.Number(rn, "run.dump_every_records", d.DumpEveryRecords);
         crack.Check();
         tension.Check();

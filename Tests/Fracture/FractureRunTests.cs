@@ -55,6 +55,21 @@ public class FractureRunTests
         int tCol = Array.IndexOf(csv[0].Split(','), "T_K");
         Assert.InRange(double.Parse(csv[1].Split(',')[tCol], System.Globalization.CultureInfo.InvariantCulture), 150, 450);
         Assert.Contains("c_stress[1]", File.ReadLines(Path.Combine(outDir, "trajectory.dump")).First(l => l.StartsWith("ITEM: ATOMS")));
+
+        // Bond switching of Si against O on the minimized snapshots at strains 0.02, 0.04, ..., 0.12 (reference: strain 0).
+        Assert.True(File.Exists(Path.Combine(outDir, "snapshots", "min_0.0000.data")));
+        var sw = File.ReadAllLines(Path.Combine(outDir, "bondswitch_Si-O.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(6, sw.Count);
+        double V(string[] row, int k) => double.Parse(row[k], System.Globalization.CultureInfo.InvariantCulture);
+        for (int k = 0; k < 6; k++)
+        {
+            Assert.Equal(0.02 * (k + 1), V(sw[k], 1), 2);                                  // strain from the box
+            Assert.Equal(V(sw[k], 4), V(sw[k], 5) + V(sw[k], 6) + V(sw[k], 7) + V(sw[k], 8)); // every centre has one class
+        }
+        Assert.True(V(sw[0], 13) < 0.1, "at 2 % strain the minimized network is nearly intact");
+        Assert.True(root.GetProperty("bond_switching").TryGetProperty("Si-O", out _));
+        Assert.True(File.Exists(Path.Combine(outDir, "bondswitch.png")));
+        Assert.Contains("Bond switching", File.ReadAllText(Path.Combine(outDir, "report.md")));
     }
 
     [Theory]
@@ -63,6 +78,7 @@ public class FractureRunTests
     [InlineData("[tension]\nprotocol = \"D\"\n", "key 'tension.protocol' is 'D'")]
     [InlineData("[tension]\nmax_strain = \"lots\"\n", "key 'tension.max_strain' must be a number")]
     [InlineData("[crack]\nloading_axis = \"w\"\n", "key 'crack.loading_axis' is 'w'")]
+    [InlineData("[run]\nsnapshot_every_strain = -1\n", "key 'run.snapshot_every_strain' is -1")]
     public void RunFile_BadKeys_AreNamedWithTheFile(string body, string message)
     {
         string path = Toml(body);
