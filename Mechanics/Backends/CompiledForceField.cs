@@ -19,7 +19,7 @@ public sealed class CompiledForceField
     public CoulombSettings CoulombSettings { get; }
     public CoulombPair Coulomb { get; }
     /// <summary>Ewald reciprocal part, or null for other methods.</summary>
-    public EwaldReciprocal? Reciprocal { get; }
+    public IReciprocalSpace? Reciprocal { get; }
     public double MaxCutoff { get; }
     public IReadOnlyList<string> Assumptions { get; }
 
@@ -71,16 +71,31 @@ public sealed class CompiledForceField
         for (int i = 0; i < system.Count; i++) system.Charge[i] = typeCharge[system.Type[i]];
 
         double ewaldAlpha = 0;
-        if (CoulombSettings.Method == CoulombMethod.Ewald)
+        if (CoulombSettings.IsEwaldSplit)
         {
             if (!(system.Box.Periodic[0] && system.Box.Periodic[1] && system.Box.Periodic[2]))
                 throw new InputException("Ewald summation needs a box periodic along x, y and z; use dsf or wolf for slabs");
             double sumQ2 = 0;
             for (int i = 0; i < system.Count; i++) sumQ2 += system.Charge[i] * system.Charge[i];
+            // The same α for both: LAMMPS's ewald and pppm estimate the real-space error alike (SCIENCE.md §8).
             ewaldAlpha = CoulombSettings.Alpha > 0 ? CoulombSettings.Alpha
                 : EwaldReciprocal.ChooseAlpha(CoulombSettings.EwaldAccuracy, CoulombSettings.Cutoff, system.Count, sumQ2, system.Box.Volume);
-            Reciprocal = new EwaldReciprocal(ewaldAlpha, CoulombSettings.EwaldAccuracy);
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"Ewald splitting alpha = {ewaldAlpha:G10} 1/Å for relative accuracy {CoulombSettings.EwaldAccuracy:G3}"));
+            if (CoulombSettings.Method == CoulombMethod.Ewald)
+                Reciprocal = new EwaldReciprocal(ewaldAlpha, CoulombSettings.EwaldAccuracy);
+            else
+            {
+                int order = CoulombSettings.MeshOrder;
+                if (CoulombSettings.MeshGrid is { } grid)
+                    Reciprocal = new MeshEwald(ewaldAlpha, grid, order);
+                else
+                {
+                    var choice = MeshEwaldTuning.Choose(system, ewaldAlpha, CoulombSettings.EwaldAccuracy, order);
+                    Reciprocal = new MeshEwald(ewaldAlpha, choice.Grid, order);
+                    notes.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"mesh Ewald grid {string.Join('x', choice.Grid)} chosen for accuracy {CoulombSettings.EwaldAccuracy:G3}: k-space rms force error {choice.RmsForceErrorEvPerA:G3} eV/Å against a finer mesh (target {choice.TargetEvPerA:G3})"));
+                }
+            }
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"Ewald splitting alpha = {ewaldAlpha:G10} 1/Å for relative accuracy {CoulombSettings.EwaldAccuracy:G3}; {Reciprocal.Describe()}"));
         }
         Coulomb = new CoulombPair(CoulombSettings, ewaldAlpha);
         if (maxCut <= 0) throw new InputException($"{ff.Source}: no interactions: every pair is empty and Coulomb is off");

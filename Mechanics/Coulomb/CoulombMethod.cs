@@ -10,4 +10,6 @@ public enum CoulombMethod
     Wolf,
     /// <summary>Ewald sum: real space + reciprocal space + self.</summary>
     Ewald,
+    /// <summary>Mesh Ewald (smooth PME): the Ewald real space and self terms, the reciprocal part on a grid with FFTs (LAMMPS users: kspace_style pppm).</summary>
+    Pppm,
 }

@@ -22,7 +22,7 @@ public readonly struct CoulombPair
         {
             case CoulombMethod.Dsf: Dsf = DampedShiftedForceParameters.Create(settings.Alpha, rc, settings.Erfc); CutoffSquared = rc * rc; break;
             case CoulombMethod.Wolf: Wolf = WolfParameters.Create(settings.Alpha, rc, settings.Erfc); CutoffSquared = rc * rc; break;
-            case CoulombMethod.Ewald: Ewald = new EwaldRealSpaceParameters(ewaldAlpha, rc, rc * rc, settings.Erfc); CutoffSquared = rc * rc; break;
+            case CoulombMethod.Ewald or CoulombMethod.Pppm: Ewald = new EwaldRealSpaceParameters(ewaldAlpha, rc, rc * rc, settings.Erfc); CutoffSquared = rc * rc; break;
             default: CutoffSquared = 0; break;
         }
     }
@@ -31,7 +31,7 @@ public readonly struct CoulombPair
     {
         CoulombMethod.Dsf => DampedShiftedForce.Evaluate(r2, Dsf, qiqj),
         CoulombMethod.Wolf => WolfSummation.Evaluate(r2, Wolf, qiqj),
-        CoulombMethod.Ewald => EwaldRealSpace.Evaluate(r2, Ewald, qiqj),
+        CoulombMethod.Ewald or CoulombMethod.Pppm => EwaldRealSpace.Evaluate(r2, Ewald, qiqj),
         _ => default,
     };
 
@@ -40,7 +40,7 @@ public readonly struct CoulombPair
     {
         CoulombMethod.Dsf => DampedShiftedForce.SelfEnergy(Dsf, q),
         CoulombMethod.Wolf => WolfSummation.SelfEnergy(Wolf, q),
-        CoulombMethod.Ewald => EwaldRealSpace.SelfEnergy(Ewald, q),
+        CoulombMethod.Ewald or CoulombMethod.Pppm => EwaldRealSpace.SelfEnergy(Ewald, q),
         _ => 0.0,
     };
 }

@@ -2,15 +2,21 @@ namespace FractureLab.Mechanics.Coulomb;
 
 /// <summary>
 /// Coulomb method and its numbers: damping α (Å⁻¹; for Ewald 0 = choose from the accuracy), cut-off
-/// (Å), erfc flavor, and for Ewald the relative force accuracy (as LAMMPS kspace_style ewald).
+/// (Å), erfc flavor, and for Ewald and mesh Ewald the relative force accuracy (as LAMMPS kspace_style ewald/pppm);
+/// for mesh Ewald also the B-spline order and the grid (null = chosen for the accuracy).
 /// </summary>
 public sealed record CoulombSettings(
     CoulombMethod Method,
     double Alpha,
     double Cutoff,
     ErfcFlavor Erfc,
-    double EwaldAccuracy = 1e-6)
+    double EwaldAccuracy = 1e-6,
+    int MeshOrder = 5,
+    int[]? MeshGrid = null)
 {
+    /// <summary>Ewald or mesh Ewald: an Ewald split with a reciprocal part.</summary>
+    public bool IsEwaldSplit => Method is CoulombMethod.Ewald or CoulombMethod.Pppm;
+
     public static CoulombSettings None { get; } = new(CoulombMethod.None, 0, 0, ErfcFlavor.Exact);
 
     /// <summary>The erfc LAMMPS 20220106 uses for each method (SCIENCE.md §8): A&amp;S for DSF, exact for Wolf and Ewald.</summary>
@@ -21,6 +27,7 @@ public sealed record CoulombSettings(
     {
         CoulombMethod.None => "none",
         CoulombMethod.Ewald => $"ewald (accuracy {EwaldAccuracy:G3}, real-space cut-off {Cutoff} Å, alpha {(Alpha > 0 ? Alpha.ToString("G6") : "auto")})",
+        CoulombMethod.Pppm => $"pppm: smooth particle-mesh Ewald (accuracy {EwaldAccuracy:G3}, real-space cut-off {Cutoff} Å, alpha {(Alpha > 0 ? Alpha.ToString("G6") : "auto")}, order {MeshOrder}, grid {(MeshGrid is null ? "auto" : string.Join('x', MeshGrid))})",
         _ => $"{Method.ToString().ToLowerInvariant()} (alpha {Alpha} 1/Å, cut-off {Cutoff} Å, erfc {Erfc})",
     };
 }

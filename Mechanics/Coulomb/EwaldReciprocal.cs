@@ -13,13 +13,15 @@ namespace FractureLab.Mechanics.Coulomb;
 /// The splitting α and the k-space extent follow LAMMPS 20220106 ewald.cpp for a relative force
 /// accuracy: α = √(−ln(acc·√(N r_c V)/(2 q²)))/r_c and k_max per axis from its rms error estimate.
 /// </summary>
-public sealed class EwaldReciprocal
+public sealed class EwaldReciprocal : IReciprocalSpace
 {
     private double[] _cosBuf = [], _sinBuf = [], _eikC = [], _eikS = [];
     private readonly double _accuracyRelative;
 
     public double Alpha { get; }
     public int[] KMax { get; } = new int[3];
+
+    public string Describe() => FormattableString.Invariant($"Ewald, alpha {Alpha:G6} 1/Å, k-vectors up to {KMax[0]},{KMax[1]},{KMax[2]} (set per call from the accuracy)");
 
     public EwaldReciprocal(double alpha, double accuracyRelative)
     {

@@ -1,0 +1,16 @@
+using FractureLab.Mechanics.Atoms;
+
+namespace FractureLab.Mechanics.Coulomb;
+
+/// <summary>The long-range (reciprocal-space) part of an Ewald-split Coulomb sum: plain Ewald or mesh Ewald.</summary>
+public interface IReciprocalSpace
+{
+    /// <summary>Splitting parameter α (Å⁻¹) shared with the real-space term.</summary>
+    double Alpha { get; }
+
+    /// <summary>Adds forces (eV/Å) to s.F*, adds the virial (eV; xx yy zz xy xz yz) and returns the energy (eV, neutralizing background included).</summary>
+    double Compute(AtomSystem s, Span<double> virial);
+
+    /// <summary>One line for plans and logs: method, α, grid or k-vectors.</summary>
+    string Describe();
+}

@@ -1,0 +1,175 @@
+using System.Numerics;
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Units;
+
+namespace FractureLab.Mechanics.Coulomb;
+
+/// <summary>
+/// Smooth particle-mesh Ewald (SPME; Essmann, Perera, Berkowitz, Darden, Hsing, Pedersen, J. Chem. Phys. 103, 8577
+/// (1995)), the reciprocal part of an Ewald split for an orthorhombic periodic box, in metal units (k_e = 14.399645
+/// eV·Å/e²). Charges are spread on a K1×K2×K3 grid with cardinal B-splines of order n (eq. 4.6),
+///   E = (k_e/2πV) Σ_{m≠0} exp(−π²m²/α²)/m² B(m) |F(Q)(m)|²           (eq. 4.7; m = (m1/L1, m2/L2, m3/L3)),
+///   F_i = −q_i Σ_k ∇_i[Π_a M_n(u_ia − k_a)] (θ ⋆ Q)(k)                (analytic differentiation, eq. 4.9),
+///   W_ab = Σ_m E_m [δ_ab − 2(1/m² + π²/α²) m_a m_b]                     (virial, eq. 2.8 on the mesh),
+/// plus the neutralizing-background energy −π k_e Q²/(2Vα²) for a net charge Q (as in <see cref="EwaldReciprocal"/>).
+/// The 3D FFTs are MathNet.Numerics' managed 1D FFTs along each axis (<see cref="Fft3D"/>; no native FFT library is
+/// served to this project). The grid stays as chosen at
+/// set-up while the box deforms (as LAMMPS keeps its PPPM grid), so the accuracy drifts a little at large strain.
+/// </summary>
+public sealed class MeshEwald : IReciprocalSpace
+{
+    private readonly int[] _k;
+    private readonly int _order;
+    private readonly double[][] _bsq;
+    private Complex[] _grid = [];
+    private readonly Fft3D _fft;
+    private double[] _theta = [];
+    private double[] _wx = [], _wy = [], _wz = [], _dx = [], _dy = [], _dz = [];
+    private int[] _gx = [], _gy = [], _gz = [];
+
+    public double Alpha { get; }
+    public IReadOnlyList<int> Grid => _k;
+    public int Order => _order;
+
+    public MeshEwald(double alpha, int[] grid, int order)
+    {
+        if (!(alpha > 0)) throw new InputException($"mesh Ewald: alpha must be positive, got {alpha}");
+        if (order < 3 || order > 10) throw new InputException($"mesh Ewald: order must be 3 to 10, got {order}");
+        if (grid.Length != 3 || grid.Any(k => k < 2 * order)) throw new InputException($"mesh Ewald: every grid dimension must be at least 2 × order = {2 * order}, got {string.Join('x', grid)}");
+        Alpha = alpha;
+        _k = (int[])grid.Clone();
+        _order = order;
+        _bsq = _k.Select(k => CardinalBSpline.BFactorSquared(order, k)).ToArray();
+        _fft = new Fft3D(_k);
+    }
+
+    public string Describe() => FormattableString.Invariant($"mesh Ewald (SPME), alpha {Alpha:G6} 1/Å, grid {_k[0]}x{_k[1]}x{_k[2]}, order {_order}");
+
+    public double Compute(AtomSystem s, Span<double> virial)
+    {
+        var box = s.Box;
+        if (!(box.Periodic[0] && box.Periodic[1] && box.Periodic[2])) throw new InputException("mesh Ewald needs a box periodic along x, y and z");
+        int n = s.Count, p = _order;
+        int k0 = _k[0], k1 = _k[1], k2 = _k[2];
+        int size = k0 * k1 * k2;
+        if (_grid.Length != size) { _grid = new Complex[size]; _theta = new double[size]; }
+        if (_wx.Length != n * p)
+        {
+            _wx = new double[n * p]; _wy = new double[n * p]; _wz = new double[n * p];
+            _dx = new double[n * p]; _dy = new double[n * p]; _dz = new double[n * p];
+            _gx = new int[n]; _gy = new int[n]; _gz = new int[n];
+        }
+        double qTotal = 0;
+        for (int i = 0; i < n; i++) qTotal += s.Charge[i];
+
+        // (1) B-spline weights per atom and axis, and the charge grid Q (Essmann eq. 4.6).
+        Weights(s.X, box.Lo[0], box.Length(0), k0, _wx, _dx, _gx);
+        Weights(s.Y, box.Lo[1], box.Length(1), k1, _wy, _dy, _gy);
+        Weights(s.Z, box.Lo[2], box.Length(2), k2, _wz, _dz, _gz);
+        Array.Clear(_grid);
+        for (int i = 0; i < n; i++)
+        {
+            double q = s.Charge[i];
+            if (q == 0) continue;
+            for (int a = 0; a < p; a++)
+            {
+                int ga = Wrap(_gx[i] - a, k0);
+                double qa = q * _wx[i * p + a];
+                for (int b = 0; b < p; b++)
+                {
+                    int gb = Wrap(_gy[i] - b, k1);
+                    double qab = qa * _wy[i * p + b];
+                    int row = (ga * k1 + gb) * k2;
+                    for (int c = 0; c < p; c++)
+                        _grid[row + Wrap(_gz[i] - c, k2)] += qab * _wz[i * p + c];
+                }
+            }
+        }
+
+        // (2) Forward FFT, energy and virial per m, multiply by the influence function θ̂ = 2 E_m / |F(Q)|².
+        _fft.Forward(_grid);
+        double volume = box.Volume;
+        double pref = MetalUnits.CoulombConstant / (2 * Math.PI * volume);
+        double pi2a2 = Math.PI * Math.PI / (Alpha * Alpha);
+        double energy = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
+        double lx = box.Length(0), ly = box.Length(1), lz = box.Length(2);
+        for (int a = 0; a < k0; a++)
+        {
+            double mx = (a <= k0 / 2 ? a : a - k0) / lx;
+            for (int b = 0; b < k1; b++)
+            {
+                double my = (b <= k1 / 2 ? b : b - k1) / ly;
+                double bab = _bsq[0][a] * _bsq[1][b];
+                int row = (a * k1 + b) * k2;
+                for (int c = 0; c < k2; c++)
+                {
+                    int idx = row + c;
+                    if (idx == 0) { _grid[0] = Complex.Zero; continue; }
+                    double mz = (c <= k2 / 2 ? c : c - k2) / lz;
+                    double m2 = mx * mx + my * my + mz * mz;
+                    double g = pref * Math.Exp(-pi2a2 * m2) / m2 * bab * _bsq[2][c];
+                    double e = g * (_grid[idx].Real * _grid[idx].Real + _grid[idx].Imaginary * _grid[idx].Imaginary);
+                    energy += e;
+                    double f = 2.0 * (1.0 / m2 + pi2a2);
+                    vxx += e * (1 - f * mx * mx); vyy += e * (1 - f * my * my); vzz += e * (1 - f * mz * mz);
+                    vxy -= e * f * mx * my; vxz -= e * f * mx * mz; vyz -= e * f * my * mz;
+                    _grid[idx] *= 2.0 * g; // E = ½ Σ_k Q(k)(θ⋆Q)(k) = ½ Σ_m θ̂(m)|F(Q)(m)|², so θ̂ = 2g
+                }
+            }
+        }
+
+        // (3) Back to real space: (θ ⋆ Q)(k), then forces by the B-spline derivatives (Essmann eq. 4.9).
+        _fft.Inverse(_grid);
+        for (int k = 0; k < size; k++) _theta[k] = _grid[k].Real;
+        double sx = k0 / lx, sy = k1 / ly, sz = k2 / lz;
+        for (int i = 0; i < n; i++)
+        {
+            double q = s.Charge[i];
+            if (q == 0) continue;
+            double fx = 0, fy = 0, fz = 0;
+            for (int a = 0; a < p; a++)
+            {
+                int ga = Wrap(_gx[i] - a, k0);
+                double wa = _wx[i * p + a], da = _dx[i * p + a];
+                for (int b = 0; b < p; b++)
+                {
+                    int gb = Wrap(_gy[i] - b, k1);
+                    double wb = _wy[i * p + b], db = _dy[i * p + b];
+                    int row = (ga * k1 + gb) * k2;
+                    for (int c = 0; c < p; c++)
+                    {
+                        double t = _theta[row + Wrap(_gz[i] - c, k2)];
+                        double wc = _wz[i * p + c];
+                        fx += da * wb * wc * t;
+                        fy += wa * db * wc * t;
+                        fz += wa * wb * _dz[i * p + c] * t;
+                    }
+                }
+            }
+            s.Fx[i] -= q * sx * fx;
+            s.Fy[i] -= q * sy * fy;
+            s.Fz[i] -= q * sz * fz;
+        }
+        double background = -Math.PI * MetalUnits.CoulombConstant * qTotal * qTotal / (2.0 * volume * Alpha * Alpha);
+        virial[0] += vxx + background; virial[1] += vyy + background; virial[2] += vzz + background;
+        virial[3] += vxy; virial[4] += vxz; virial[5] += vyz;
+        return energy + background;
+    }
+
+    /// <summary>Fractional grid coordinate u = K (x − lo)/L wrapped into [0, K); integer part and the n weights and slopes.</summary>
+    private void Weights(double[] x, double lo, double length, int k, double[] w, double[] d, int[] g)
+    {
+        int p = _order;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double u = (x[i] - lo) / length * k;
+            u -= k * Math.Floor(u / k);
+            int iu = (int)u;
+            if (iu >= k) iu = k - 1;
+            g[i] = iu;
+            CardinalBSpline.Fill(u - iu, w.AsSpan(i * p, p), d.AsSpan(i * p, p));
+        }
+    }
+
+    private static int Wrap(int g, int k) => g < 0 ? g + k : g;
+}

@@ -1,0 +1,63 @@
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Units;
+
+namespace FractureLab.Mechanics.Coulomb;
+
+/// <summary>
+/// Chooses the mesh of <see cref="MeshEwald"/> for a relative force accuracy in LAMMPS's sense (kspace_style pppm ACC:
+/// rms force error / the force between two unit charges 1 Å apart, k_e/1 Å²). Instead of an analytic error estimate,
+/// the k-space forces of the actual configuration are compared with those of a much finer reference mesh (order 8,
+/// spacing 0.25/α, whose own error is orders of magnitude smaller), and the grid is refined (spacing × 0.85 per try,
+/// sizes with prime factors 2, 3, 5 only, for the FFT) until the rms of |F_grid − F_reference| is within the target.
+/// Done once at set-up, O(N log N).
+/// </summary>
+public static class MeshEwaldTuning
+{
+    public sealed record Choice(int[] Grid, int Order, double RmsForceErrorEvPerA, double TargetEvPerA);
+
+    public static Choice Choose(AtomSystem s, double alpha, double accuracyRelative, int order)
+    {
+        double target = accuracyRelative * MetalUnits.CoulombConstant;
+        var reference = Forces(s, new MeshEwald(alpha, GridFor(s, 0.25 / alpha, 8), 8));
+        double h = 2.5 / alpha;
+        for (int attempt = 0; attempt < 40; attempt++, h *= 0.85)
+        {
+            var grid = GridFor(s, h, order);
+            double rms = Rms(Forces(s, new MeshEwald(alpha, grid, order)), reference);
+            if (rms <= target) return new Choice(grid, order, rms, target);
+        }
+        throw new InputException($"mesh Ewald: no grid up to spacing {h:0.###} Å reaches the accuracy {accuracyRelative:G3}; give the grid or a smaller accuracy");
+    }
+
+    /// <summary>Grid points per axis for a spacing (Å): at least 2 × order, sizes 2^a 3^b 5^c.</summary>
+    public static int[] GridFor(AtomSystem s, double spacingAngstrom, int order) =>
+        Enumerable.Range(0, 3).Select(a => Smooth(Math.Max(2 * order, (int)Math.Ceiling(s.Box.Length(a) / spacingAngstrom)))).ToArray();
+
+    /// <summary>The smallest integer ≥ n with no prime factor above 5.</summary>
+    public static int Smooth(int n)
+    {
+        for (int m = Math.Max(n, 1); ; m++)
+        {
+            int r = m;
+            foreach (int f in new[] { 2, 3, 5 }) while (r % f == 0) r /= f;
+            if (r == 1) return m;
+        }
+    }
+
+    private static double[] Forces(AtomSystem s, MeshEwald mesh)
+    {
+        var c = s.Clone();
+        Array.Clear(c.Fx); Array.Clear(c.Fy); Array.Clear(c.Fz);
+        mesh.Compute(c, stackalloc double[6]);
+        var f = new double[3 * c.Count];
+        for (int i = 0; i < c.Count; i++) { f[3 * i] = c.Fx[i]; f[3 * i + 1] = c.Fy[i]; f[3 * i + 2] = c.Fz[i]; }
+        return f;
+    }
+
+    private static double Rms(double[] a, double[] b)
+    {
+        double sum = 0;
+        for (int k = 0; k < a.Length; k++) sum += (a[k] - b[k]) * (a[k] - b[k]);
+        return Math.Sqrt(sum / (a.Length / 3));
+    }
+}

@@ -1,0 +1,104 @@
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.Coulomb;
+using FractureLab.Mechanics.Geometry;
+
+namespace FractureLab.Tests.Mechanics;
+
+/// <summary>Smooth particle-mesh Ewald against its definition: B-splines, and the exact Ewald sum it approximates.</summary>
+public class MeshEwaldTests
+{
+    [Theory]
+    [InlineData(4, 0.0)]
+    [InlineData(5, 0.37)]
+    [InlineData(6, 0.91)]
+    public void BSplineWeightsAreThePiecewisePolynomialAndSumToOne(int order, double w)
+    {
+        Span<double> weights = stackalloc double[order];
+        Span<double> slopes = stackalloc double[order];
+        CardinalBSpline.Fill(w, weights, slopes);
+        double sum = 0, slopeSum = 0;
+        for (int j = 0; j < order; j++)
+        {
+            Assert.Equal(CardinalBSpline.Value(order, w + j), weights[j], 13);
+            double h = 1e-6;
+            double fd = (CardinalBSpline.Value(order, w + j + h) - CardinalBSpline.Value(order, w + j - h)) / (2 * h);
+            if (w + j > h) Assert.Equal(fd, slopes[j], 8);
+            sum += weights[j];
+            slopeSum += slopes[j];
+        }
+        Assert.Equal(1.0, sum, 13);       // partition of unity
+        Assert.Equal(0.0, slopeSum, 12);  // so a uniform shift moves no charge
+    }
+
+    /// <summary>Random ±1 charges in a box with three different edge lengths (so a mix-up of grid axes shows).</summary>
+    private static AtomSystem RandomIons(int pairs, double[] hi, int seed)
+    {
+        var rng = new Random(seed);
+        var s = new AtomSystem(2 * pairs, ["Na", "Cl"], [22.99, 35.45], new Box([0, 0, 0], hi));
+        for (int i = 0; i < s.Count; i++)
+        {
+            s.X[i] = rng.NextDouble() * hi[0]; s.Y[i] = rng.NextDouble() * hi[1]; s.Z[i] = rng.NextDouble() * hi[2];
+            s.Type[i] = i % 2;
+            s.Charge[i] = i % 2 == 0 ? 1.0 : -1.0;
+        }
+        return s;
+    }
+
+    private static (double Energy, double[] Virial, double[] F) Reciprocal(AtomSystem s, IReciprocalSpace k)
+    {
+        var c = s.Clone();
+        var v = new double[6];
+        double e = k.Compute(c, v);
+        return (e, v, c.Fx.Concat(c.Fy).Concat(c.Fz).ToArray());
+    }
+
+    [Fact]
+    public void FineMeshReproducesTheEwaldReciprocalSum()
+    {
+        var s = RandomIons(60, [14.0, 17.0, 21.0], 4);
+        double alpha = 0.35;
+        var exact = Reciprocal(s, new EwaldReciprocal(alpha, 1e-12));
+        var mesh = Reciprocal(s, new MeshEwald(alpha, [48, 54, 72], 8));
+        Assert.Equal(exact.Energy, mesh.Energy, 7);
+        for (int a = 0; a < 6; a++) Assert.True(Math.Abs(exact.Virial[a] - mesh.Virial[a]) < 1e-6 * Math.Abs(exact.Virial[0]), $"virial {a}: {mesh.Virial[a]} vs {exact.Virial[a]}");
+        double num = 0, den = 0;
+        for (int k = 0; k < exact.F.Length; k++) { num += Math.Pow(exact.F[k] - mesh.F[k], 2); den += exact.F[k] * exact.F[k]; }
+        Assert.True(Math.Sqrt(num / den) < 1e-6, $"relative RMS force difference {Math.Sqrt(num / den)}");
+    }
+
+    [Fact]
+    public void ChosenGridMeetsTheRequestedAccuracyAgainstEwald()
+    {
+        var s = RandomIons(100, [18.0, 20.0, 23.0], 9);
+        double alpha = 0.3;
+        var exact = Reciprocal(s, new EwaldReciprocal(alpha, 1e-12));
+        foreach (double acc in new[] { 1e-4, 1e-5 })
+        {
+            var choice = MeshEwaldTuning.Choose(s, alpha, acc, 5);
+            var mesh = Reciprocal(s, new MeshEwald(alpha, choice.Grid, 5));
+            double sum = 0;
+            for (int i = 0; i < s.Count; i++)
+                sum += Math.Pow(exact.F[i] - mesh.F[i], 2) + Math.Pow(exact.F[s.Count + i] - mesh.F[s.Count + i], 2) + Math.Pow(exact.F[2 * s.Count + i] - mesh.F[2 * s.Count + i], 2);
+            double rms = Math.Sqrt(sum / s.Count);
+            // LAMMPS's relative accuracy: rms force error / (k_e · 1 e² / 1 Å²).
+            Assert.True(rms <= acc * 14.399645, $"accuracy {acc}: grid {string.Join('x', choice.Grid)}, rms {rms}");
+        }
+    }
+
+    [Fact]
+    public void ForcesAreMinusTheGradientOfTheMeshEnergy()
+    {
+        var s = RandomIons(40, [12.0, 13.0, 15.0], 2);
+        var mesh = new MeshEwald(0.4, [20, 24, 25], 5);
+        var f = Reciprocal(s, mesh).F;
+        foreach (int i in new[] { 0, 7, 33, 79 })
+        {
+            double h = 1e-5, y0 = s.Y[i];
+            s.Y[i] = y0 + h; double ep = Reciprocal(s, mesh).Energy;
+            s.Y[i] = y0 - h; double em = Reciprocal(s, mesh).Energy;
+            s.Y[i] = y0;
+            Assert.Equal(-(ep - em) / (2 * h), f[s.Count + i], 6);
+        }
+    }
+}
