@@ -63,20 +63,29 @@ public static class ForceFieldLoader
     {
         if (!root.TryGetValue("coulomb", out var cObj)) return CoulombSettings.None;
         if (cObj is not TomlTable c) throw new InputException($"{ctx.Source}: key 'coulomb' must be a table");
-        string m = ctx.Choice(ctx.Get(c, "method", "coulomb.method"), "coulomb.method", "none", "dsf", "wolf", "ewald");
-        var method = m switch { "dsf" => CoulombMethod.Dsf, "wolf" => CoulombMethod.Wolf, "ewald" => CoulombMethod.Ewald, _ => CoulombMethod.None };
+        string m = ctx.Choice(ctx.Get(c, "method", "coulomb.method"), "coulomb.method", "none", "dsf", "wolf", "ewald", "pppm");
+        var method = m switch { "dsf" => CoulombMethod.Dsf, "wolf" => CoulombMethod.Wolf, "ewald" => CoulombMethod.Ewald, "pppm" => CoulombMethod.Pppm, _ => CoulombMethod.None };
         if (method == CoulombMethod.None) return CoulombSettings.None;
         double cutoff = ctx.PositiveNumber(c, "cutoff", "coulomb.cutoff");
-        double alpha = method == CoulombMethod.Ewald
+        double alpha = method is CoulombMethod.Ewald or CoulombMethod.Pppm
             ? (c.TryGetValue("alpha", out var ea) ? ctx.Number(ea, "coulomb.alpha") : 0.0)
             : ctx.PositiveNumber(c, "alpha", "coulomb.alpha");
         double accuracy = c.TryGetValue("accuracy", out var acc) ? ctx.Number(acc, "coulomb.accuracy") : 1e-6;
-        if (method == CoulombMethod.Ewald && !(accuracy > 0 && accuracy < 1))
+        if (method is CoulombMethod.Ewald or CoulombMethod.Pppm && !(accuracy > 0 && accuracy < 1))
             throw new InputException($"{ctx.Source}: key 'coulomb.accuracy' must lie in (0, 1), got {accuracy}");
+        int order = c.TryGetValue("order", out var o) ? (int)ctx.Number(o, "coulomb.order") : 5;
+        if (order < 3 || order > 10) throw new InputException($"{ctx.Source}: key 'coulomb.order' must be 3 to 10, got {order}");
+        int[]? grid = null;
+        if (c.TryGetValue("grid", out var g))
+        {
+            if (g is not TomlArray ga || ga.Count != 3 || ga.Any(x => x is not long n || n <= 0))
+                throw new InputException($"{ctx.Source}: key 'coulomb.grid' must be three positive integers, e.g. [32, 32, 48]");
+            grid = ga.Select(x => (int)(long)x!).ToArray();
+        }
         var erfc = CoulombSettings.LammpsErfc(method);
         if (c.TryGetValue("erfc", out var e))
             erfc = ctx.Choice(e, "coulomb.erfc", "exact", "abramowitz-stegun") == "exact" ? ErfcFlavor.Exact : ErfcFlavor.AbramowitzStegun;
-        return new CoulombSettings(method, alpha, cutoff, erfc, accuracy);
+        return new CoulombSettings(method, alpha, cutoff, erfc, accuracy, order, grid);
     }
 
     private static PairDefinition ReadPair(Reader ctx, TomlTable t, string key, Composition? composition, double? boronN4, List<string> assumptions)

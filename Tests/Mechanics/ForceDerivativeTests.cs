@@ -33,13 +33,17 @@ public class ForceDerivativeTests
         }
     }
 
-    public static TheoryData<string, double> CoulombCases => new() { { "dsf", 0.2 }, { "ewald", 0.0 } };
+    public static TheoryData<string, double> CoulombCases => new() { { "dsf", 0.2 }, { "ewald", 0.0 }, { "pppm", 0.0 } };
 
     private static (FractureLab.Mechanics.Atoms.AtomSystem, ForceComputer) Setup(string method)
     {
-        var coulomb = method == "dsf"
-            ? new CoulombSettings(CoulombMethod.Dsf, 0.2, 10.0, ErfcFlavor.Exact)
-            : new CoulombSettings(CoulombMethod.Ewald, 0.0, 8.0, ErfcFlavor.Exact, 1e-10);
+        var coulomb = method switch
+        {
+            "dsf" => new CoulombSettings(CoulombMethod.Dsf, 0.2, 10.0, ErfcFlavor.Exact),
+            "ewald" => new CoulombSettings(CoulombMethod.Ewald, 0.0, 8.0, ErfcFlavor.Exact, 1e-10),
+            // a fixed grid: the strained copies must use the same mesh for −dE/dε to be the derivative of one function
+            _ => new CoulombSettings(CoulombMethod.Pppm, 0.0, 8.0, ErfcFlavor.Exact, 1e-6, 5, [18, 18, 18]),
+        };
         var (s, ff) = TestData.Bind("silica192.data", "bks-wall", coulomb, cutoff: 8.0);
         return (s, new ForceComputer(ff, new ReferenceBackend()));
     }

@@ -11,11 +11,13 @@ run bks_wolf --data silica192.data --forcefield bks --coulomb wolf --alpha 0.25
 run bks_ewald --data silica192.data --forcefield bks --coulomb ewald --coulomb-cutoff 10 --kspace-accuracy 1e-8
 run lisis_ewald --data lisis144.data --forcefield lisis --kspace-accuracy 1e-8
 run pedone_dsf --data casio120.data --forcefield pedone2006
+run bks_pppm --data silica192.data --forcefield bks --coulomb pppm --coulomb-cutoff 10 --kspace-accuracy 1e-5
+run lisis_pppm --data lisis144.data --forcefield lisis --coulomb pppm --kspace-accuracy 1e-5
 python3 - "$tmp" <<'PY'
 import csv, json, math, sys
 tmp = sys.argv[1]
 print(f"{'case':14s} {'energy rel':>10s} {'pressure/max':>12s} {'force RMS rel':>13s}")
-for case in ["bks_dsf", "bks_wolf", "bks_ewald", "lisis_ewald", "pedone_dsf"]:
+for case in ["bks_dsf", "bks_wolf", "bks_ewald", "lisis_ewald", "pedone_dsf", "bks_pppm", "lisis_pppm"]:
     a, b = json.load(open(f"{tmp}/{case}.json")), json.load(open(f"{case}.reference.json"))
     de = abs(a["potential_energy_eV"] - b["potential_energy_eV"]) / abs(b["potential_energy_eV"])
     pm = max(abs(v) for v in b["pressure_GPa"].values())
