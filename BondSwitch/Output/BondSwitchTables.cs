@@ -53,10 +53,9 @@ public static class BondSwitchCurveReader
     public static List<SwitchCurvePoint> Read(string path)
     {
         if (!File.Exists(path)) throw new Mechanics.InputException($"bond-switching table '{path}' does not exist");
-        using var reader = CsvHelper.CsvReader.FromText(File.ReadAllText(path), new CsvHelper.CsvReaderOptions { HasHeader = true, TrimWhitespace = true, SkipEmptyLines = true, TrackLineNumbers = true });
+        using var reader = CsvHelper.CsvReader.FromText(File.ReadAllText(path), new CsvHelper.CsvReaderOptions { HasHeader = false, TrimWhitespace = true, SkipEmptyLines = true, TrackLineNumbers = true });
         if (!reader.Read()) throw new Mechanics.InputException($"{path}: empty file");
-        reader.ReadHeader();
-        var header = reader.Headers.ToList();
+        var header = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToList();
         int Col(string name) => header.IndexOf(name) is int k && k >= 0 ? k : throw new Mechanics.InputException($"{path}: no column '{name}' (expected a table written by fracturelab bondswitch)");
         int s = Col("strain"), d = Col("decreased_fraction"), i = Col("increased_fraction"), w = Col("swapped_fraction");
         var points = new List<SwitchCurvePoint>();
@@ -64,7 +63,7 @@ public static class BondSwitchCurveReader
         {
             double V(int c)
             {
-                string text = reader.GetString(c);
+                string text = c < reader.FieldCount ? reader.GetString(c) : "";
                 return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v)
                     ? v : throw new Mechanics.InputException($"{path}:{reader.LineNumber}: column '{header[c]}' value '{text}' is not a number");
             }

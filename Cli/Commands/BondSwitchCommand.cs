@@ -30,13 +30,14 @@ public static class BondSwitchCommand
             var (reference, currents, analysis, fromRdf) = opts.Load(p);
             int? axis = opts.StrainAxis(p);
             var tallies = currents.Select(c => analysis.Classify(c, axis)).ToList();
+            var others = (p.GetValue(overlay) ?? []).Select(o => (Path.GetFileNameWithoutExtension(o), (IReadOnlyList<SwitchCurvePoint>)BondSwitchCurveReader.Read(o))).ToList();
             string csv = p.GetValue(outOpt)!;
             string? dir = Path.GetDirectoryName(Path.GetFullPath(csv));
             if (dir is not null) Directory.CreateDirectory(dir);
             AtomicFile.Write(csv, w => BondSwitchTables.WriteCsv(w, analysis, tallies));
             string label = $"{analysis.Center}-{analysis.Neighbor}";
             var runs = new List<(string, IReadOnlyList<SwitchCurvePoint>)> { (Path.GetFileNameWithoutExtension(csv), tallies.Select(SwitchCurvePoint.Of).ToList()) };
-            foreach (string other in p.GetValue(overlay) ?? []) runs.Add((Path.GetFileNameWithoutExtension(other), BondSwitchCurveReader.Read(other)));
+            runs.AddRange(others);
             string png = Path.ChangeExtension(csv, ".png");
             AtomicFile.WriteBytes(png, s => s.Write(BondSwitchPlots.Png(label, runs)));
             if (p.GetValue(dumpOpt) is { } dumpPath)

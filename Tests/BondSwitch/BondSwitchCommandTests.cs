@@ -80,6 +80,19 @@ public class BondSwitchCommandTests
         Assert.Equal(0, ClassOf(20));  // odd centre: unchanged
         Assert.Equal(-1, ClassOf(11)); // an O
         Assert.Contains("d2min", frame.Columns.Keys);
+
+        // A second run overlaid on the first: the table written above is read back.
+        string second = Path.Combine(dir, "out", "second.csv");
+        (code, err) = CliRunner.Run("bondswitch", "--reference", refFile, "--current", refFile, "--center", "B", "--neighbor", "O",
+            "--cutoff", "2.0", "--out", second, "--overlay", csv);
+        Assert.True(code == 0, err);
+        Assert.StartsWith("ref.data,0,B,O,20,20,0,0,0,1,", File.ReadAllLines(second)[1]);
+        Assert.True(File.Exists(Path.ChangeExtension(second, ".png")));
+        File.WriteAllText(Path.Combine(dir, "bad.csv"), "snapshot,strain\nx,0.1\n");
+        (code, err) = CliRunner.Run("bondswitch", "--reference", refFile, "--current", refFile, "--center", "B", "--neighbor", "O",
+            "--cutoff", "2.0", "--out", second, "--overlay", Path.Combine(dir, "bad.csv"));
+        Assert.NotEqual(0, code);
+        Assert.Contains("no column 'decreased_fraction'", err);
     }
 
     [Fact]

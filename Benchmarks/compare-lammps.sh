@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Side-by-side MD throughput of FractureLab and LAMMPS 20220106 (Debian's lammps, 2 MPI ranks) on the same data
+# files and force field: BKS silica (Buckingham 10 Å) with the Coulomb method given, NVE, 1 fs, at about 3 600,
+# 28 800 and 97 200 atoms (the shipped silica1800 glass replicated). Prints atom-steps/s of both and the ratio.
+# Usage: bash Benchmarks/compare-lammps.sh [pppm|wolf|dsf] [sizes...]   e.g.  bash Benchmarks/compare-lammps.sh pppm 3600
+#   pppm: FractureLab --coulomb pppm --kspace-accuracy 1e-5 vs LAMMPS buck/coul/long 10 + kspace_style pppm 1e-5
+#   wolf: --coulomb wolf --alpha 0.25 vs born/coul/wolf 0.25 10;  dsf: --coulomb dsf --alpha 0.2 vs born/coul/dsf 0.2 10
+set -euo pipefail
+cd "$(dirname "$0")/.."
+METHOD=${1:-pppm}; shift || true
+SIZES=${*:-"3600 28800 97200"}
+command -v lmp >/dev/null || { sudo apt-get update -qq && sudo apt-get install -y -qq lammps; }
+command -v mpirun >/dev/null || { sudo apt-get install -y -qq openmpi-bin; }
+dotnet build Cli -c Release -v q -nologo >/dev/null
+FL="dotnet Cli/bin/Release/net10.0/fracturelab.dll"
+work=$(mktemp -d)
+declare -A REP=([3600]="1 2 1" [28800]="2 4 2" [97200]="3 6 3")
+case $METHOD in
+  pppm) FLC="--coulomb pppm --kspace-accuracy 1e-5 --coulomb-cutoff 10"; PAIR="pair_style buck/coul/long 10.0 10.0"; KSPACE="kspace_style pppm 1e-5";
+        COEF=$'pair_coeff 1 1 0.0 1.0 0.0\npair_coeff 1 2 18003.7572 0.205205 133.5381\npair_coeff 2 2 1388.7730 0.362319 175.0' ;;
+  wolf) FLC="--coulomb wolf --alpha 0.25 --coulomb-cutoff 10"; PAIR="pair_style born/coul/wolf 0.25 10.0 10.0"; KSPACE="";
+        COEF=$'pair_coeff 1 1 0.0 1.0 0.0 0.0 0.0\npair_coeff 1 2 18003.7572 0.205205 0.0 133.5381 0.0\npair_coeff 2 2 1388.7730 0.362319 0.0 175.0 0.0' ;;
+  dsf)  FLC="--coulomb dsf --alpha 0.2 --coulomb-cutoff 10"; PAIR="pair_style born/coul/dsf 0.2 10.0 10.0"; KSPACE="";
+        COEF=$'pair_coeff 1 1 0.0 1.0 0.0 0.0 0.0\npair_coeff 1 2 18003.7572 0.205205 0.0 133.5381 0.0\npair_coeff 2 2 1388.7730 0.362319 0.0 175.0 0.0' ;;
+  *) echo "method must be pppm, wolf or dsf" >&2; exit 2 ;;
+esac
+printf "%-8s %8s %8s %16s %16s %8s\n" method atoms steps "FractureLab a-s/s" "LAMMPS a-s/s" ratio
+for n in $SIZES; do
+  [[ -n "${REP[$n]:-}" ]] || { echo "size $n: choose 3600, 28800 or 97200" >&2; exit 2; }
+  data=$work/silica$n.data
+  python3 Benchmarks/lammps-md/replicate.py Mechanics/Data/silica1800.data "$data" ${REP[$n]}
+  steps=$(( 20000000 / n )); (( steps < 100 )) && steps=100
+  $FL md --data "$data" --forcefield bks $FLC --cutoff 10 --steps $steps --ensemble nve --temperature 300 --new-velocities --thermo $steps --out "$work/fl$n" >/dev/null
+  fl=$(python3 -c "import json;print(json.load(open('$work/fl$n/summary.json'))['atom_steps_per_second'])")
+  cat > "$work/in.$n" <<LMP
+units metal
+atom_style charge
+boundary p p p
+read_data $data
+$PAIR
+$COEF
+$KSPACE
+neighbor 2.0 bin
+timestep 0.001
+velocity all create 300 12345 mom yes rot yes dist gaussian
+fix 1 all nve
+thermo $steps
+run $steps
+LMP
+  (cd "$work" && mpirun --allow-run-as-root -np 2 lmp -in "in.$n" -log "log.$n" -screen none)
+  tps=$(grep -m1 "^Performance:" "$work/log.$n" | sed -E 's/.* ([0-9.]+) timesteps\/s.*/\1/')
+  lmp_as=$(python3 -c "print($tps * $n)")
+  printf "%-8s %8d %8d %16.3g %16.3g %8.2f\n" "$METHOD" "$n" "$steps" "$fl" "$lmp_as" "$(python3 -c "print($fl / $lmp_as)")"
+done
+rm -rf "$work"
