@@ -11,12 +11,10 @@ namespace FractureLab.Mechanics.Coulomb;
 public sealed class Fft3D
 {
     private readonly int[] _k;
-    private readonly Complex[][] _lines;
 
     public Fft3D(int[] k)
     {
         _k = (int[])k.Clone();
-        _lines = k.Select(n => new Complex[n]).ToArray();
     }
 
     public void Forward(Complex[] grid) => Transform(grid, inverse: false);
@@ -26,22 +24,24 @@ public sealed class Fft3D
     {
         int k0 = _k[0], k1 = _k[1], k2 = _k[2];
         // Axis 2: contiguous lines.
-        Lines(grid, _lines[2], k0 * k1, k2, 1, l => l * k2, inverse);
+        Lines(grid, k0 * k1, k2, 1, l => l * k2, inverse);
         // Axis 1: stride k2, one line per (a, c).
-        Lines(grid, _lines[1], k0 * k2, k1, k2, l => l / k2 * k1 * k2 + l % k2, inverse);
+        Lines(grid, k0 * k2, k1, k2, l => l / k2 * k1 * k2 + l % k2, inverse);
         // Axis 0: stride k1·k2, one line per (b, c).
-        Lines(grid, _lines[0], k1 * k2, k0, k1 * k2, l => l, inverse);
+        Lines(grid, k1 * k2, k0, k1 * k2, l => l, inverse);
     }
 
-    private static void Lines(Complex[] grid, Complex[] buffer, int count, int length, int stride, Func<int, int> start, bool inverse)
+    /// <summary>The lines of one axis, in parallel: each line is independent, so the result does not depend on the thread count.</summary>
+    private static void Lines(Complex[] grid, int count, int length, int stride, Func<int, int> start, bool inverse)
     {
-        for (int l = 0; l < count; l++)
+        Parallel.For(0, count, () => new Complex[length], (l, _, buffer) =>
         {
             int o = start(l);
             for (int j = 0; j < length; j++) buffer[j] = grid[o + j * stride];
             if (inverse) Fourier.Inverse(buffer, FourierOptions.NoScaling);
             else Fourier.Forward(buffer, FourierOptions.NoScaling);
             for (int j = 0; j < length; j++) grid[o + j * stride] = buffer[j];
-        }
+            return buffer;
+        }, _ => { });
     }
 }

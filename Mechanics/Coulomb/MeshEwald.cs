@@ -122,10 +122,11 @@ public sealed class MeshEwald : IReciprocalSpace
         _fft.Inverse(_grid);
         for (int k = 0; k < size; k++) _theta[k] = _grid[k].Real;
         double sx = k0 / lx, sy = k1 / ly, sz = k2 / lz;
-        for (int i = 0; i < n; i++)
+        // Each atom reads the grid and writes only its own force: parallel and deterministic.
+        Parallel.For(0, n, i =>
         {
             double q = s.Charge[i];
-            if (q == 0) continue;
+            if (q == 0) return;
             double fx = 0, fy = 0, fz = 0;
             for (int a = 0; a < p; a++)
             {
@@ -149,7 +150,7 @@ public sealed class MeshEwald : IReciprocalSpace
             s.Fx[i] -= q * sx * fx;
             s.Fy[i] -= q * sy * fy;
             s.Fz[i] -= q * sz * fz;
-        }
+        });
         double background = -Math.PI * MetalUnits.CoulombConstant * qTotal * qTotal / (2.0 * volume * Alpha * Alpha);
         virial[0] += vxx + background; virial[1] += vyy + background; virial[2] += vzz + background;
         virial[3] += vxy; virial[4] += vxz; virial[5] += vyz;
