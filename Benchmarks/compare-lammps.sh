@@ -29,8 +29,8 @@ for n in $SIZES; do
   [[ -n "${REP[$n]:-}" ]] || { echo "size $n: choose 3600, 28800 or 97200" >&2; exit 2; }
   data=$work/silica$n.data
   python3 Benchmarks/lammps-md/replicate.py Mechanics/Data/silica1800.data "$data" ${REP[$n]}
-  steps=$(( 20000000 / n )); (( steps < 100 )) && steps=100
-  $FL md --data "$data" --forcefield bks $FLC --cutoff 10 --steps $steps --ensemble nve --temperature 300 --new-velocities --thermo $steps --out "$work/fl$n" >/dev/null
+  steps=$(( 5000000 / n )); (( steps < 50 )) && steps=50
+  $FL md --data "$data" --forcefield bks $FLC --cutoff 10 --steps $steps --ensemble nve --temperature 300 --new-velocities --thermo $steps --out "$work/fl$n" >/dev/null 2>&1
   fl=$(python3 -c "import json;print(json.load(open('$work/fl$n/summary.json'))['atom_steps_per_second'])")
   cat > "$work/in.$n" <<LMP
 units metal

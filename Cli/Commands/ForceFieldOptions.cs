@@ -18,7 +18,7 @@ public sealed class ForceFieldOptions
     public Option<double?> Cutoff { get; } = new("--cutoff") { Description = "short-range cut-off for every pair (Å)" };
     public Option<double?> CoulombCutoff { get; } = new("--coulomb-cutoff") { Description = "Coulomb (real-space) cut-off (Å)" };
     public Option<double?> EwaldAccuracy { get; } = new("--kspace-accuracy") { Description = "Ewald / pppm relative force accuracy (default 1e-6; LAMMPS decks often use 1e-5)" };
-    public Option<int?> KspaceOrder { get; } = new("--kspace-order") { Description = "pppm B-spline order (3-10, default 5)" };
+    public Option<int?> KspaceOrder { get; } = new("--kspace-order") { Description = "pppm B-spline order (3-10; default: the cheapest of 5, 6, 7 that reaches the accuracy)" };
     public Option<string?> KspaceGrid { get; } = new("--kspace-grid") { Description = "pppm grid, e.g. 32,32,48 (default: chosen for the accuracy)" };
     public Option<string?> Erfc { get; } = new("--erfc") { Description = "erfc for the Coulomb pair term: exact or abramowitz-stegun (default: as LAMMPS 20220106)" };
     public Option<string?> Elements { get; } = new("--elements") { Description = "element of each atom type, e.g. Si,O" };

@@ -86,13 +86,15 @@ public sealed class CompiledForceField
             {
                 int order = CoulombSettings.MeshOrder;
                 if (CoulombSettings.MeshGrid is { } grid)
-                    Reciprocal = new MeshEwald(ewaldAlpha, grid, order);
+                    Reciprocal = new MeshEwald(ewaldAlpha, grid, order == 0 ? 5 : order);
                 else
                 {
-                    var choice = MeshEwaldTuning.Choose(system, ewaldAlpha, CoulombSettings.EwaldAccuracy, order);
-                    Reciprocal = new MeshEwald(ewaldAlpha, choice.Grid, order);
+                    var choice = order == 0
+                        ? MeshEwaldTuning.ChooseCheapest(system, ewaldAlpha, CoulombSettings.EwaldAccuracy)
+                        : MeshEwaldTuning.Choose(system, ewaldAlpha, CoulombSettings.EwaldAccuracy, order);
+                    Reciprocal = new MeshEwald(ewaldAlpha, choice.Grid, choice.Order);
                     notes.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"mesh Ewald grid {string.Join('x', choice.Grid)} chosen for accuracy {CoulombSettings.EwaldAccuracy:G3}: k-space rms force error {choice.RmsForceErrorEvPerA:G3} eV/Å against a finer mesh (target {choice.TargetEvPerA:G3})"));
+                        $"mesh Ewald grid {string.Join('x', choice.Grid)}, order {choice.Order}, chosen for accuracy {CoulombSettings.EwaldAccuracy:G3}: k-space rms force error {choice.RmsForceErrorEvPerA:G3} eV/Å against a finer mesh (target {choice.TargetEvPerA:G3})"));
                 }
             }
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"Ewald splitting alpha = {ewaldAlpha:G10} 1/Å for relative accuracy {CoulombSettings.EwaldAccuracy:G3}; {Reciprocal.Describe()}"));

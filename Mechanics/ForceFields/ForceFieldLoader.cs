@@ -73,8 +73,8 @@ public static class ForceFieldLoader
         double accuracy = c.TryGetValue("accuracy", out var acc) ? ctx.Number(acc, "coulomb.accuracy") : 1e-6;
         if (method is CoulombMethod.Ewald or CoulombMethod.Pppm && !(accuracy > 0 && accuracy < 1))
             throw new InputException($"{ctx.Source}: key 'coulomb.accuracy' must lie in (0, 1), got {accuracy}");
-        int order = c.TryGetValue("order", out var o) ? (int)ctx.Number(o, "coulomb.order") : 5;
-        if (order < 3 || order > 10) throw new InputException($"{ctx.Source}: key 'coulomb.order' must be 3 to 10, got {order}");
+        int order = c.TryGetValue("order", out var o) ? (int)ctx.Number(o, "coulomb.order") : 0;
+        if (order != 0 && (order < 3 || order > 10)) throw new InputException($"{ctx.Source}: key 'coulomb.order' must be 3 to 10 (or 0 for automatic), got {order}");
         int[]? grid = null;
         if (c.TryGetValue("grid", out var g))
         {
