@@ -1,0 +1,100 @@
+namespace FractureLab.BondSwitch.Dynamics;
+
+/// <summary>
+/// Statistics of single-ion displacements over a lag, averaged over atoms and time origins (origins every
+/// <c>originStride</c> frames): the non-Gaussian parameter α₂(t) = 3⟨Δr⁴⟩/(5⟨Δr²⟩²) − 1 (Rahman 1964; 0 for Gaussian
+/// motion), the self van Hove function as the radial probability 4πr² G_s(r, t) (integrates to 1), and hops.
+/// </summary>
+public static class DisplacementStatistics
+{
+    /// <summary>Lags (frames) spaced evenly in log time from 1 to half the trajectory.</summary>
+    public static int[] LogLags(int frames, int perDecade = 10)
+    {
+        int max = Math.Max(1, frames / 2);
+        var lags = new SortedSet<int>();
+        for (double l = 0; ; l += 1.0 / perDecade)
+        {
+            int m = (int)Math.Round(Math.Pow(10, l));
+            if (m > max) break;
+            lags.Add(m);
+        }
+        return [.. lags];
+    }
+
+    public static double NonGaussian(IonTrajectory t, int lag, int originStride = 1)
+    {
+        double r2 = 0, r4 = 0;
+        long count = 0;
+        for (int o = 0; o + lag < t.Frames; o += originStride)
+        {
+            var a = t.Positions[o];
+            var b = t.Positions[o + lag];
+            for (int i = 0; i < t.Atoms; i++)
+            {
+                double dx = b[3 * i] - a[3 * i], dy = b[3 * i + 1] - a[3 * i + 1], dz = b[3 * i + 2] - a[3 * i + 2];
+                double d2 = dx * dx + dy * dy + dz * dz;
+                r2 += d2; r4 += d2 * d2; count++;
+            }
+        }
+        r2 /= count; r4 /= count;
+        return 3 * r4 / (5 * r2 * r2) - 1;
+    }
+
+    /// <summary>4πr² G_s(r, t): probability density (1/Å) of a displacement r over the lag, on bins of width <paramref name="binA"/>.</summary>
+    public static (double[] RA, double[] Density) VanHove(IonTrajectory t, int lag, double rMaxA, double binA, int originStride = 1)
+    {
+        int bins = (int)Math.Ceiling(rMaxA / binA);
+        var h = new double[bins];
+        long count = 0;
+        for (int o = 0; o + lag < t.Frames; o += originStride)
+        {
+            var a = t.Positions[o];
+            var b = t.Positions[o + lag];
+            for (int i = 0; i < t.Atoms; i++)
+            {
+                double dx = b[3 * i] - a[3 * i], dy = b[3 * i + 1] - a[3 * i + 1], dz = b[3 * i + 2] - a[3 * i + 2];
+                int k = (int)(Math.Sqrt(dx * dx + dy * dy + dz * dz) / binA);
+                if (k < bins) h[k]++;
+                count++;
+            }
+        }
+        return (Enumerable.Range(0, bins).Select(k => (k + 0.5) * binA).ToArray(), h.Select(v => v / (count * binA)).ToArray());
+    }
+
+    /// <summary>
+    /// Hops: the mean position over a window of <paramref name="windowFrames"/> before frame k is compared with the
+    /// mean over the window after; a jump beyond <paramref name="thresholdA"/> (Å) that is the largest within a window
+    /// either side is one hop (so thermal rattling, averaged out, is not counted). Returns the hops per atom per ps,
+    /// the mean hop length (Å) and the fraction of atoms that hopped at least once.
+    /// </summary>
+    public static (double RatePerAtomPerPs, double MeanLengthA, double FractionHopping, int Hops) Hops(IonTrajectory t, double thresholdA, int windowFrames)
+    {
+        int w = Math.Max(1, windowFrames);
+        int hops = 0;
+        double length = 0;
+        var hopped = new bool[t.Atoms];
+        for (int i = 0; i < t.Atoms; i++)
+        {
+            var jump = new double[t.Frames];
+            for (int k = w; k + w <= t.Frames; k++)
+            {
+                double bx = 0, by = 0, bz = 0, ax = 0, ay = 0, az = 0;
+                for (int j = k - w; j < k; j++) { bx += t.Positions[j][3 * i]; by += t.Positions[j][3 * i + 1]; bz += t.Positions[j][3 * i + 2]; }
+                for (int j = k; j < k + w; j++) { ax += t.Positions[j][3 * i]; ay += t.Positions[j][3 * i + 1]; az += t.Positions[j][3 * i + 2]; }
+                double dx = (ax - bx) / w, dy = (ay - by) / w, dz = (az - bz) / w;
+                jump[k] = Math.Sqrt(dx * dx + dy * dy + dz * dz);
+            }
+            for (int k = w; k + w <= t.Frames; k++)
+            {
+                if (jump[k] <= thresholdA) continue;
+                bool peak = true;
+                for (int j = Math.Max(w, k - w); j <= Math.Min(t.Frames - w, k + w); j++)
+                    if (j != k && (jump[j] > jump[k] || (jump[j] == jump[k] && j < k))) { peak = false; break; }
+                if (!peak) continue;
+                hops++; length += jump[k]; hopped[i] = true;
+            }
+        }
+        double span = t.TimesPs[^1] - t.TimesPs[0];
+        return (hops / (t.Atoms * span), hops > 0 ? length / hops : 0, hopped.Count(h => h) / (double)t.Atoms, hops);
+    }
+}

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FractureLab.BondSwitch.Dynamics;
+using FractureLab.BondSwitch.Output;
+using FractureLab.Experiments.Plots;
+using FractureLab.Mechanics;
+using OxyPlot;
+using OxyPlot.Series;
+
+namespace FractureLab.Cli.Commands;
+
+/// <summary>
+/// <c>fracturelab conductivity DIR... [--out DIR]</c>: gathers the summary.json of diffusion analyses (searched below
+/// each folder) at several temperatures into the Arrhenius fit of D(T): activation energy, prefactor, and the
+/// Nernst-Einstein conductivity extrapolated to 300 K.
+/// </summary>
+public static class ConductivityCommand
+{
+    public static Command Create()
+    {
+        var dirs = new Argument<string[]>("folders") { Description = "folders holding diffusion summary.json files (searched recursively)", Arity = ArgumentArity.OneOrMore };
+        var at = new Option<double>("--at") { Description = "temperature of the extrapolation (K)", DefaultValueFactory = _ => 300.0 };
+        var outOpt = new Option<string?>("--out") { Description = "output folder (default: the first folder's arrhenius/)" };
+        var cmd = new Command("conductivity", "Arrhenius fit of diffusion results at several temperatures; conductivity at 300 K");
+        cmd.Arguments.Add(dirs);
+        cmd.Options.Add(at);
+        cmd.Options.Add(outOpt);
+        cmd.SetAction(p => Program.Guard(() =>
+        {
+            var points = new List<(string File, double T, double D, int Ions, double V, double? Q)>();
+            foreach (string dir in p.GetValue(dirs)!)
+            {
+                if (!Directory.Exists(dir)) throw new InputException($"'{dir}' is not a folder");
+                foreach (string f in Directory.EnumerateFiles(dir, "summary.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                {
+                    using var doc = JsonDocument.Parse(File.ReadAllText(f));
+                    var r = doc.RootElement;
+                    if (!r.TryGetProperty("D_cm2_per_s", out var d)) continue; // not a diffusion summary
+                    if (!r.TryGetProperty("temperature_K", out var t) || t.ValueKind != JsonValueKind.Number)
+                        throw new InputException($"{f}: no temperature_K (rerun diffusion with --temperature)");
+                    double? q = r.TryGetProperty("charge_e", out var qe) && qe.ValueKind == JsonValueKind.Number ? qe.GetDouble() : null;
+                    points.Add((f, t.GetDouble(), d.GetDouble(), r.GetProperty("ions").GetInt32(), r.GetProperty("volume_A3").GetDouble(), q));
+                }
+            }
+            if (points.Count < 2) throw new InputException($"conductivity: found {points.Count} diffusion summaries; the Arrhenius fit needs at least two temperatures");
+            var fit = ArrheniusFit.Fit(points.Select(x => x.T).ToList(), points.Select(x => x.D).ToList());
+            double at300 = p.GetValue(at);
+            double d300 = fit.DAt(at300);
+            var output = new LabOutput(p.GetValue(outOpt) ?? Path.Combine(p.GetValue(dirs)![0], "arrhenius"));
+            double? sigma = points[0].Q is { } q0 ? NernstEinstein.ConductivitySPerCm(points[0].Ions, points.Average(x => x.V), q0, d300, at300) : null;
+            output.Text("arrhenius.csv", w => TableWriter.Write(w, ["summary", "temperature_K", "inverse_T_per_K", "D_cm2_per_s", "ln_D"],
+                points.Select(x => (IReadOnlyList<object?>)[x.File, x.T, 1 / x.T, x.D, Math.Log(x.D)])));
+            output.Json("summary.json", new JsonObject
+            {
+                ["points"] = points.Count,
+                ["activation_energy_eV"] = fit.ActivationEv,
+                ["activation_energy_se_eV"] = double.IsFinite(fit.ActivationSeEv) ? fit.ActivationSeEv : null,
+                ["prefactor_D0_cm2_per_s"] = fit.PrefactorCm2PerS,
+                ["ln_D0_se"] = double.IsFinite(fit.LnPrefactorSe) ? fit.LnPrefactorSe : null,
+                ["extrapolated_to_K"] = at300,
+                ["D_extrapolated_cm2_per_s"] = d300,
+                ["conductivity_extrapolated_S_per_cm"] = sigma,
+                ["conductivity_convention"] = "Nernst-Einstein with the tracer D at the mean ion density of the runs",
+            });
+            var model = PlotExport.NewModel("Arrhenius", "1000 / T (1/K)", "ln D (D in cm²/s)");
+            var pts = new ScatterSeries { Title = "runs", MarkerType = MarkerType.Circle, MarkerSize = 5 };
+            foreach (var x in points) pts.Points.Add(new ScatterPoint(1000 / x.T, Math.Log(x.D)));
+            var line = new LineSeries { Title = string.Create(CultureInfo.InvariantCulture, $"Ea = {fit.ActivationEv:0.###} eV"), Color = OxyColors.Black, LineStyle = LineStyle.Dash };
+            foreach (double T in new[] { points.Max(x => x.T), at300 }) line.Points.Add(new DataPoint(1000 / T, Math.Log(fit.DAt(T))));
+            model.Series.Add(pts);
+            model.Series.Add(line);
+            output.Png("arrhenius.png", PlotExport.Png(model));
+            string sigmaText = sigma is { } s ? string.Create(CultureInfo.InvariantCulture, $", sigma = {s:0.###e0} S/cm") : "";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Ea = {fit.ActivationEv:0.###} ± {fit.ActivationSeEv:0.###} eV, D0 = {fit.PrefactorCm2PerS:0.###e0} cm²/s from {points.Count} temperatures; D({at300:0} K) = {d300:0.###e0} cm²/s{sigmaText}"));
+            Console.WriteLine($"results in {output.Folder}");
+            return 0;
+        }));
+        return cmd;
+    }
+}
