@@ -1,0 +1,85 @@
+using System.Text.Json;
+using FractureLab.BondSwitch.Dynamics;
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Geometry;
+using FractureLab.Mechanics.IO;
+using FractureLab.Tests.Cli;
+
+namespace FractureLab.Tests.BondSwitch;
+
+/// <summary>diffusion and conductivity on dumps of Gaussian walkers whose D follows an Arrhenius law.</summary>
+[Collection("console")]
+public class DiffusionCommandTests
+{
+    private const double Ea = 0.30, D0 = 30.0; // eV, Å²/ps
+
+    /// <summary>Walkers (Li, charge +1, with O spectators that do not move) written as two dump files of our format.</summary>
+    private static string[] WriteRun(string dir, double dA2PerPs, int seed)
+    {
+        Directory.CreateDirectory(dir);
+        var rng = new Random(seed);
+        int li = 400, o = 50, frames = 600;
+        double dt = 0.01, side = 18, sigma = Math.Sqrt(2 * dA2PerPs * dt);
+        var s = new AtomSystem(li + o, ["Li", "O"], [6.94, 16.0], new Box([0, 0, 0], [side, side, side]));
+        for (int i = 0; i < s.Count; i++)
+        {
+            s.Type[i] = i < li ? 0 : 1;
+            s.Charge[i] = i < li ? 1 : -3;
+            s.X[i] = rng.NextDouble() * side; s.Y[i] = rng.NextDouble() * side; s.Z[i] = rng.NextDouble() * side;
+        }
+        var files = new[] { Path.Combine(dir, "a.dump"), Path.Combine(dir, "b.dump") };
+        for (int part = 0; part < 2; part++)
+        {
+            using var dump = new LammpsDumpWriter(files[part]);
+            for (int f = part * frames / 2; f < (part + 1) * frames / 2; f++)
+            {
+                if (f > 0)
+                    for (int i = 0; i < li; i++)
+                        foreach (var x in new[] { s.X, s.Y, s.Z })
+                            x[i] += sigma * Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+                s.WrapIntoBox();
+                dump.WriteFrame(s, f * 10); // 10 steps of 1 fs per frame
+            }
+        }
+        return files;
+    }
+
+    [Fact]
+    public void DiffusionThenConductivityRecoverTheArrheniusLaw()
+    {
+        string root = Directory.CreateTempSubdirectory().FullName;
+        foreach (double T in new[] { 800.0, 1000.0, 1250.0 })
+        {
+            double d = D0 * Math.Exp(-Ea / (ArrheniusFit.BoltzmannEvPerK * T));
+            var files = WriteRun(Path.Combine(root, $"T{T}"), d, (int)T);
+            string outDir = Path.Combine(root, "analysis", $"T{T}");
+            var (code, err) = CliRunner.Run(["diffusion", "--dump", files[0], files[1], "--species", "Li", "--temperature", T.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", outDir]);
+            Assert.True(code == 0, err);
+            using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+            var r = doc.RootElement;
+            Assert.InRange(r.GetProperty("D_cm2_per_s").GetDouble(), 0.9e-4 * d, 1.1e-4 * d);
+            Assert.Equal(400, r.GetProperty("ions").GetInt32());
+            Assert.Equal(1.0, r.GetProperty("charge_e").GetDouble());
+            Assert.Equal(600, r.GetProperty("frames").GetInt32());
+            Assert.Equal(0.01, r.GetProperty("frame_interval_ps").GetDouble(), 12);
+            Assert.True(r.GetProperty("conductivity_S_per_cm").GetDouble() > 0);
+            foreach (var f in new[] { "msd.csv", "alpha2.csv", "vanhove.csv", "diffusion.png" }) Assert.True(File.Exists(Path.Combine(outDir, f)), f);
+        }
+        string arrhenius = Path.Combine(root, "arrhenius");
+        var (c2, e2) = CliRunner.Run("conductivity", Path.Combine(root, "analysis"), "--out", arrhenius);
+        Assert.True(c2 == 0, e2);
+        using var sum = JsonDocument.Parse(File.ReadAllText(Path.Combine(arrhenius, "summary.json")));
+        Assert.Equal(3, sum.RootElement.GetProperty("points").GetInt32());
+        Assert.InRange(sum.RootElement.GetProperty("activation_energy_eV").GetDouble(), 0.85 * Ea, 1.15 * Ea);
+        Assert.True(sum.RootElement.GetProperty("conductivity_extrapolated_S_per_cm").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void ConductivityNeedsTwoTemperatures()
+    {
+        string root = Directory.CreateTempSubdirectory().FullName;
+        var (code, err) = CliRunner.Run("conductivity", root);
+        Assert.NotEqual(0, code);
+        Assert.Contains("at least two temperatures", err);
+    }
+}
