@@ -24,18 +24,7 @@ public static class DisplacementStatistics
     public static double NonGaussian(IonTrajectory t, int lag, int originStride = 1)
     {
         double r2 = 0, r4 = 0;
-        long count = 0;
-        for (int o = 0; o + lag < t.Frames; o += originStride)
-        {
-            var a = t.Positions[o];
-            var b = t.Positions[o + lag];
-            for (int i = 0; i < t.Atoms; i++)
-            {
-                double dx = b[3 * i] - a[3 * i], dy = b[3 * i + 1] - a[3 * i + 1], dz = b[3 * i + 2] - a[3 * i + 2];
-                double d2 = dx * dx + dy * dy + dz * dz;
-                r2 += d2; r4 += d2 * d2; count++;
-            }
-        }
+        long count = ForEachSquaredDisplacement(t, lag, originStride, d2 => { r2 += d2; r4 += d2 * d2; });
         r2 /= count; r4 /= count;
         return 3 * r4 / (5 * r2 * r2) - 1;
     }
@@ -45,6 +34,17 @@ public static class DisplacementStatistics
     {
         int bins = (int)Math.Ceiling(rMaxA / binA);
         var h = new double[bins];
+        long count = ForEachSquaredDisplacement(t, lag, originStride, d2 =>
+        {
+            int k = (int)(Math.Sqrt(d2) / binA);
+            if (k < bins) h[k]++;
+        });
+        return (Enumerable.Range(0, bins).Select(k => (k + 0.5) * binA).ToArray(), h.Select(v => v / (count * binA)).ToArray());
+    }
+
+    /// <summary>Calls <paramref name="visit"/> with |Δr|² (Å²) of every ion over the lag from every origin; returns how many.</summary>
+    private static long ForEachSquaredDisplacement(IonTrajectory t, int lag, int originStride, Action<double> visit)
+    {
         long count = 0;
         for (int o = 0; o + lag < t.Frames; o += originStride)
         {
@@ -53,12 +53,11 @@ public static class DisplacementStatistics
             for (int i = 0; i < t.Atoms; i++)
             {
                 double dx = b[3 * i] - a[3 * i], dy = b[3 * i + 1] - a[3 * i + 1], dz = b[3 * i + 2] - a[3 * i + 2];
-                int k = (int)(Math.Sqrt(dx * dx + dy * dy + dz * dz) / binA);
-                if (k < bins) h[k]++;
+                visit(dx * dx + dy * dy + dz * dz);
                 count++;
             }
         }
-        return (Enumerable.Range(0, bins).Select(k => (k + 0.5) * binA).ToArray(), h.Select(v => v / (count * binA)).ToArray());
+        return count;
     }
 
     /// <summary>
