@@ -32,7 +32,8 @@ public sealed class IonTrajectory
 
     /// <summary>
     /// From dump snapshots in time order. Times are step × timestep (fs) unless <paramref name="frameIntervalPs"/> is
-    /// given; frames before <paramref name="skipPs"/> (equilibration) are left out. Frames must be evenly spaced.
+    /// given (then the first frame is t = 0); frames before <paramref name="skipPs"/> (equilibration) are left out.
+    /// Frames must be evenly spaced. The returned times start at 0 at the first frame kept.
     /// </summary>
     public static IonTrajectory From(IReadOnlyList<Snapshot> frames, string species, double timestepFs = 1.0, double? frameIntervalPs = null, double skipPs = 0)
     {
@@ -53,7 +54,8 @@ public sealed class IonTrajectory
         for (int f = 2; f < frames.Count; f++)
             if (Math.Abs(times[f] - times[f - 1] - spacing) > 1e-6 * spacing)
                 throw new InputException($"diffusion: frame {frames[f].Name} breaks the even spacing of {spacing:G6} ps (give the files in time order, one run)");
-        var keep = Enumerable.Range(0, frames.Count).Where(f => times[f] - times[0] >= skipPs - 1e-9).ToList();
+        // Skipped time counts from the run's start (step 0) when times come from the steps, else from the first frame.
+        var keep = Enumerable.Range(0, frames.Count).Where(f => times[f] >= skipPs - 1e-9).ToList();
         if (keep.Count < 4) throw new InputException($"diffusion: fewer than 4 frames after skipping {skipPs} ps");
         var positions = new double[keep.Count][];
         double volume = 0;

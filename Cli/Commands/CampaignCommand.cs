@@ -38,7 +38,7 @@ public static class CampaignCommand
         var resume = new Option<bool>("--resume") { Description = "skip finished runs and continue checkpointed ones" };
         var slurm = new Option<string?>("--emit-slurm") { Description = "write a Slurm job array (one run per task) and an aggregation job into DIR instead of running" };
         var aggregateOnly = new Option<bool>("--aggregate-only") { Description = "only gather finished runs into aggregate.csv and plots" };
-        var cmd = new Command("campaign", "Fracture campaign: compositions × replicas × strain rates × protocols");
+        var cmd = new Command("campaign", "Campaign: compositions × replicas × strain rates × protocols, and NVT diffusion runs × temperatures");
         cmd.Arguments.Add(file);
         foreach (var o in new Option[] { outOpt, jobs, resume, slurm, aggregateOnly }) cmd.Options.Add(o);
         cmd.SetAction(p => Program.Guard(() =>
@@ -46,9 +46,15 @@ public static class CampaignCommand
             var config = CampaignConfig.Load(p.GetValue(file)!);
             string outDir = p.GetValue(outOpt)!;
             var runs = Plan(config, outDir);
+            var diffusion = CampaignDiffusion.Plan(config, outDir);
             if (p.GetValue(slurm) is { } slurmDir) { EmitSlurm(config, runs, slurmDir, outDir); return 0; }
-            if (!p.GetValue(aggregateOnly)) RunAll(config, runs, outDir, Math.Max(1, p.GetValue(jobs)), p.GetValue(resume));
-            Aggregate(runs, outDir);
+            if (!p.GetValue(aggregateOnly))
+            {
+                RunAll(config, runs, outDir, Math.Max(1, p.GetValue(jobs)), p.GetValue(resume));
+                CampaignDiffusion.RunAll(config, diffusion, outDir, (comp, replica) => GlassFile(comp, replica, outDir));
+            }
+            if (runs.Count > 0) Aggregate(runs, outDir);
+            CampaignDiffusion.Aggregate(diffusion, outDir);
             return 0;
         }));
         return cmd;
@@ -83,7 +89,18 @@ public static class CampaignCommand
     }
 
     /// <summary>The built glass of a composition and replica (one realisation per replica seed), shared by its rates and protocols.</summary>
-    private static string GlassDir(CampaignRun r, string outDir) => Path.Combine(outDir, LabOutput.SafeName(r.Composition.Label), $"glass-r{r.Replica}");
+    private static string GlassDir(CampaignRun r, string outDir) => GlassDir(r.Composition, r.Replica, outDir);
+
+    private static string GlassDir(CampaignComposition c, int replica, string outDir) => Path.Combine(outDir, LabOutput.SafeName(c.Label), $"glass-r{replica}");
+
+    /// <summary>The glass file a composition's runs start from when it is built (building it first if needed), else null.</summary>
+    private static string? GlassFile(CampaignComposition c, int replica, string outDir)
+    {
+        if (c.Build is null) return null;
+        string dir = GlassDir(c, replica, outDir);
+        if (!File.Exists(Path.Combine(dir, "glass.data"))) BuildGlassCommand.Build(Recipe(c, replica), Environment.ProcessorCount, dir);
+        return Path.Combine(dir, "glass.data");
+    }
 
     private static BuildGlassCommand.GlassRecipe Recipe(CampaignComposition c, int replica) =>
         new(c.Build!, c.Atoms, c.DensityGPerCm3, c.ForceField, "quick", 4000, c.QuenchRateKPerPs, c.MeltPs, c.RelaxPs, 1.6, replica, c.Aspect, c.BoronN4);

@@ -29,55 +29,66 @@ public static class ConductivityCommand
         cmd.Options.Add(outOpt);
         cmd.SetAction(p => Program.Guard(() =>
         {
-            var points = new List<(string File, double T, double D, int Ions, double V, double? Q)>();
-            foreach (string dir in p.GetValue(dirs)!)
+            var folders = p.GetValue(dirs)!;
+            Fit(folders, p.GetValue(at), p.GetValue(outOpt) ?? Path.Combine(folders[0], "arrhenius"), print: true);
+            return 0;
+        }));
+        return cmd;
+    }
+
+    /// <summary>The Arrhenius fit of every diffusion summary.json below the folders, written into <paramref name="outDir"/>; returns its summary.</summary>
+    public static JsonObject Fit(IReadOnlyList<string> folders, double at300, string outDir, bool print)
+    {
+        var points = new List<(string File, double T, double D, int Ions, double V, double? Q)>();
+        foreach (string dir in folders)
+        {
+            if (!Directory.Exists(dir)) throw new InputException($"'{dir}' is not a folder");
+            foreach (string f in Directory.EnumerateFiles(dir, "summary.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
-                if (!Directory.Exists(dir)) throw new InputException($"'{dir}' is not a folder");
-                foreach (string f in Directory.EnumerateFiles(dir, "summary.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                {
-                    using var doc = JsonDocument.Parse(File.ReadAllText(f));
-                    var r = doc.RootElement;
-                    if (!r.TryGetProperty("D_cm2_per_s", out var d)) continue; // not a diffusion summary
-                    if (!r.TryGetProperty("temperature_K", out var t) || t.ValueKind != JsonValueKind.Number)
-                        throw new InputException($"{f}: no temperature_K (rerun diffusion with --temperature)");
-                    double? q = r.TryGetProperty("charge_e", out var qe) && qe.ValueKind == JsonValueKind.Number ? qe.GetDouble() : null;
-                    points.Add((f, t.GetDouble(), d.GetDouble(), r.GetProperty("ions").GetInt32(), r.GetProperty("volume_A3").GetDouble(), q));
-                }
+                using var doc = JsonDocument.Parse(File.ReadAllText(f));
+                var r = doc.RootElement;
+                if (!r.TryGetProperty("D_cm2_per_s", out var d)) continue; // not a diffusion summary
+                if (!r.TryGetProperty("temperature_K", out var t) || t.ValueKind != JsonValueKind.Number)
+                    throw new InputException($"{f}: no temperature_K (rerun diffusion with --temperature)");
+                double? q = r.TryGetProperty("charge_e", out var qe) && qe.ValueKind == JsonValueKind.Number ? qe.GetDouble() : null;
+                points.Add((f, t.GetDouble(), d.GetDouble(), r.GetProperty("ions").GetInt32(), r.GetProperty("volume_A3").GetDouble(), q));
             }
-            if (points.Count < 2) throw new InputException($"conductivity: found {points.Count} diffusion summaries; the Arrhenius fit needs at least two temperatures");
-            var fit = ArrheniusFit.Fit(points.Select(x => x.T).ToList(), points.Select(x => x.D).ToList());
-            double at300 = p.GetValue(at);
-            double d300 = fit.DAt(at300);
-            var output = new LabOutput(p.GetValue(outOpt) ?? Path.Combine(p.GetValue(dirs)![0], "arrhenius"));
-            double? sigma = points[0].Q is { } q0 ? NernstEinstein.ConductivitySPerCm(points[0].Ions, points.Average(x => x.V), q0, d300, at300) : null;
-            output.Text("arrhenius.csv", w => TableWriter.Write(w, ["summary", "temperature_K", "inverse_T_per_K", "D_cm2_per_s", "ln_D"],
-                points.Select(x => (IReadOnlyList<object?>)[x.File, x.T, 1 / x.T, x.D, Math.Log(x.D)])));
-            output.Json("summary.json", new JsonObject
-            {
-                ["points"] = points.Count,
-                ["activation_energy_eV"] = fit.ActivationEv,
-                ["activation_energy_se_eV"] = double.IsFinite(fit.ActivationSeEv) ? fit.ActivationSeEv : null,
-                ["prefactor_D0_cm2_per_s"] = fit.PrefactorCm2PerS,
-                ["ln_D0_se"] = double.IsFinite(fit.LnPrefactorSe) ? fit.LnPrefactorSe : null,
-                ["extrapolated_to_K"] = at300,
-                ["D_extrapolated_cm2_per_s"] = d300,
-                ["conductivity_extrapolated_S_per_cm"] = sigma,
-                ["conductivity_convention"] = "Nernst-Einstein with the tracer D at the mean ion density of the runs",
-            });
-            var model = PlotExport.NewModel("Arrhenius", "1000 / T (1/K)", "ln D (D in cm²/s)");
-            var pts = new ScatterSeries { Title = "runs", MarkerType = MarkerType.Circle, MarkerSize = 5 };
-            foreach (var x in points) pts.Points.Add(new ScatterPoint(1000 / x.T, Math.Log(x.D)));
-            var line = new LineSeries { Title = string.Create(CultureInfo.InvariantCulture, $"Ea = {fit.ActivationEv:0.###} eV"), Color = OxyColors.Black, LineStyle = LineStyle.Dash };
-            foreach (double T in new[] { points.Max(x => x.T), at300 }) line.Points.Add(new DataPoint(1000 / T, Math.Log(fit.DAt(T))));
-            model.Series.Add(pts);
-            model.Series.Add(line);
-            output.Png("arrhenius.png", PlotExport.Png(model));
+        }
+        if (points.Count < 2) throw new InputException($"conductivity: found {points.Count} diffusion summaries; the Arrhenius fit needs at least two temperatures");
+        var fit = ArrheniusFit.Fit(points.Select(x => x.T).ToList(), points.Select(x => x.D).ToList());
+        double d300 = fit.DAt(at300);
+        var output = new LabOutput(outDir);
+        double? sigma = points[0].Q is { } q0 ? NernstEinstein.ConductivitySPerCm(points[0].Ions, points.Average(x => x.V), q0, d300, at300) : null;
+        output.Text("arrhenius.csv", w => TableWriter.Write(w, ["summary", "temperature_K", "inverse_T_per_K", "D_cm2_per_s", "ln_D"],
+            points.Select(x => (IReadOnlyList<object?>)[x.File, x.T, 1 / x.T, x.D, Math.Log(x.D)])));
+        var summary = new JsonObject
+        {
+            ["points"] = points.Count,
+            ["activation_energy_eV"] = fit.ActivationEv,
+            ["activation_energy_se_eV"] = double.IsFinite(fit.ActivationSeEv) ? fit.ActivationSeEv : null,
+            ["prefactor_D0_cm2_per_s"] = fit.PrefactorCm2PerS,
+            ["ln_D0_se"] = double.IsFinite(fit.LnPrefactorSe) ? fit.LnPrefactorSe : null,
+            ["extrapolated_to_K"] = at300,
+            ["D_extrapolated_cm2_per_s"] = d300,
+            ["conductivity_extrapolated_S_per_cm"] = sigma,
+            ["conductivity_convention"] = "Nernst-Einstein with the tracer D at the mean ion density of the runs",
+        };
+        output.Json("summary.json", summary);
+        var model = PlotExport.NewModel("Arrhenius", "1000 / T (1/K)", "ln D (D in cm²/s)");
+        var pts = new ScatterSeries { Title = "runs", MarkerType = MarkerType.Circle, MarkerSize = 5 };
+        foreach (var x in points) pts.Points.Add(new ScatterPoint(1000 / x.T, Math.Log(x.D)));
+        var line = new LineSeries { Title = string.Create(CultureInfo.InvariantCulture, $"Ea = {fit.ActivationEv:0.###} eV"), Color = OxyColors.Black, LineStyle = LineStyle.Dash };
+        foreach (double T in new[] { points.Max(x => x.T), at300 }) line.Points.Add(new DataPoint(1000 / T, Math.Log(fit.DAt(T))));
+        model.Series.Add(pts);
+        model.Series.Add(line);
+        output.Png("arrhenius.png", PlotExport.Png(model));
+        if (print)
+        {
             string sigmaText = sigma is { } s ? string.Create(CultureInfo.InvariantCulture, $", sigma = {s:0.###e0} S/cm") : "";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Ea = {fit.ActivationEv:0.###} ± {fit.ActivationSeEv:0.###} eV, D0 = {fit.PrefactorCm2PerS:0.###e0} cm²/s from {points.Count} temperatures; D({at300:0} K) = {d300:0.###e0} cm²/s{sigmaText}"));
             Console.WriteLine($"results in {output.Folder}");
-            return 0;
-        }));
-        return cmd;
+        }
+        return summary;
     }
 }

@@ -37,50 +37,64 @@ public static class DiffusionCommand
         cmd.SetAction(p => Program.Guard(() =>
         {
             var els = p.GetValue(elements)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var files = p.GetValue(dumps)!;
-            var frames = files.SelectMany(f => SnapshotReader.Read(f, els)).ToList();
-            double skipPs = p.GetValue(skip);
-            var t = IonTrajectory.From(frames, p.GetValue(species)!, p.GetValue(timestep), p.GetValue(interval), skipPs);
-            double? q = p.GetValue(charge) ?? t.ChargeE;
-            var (temp, tempSource) = p.GetValue(temperature) is { } given ? (given, "given") : ThermoTemperature(files[0], skipPs);
-            var settings = new DiffusionSettings(HopThresholdA: p.GetValue(hop));
-            if (!(settings.HopThresholdA > 0)) throw new InputException($"--hop-threshold must be positive, got {settings.HopThresholdA}");
-            var all = DiffusionAnalysis.Run(t, settings, "all");
-            var output = new LabOutput(p.GetValue(outOpt)!);
-            var summary = Summary(all, t, temp, tempSource, q);
-            summary["frames"] = t.Frames;
-            summary["frame_interval_ps"] = t.FrameIntervalPs;
-            summary["skipped_ps"] = skipPs;
-            summary["volume_A3"] = t.MeanVolumeA3;
-            summary["hop_threshold_A"] = settings.HopThresholdA;
-            summary["hop_window_ps"] = settings.HopWindowPs;
-            summary["files"] = new JsonArray([.. files.Select(f => (JsonNode)f)]);
-            if (p.GetValue(regions) is { } spec)
+            var request = new DiffusionRequest(p.GetValue(dumps)!, p.GetValue(species)!, els, p.GetValue(timestep), p.GetValue(interval), p.GetValue(skip),
+                p.GetValue(temperature), p.GetValue(charge), p.GetValue(regions), p.GetValue(hop));
+            Analyze(request, p.GetValue(outOpt)!, print: true);
+            return 0;
+        }));
+        return cmd;
+    }
+
+    /// <summary>What to analyse: the dumps of one run and the options of the command.</summary>
+    public sealed record DiffusionRequest(string[] Files, string Species, string[]? Elements = null, double TimestepFs = 1.0, double? FrameIntervalPs = null,
+        double SkipPs = 0, double? TemperatureK = null, double? ChargeE = null, string? Regions = null, double HopThresholdA = 1.5);
+
+    /// <summary>Runs the analysis and writes summary.json, the CSV curves and diffusion.png into <paramref name="outDir"/>; returns the summary.</summary>
+    public static JsonObject Analyze(DiffusionRequest q, string outDir, bool print)
+    {
+        var frames = q.Files.SelectMany(f => SnapshotReader.Read(f, q.Elements)).ToList();
+        var t = IonTrajectory.From(frames, q.Species, q.TimestepFs, q.FrameIntervalPs, q.SkipPs);
+        double? charge = q.ChargeE ?? t.ChargeE;
+        var (temp, tempSource) = q.TemperatureK is { } given ? (given, "given") : ThermoTemperature(q.Files[0], q.SkipPs);
+        var settings = new DiffusionSettings(HopThresholdA: q.HopThresholdA);
+        if (!(settings.HopThresholdA > 0)) throw new InputException($"--hop-threshold must be positive, got {settings.HopThresholdA}");
+        var all = DiffusionAnalysis.Run(t, settings, "all");
+        var output = new LabOutput(outDir);
+        var summary = Summary(all, t, temp, tempSource, charge);
+        summary["frames"] = t.Frames;
+        summary["frame_interval_ps"] = t.FrameIntervalPs;
+        summary["skipped_ps"] = q.SkipPs;
+        summary["volume_A3"] = t.MeanVolumeA3;
+        summary["hop_threshold_A"] = settings.HopThresholdA;
+        summary["hop_window_ps"] = settings.HopWindowPs;
+        summary["files"] = new JsonArray([.. q.Files.Select(f => (JsonNode)f)]);
+        if (q.Regions is { } spec)
+        {
+            var regionJson = new JsonObject();
+            foreach (var (label, atoms) in DiffusionAnalysis.Regions(t, spec))
             {
-                var regionJson = new JsonObject();
-                foreach (var (label, atoms) in DiffusionAnalysis.Regions(t, spec))
-                {
-                    if (atoms.Length == 0) { regionJson[label] = "no ions start in this slab"; continue; }
-                    var r = DiffusionAnalysis.Run(t.Select(atoms), settings, label);
-                    regionJson[label] = Summary(r, t, temp, tempSource, q, ionsForDensity: atoms.Length);
-                    output.Text($"msd_{LabOutput.SafeName(label)}.csv", w => MsdCsv(w, r));
-                }
-                summary["regions"] = regionJson;
+                if (atoms.Length == 0) { regionJson[label] = "no ions start in this slab"; continue; }
+                var r = DiffusionAnalysis.Run(t.Select(atoms), settings, label);
+                regionJson[label] = Summary(r, t, temp, tempSource, charge, ionsForDensity: atoms.Length);
+                output.Text($"msd_{LabOutput.SafeName(label)}.csv", w => MsdCsv(w, r));
             }
-            output.Text("msd.csv", w => MsdCsv(w, all));
-            output.Text("alpha2.csv", w => TableWriter.Write(w, ["t_ps", "alpha2"], all.AlphaLags.Select((l, k) => (IReadOnlyList<object?>)[all.TimesPs[l], all.Alpha2[k]])));
-            output.Text("vanhove.csv", w => TableWriter.Write(w, ["r_A", .. all.VanHove.Select(v => string.Create(CultureInfo.InvariantCulture, $"P_{v.TimePs:0.###}ps_per_A"))],
-                all.VanHove[0].RA.Select((r, k) => (IReadOnlyList<object?>)[r, .. all.VanHove.Select(v => (object?)v.Density[k])])));
-            output.Json("summary.json", summary);
-            output.Png("diffusion.png", PlotExport.PngGrid([MsdPlot(all), AlphaPlot(all), VanHovePlot(all)], 3));
+            summary["regions"] = regionJson;
+        }
+        output.Text("msd.csv", w => MsdCsv(w, all));
+        output.Text("alpha2.csv", w => TableWriter.Write(w, ["t_ps", "alpha2"], all.AlphaLags.Select((l, k) => (IReadOnlyList<object?>)[all.TimesPs[l], all.Alpha2[k]])));
+        output.Text("vanhove.csv", w => TableWriter.Write(w, ["r_A", .. all.VanHove.Select(v => string.Create(CultureInfo.InvariantCulture, $"P_{v.TimePs:0.###}ps_per_A"))],
+            all.VanHove[0].RA.Select((r, k) => (IReadOnlyList<object?>)[r, .. all.VanHove.Select(v => (object?)v.Density[k])])));
+        output.Json("summary.json", summary);
+        output.Png("diffusion.png", PlotExport.PngGrid([MsdPlot(all), AlphaPlot(all), VanHovePlot(all)], 3));
+        if (print)
+        {
             var ci = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(ci, $"{t.Species}: {t.Atoms} ions, {t.Frames} frames every {t.FrameIntervalPs:G4} ps; D = {all.Tracer.DCm2PerS:0.###e0} cm²/s " +
                 $"(fit {all.Tracer.FromPs:0.##}-{all.Tracer.ToPs:0.##} ps, log-log slope {all.Tracer.LogLogSlope:0.00}{(all.Tracer.Diffusive ? "" : ", NOT diffusive")}), Haven ratio {all.HavenRatio:0.00}"));
             if (summary["conductivity_S_per_cm"] is { } sigma) Console.WriteLine(string.Create(ci, $"Nernst-Einstein conductivity at {temp:0} K ({tempSource}): {sigma.GetValue<double>():0.###e0} S/cm"));
             Console.WriteLine($"results in {output.Folder}");
-            return 0;
-        }));
-        return cmd;
+        }
+        return summary;
     }
 
     private static JsonObject Summary(DiffusionResult r, IonTrajectory t, double? temperatureK, string tempSource, double? chargeE, int? ionsForDensity = null)

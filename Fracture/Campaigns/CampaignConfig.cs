@@ -28,13 +28,26 @@ public sealed record CampaignComposition(
     double? BoronN4 = null);
 
 /// <summary>
+/// The ion-dynamics axis of a campaign: per composition and replica, an NVT run at each temperature (K) for
+/// <see cref="Ps"/> ps writing image-flagged frames every <see cref="DumpEverySteps"/> steps, analysed for the
+/// diffusion of <see cref="Species"/> after <see cref="SkipPs"/> ps of equilibration, then one Arrhenius fit per
+/// composition.
+/// </summary>
+public sealed record DiffusionAxis(IReadOnlyList<double> TemperaturesK, string Species, double Ps, double SkipPs, int DumpEverySteps, double TimestepFs)
+{
+    public long Steps => (long)Math.Round(Ps / (TimestepFs * 1e-3));
+}
+
+/// <summary>
 /// A campaign file (<c>fracturelab campaign CAMPAIGN.toml</c>): compositions × replicas (seeds 1..n) × strain rates ×
-/// protocols, every run otherwise as the base run file says. Unknown keys are errors naming file and key.
+/// protocols (protocols = [] for none), every run otherwise as the base run file says; and optionally the
+/// ion-dynamics axis (NVT runs at several temperatures). Unknown keys are errors naming file and key.
 /// <code>
 /// [campaign]  replicas = 3, strain_rates_per_s = [1e10], protocols = ["A"], base = "run.toml"
 /// [[composition]]  label = "38LiBP", x = 38, build = "Li2O = 38, B2O3 = 31, P2O5 = 31", atoms = 1800, density = 2.3, boron_n4 = 0.9,
 ///                  aspect = "2,1,2", quench_rate = 100, melt_ps = 10, relax_ps = 10, forcefield = "du-teter"
 /// [[composition]]  label = "silica", shipped = "silica1800", forcefield = "bks-wall"
+/// [diffusion]  temperatures_K = [1000, 1200, 1400], species = "Li", ps = 40, skip_ps = 5, dump_every_steps = 100, timestep_fs = 1
 /// </code>
 /// </summary>
 public sealed record CampaignConfig(
@@ -43,7 +56,8 @@ public sealed record CampaignConfig(
     IReadOnlyList<double> StrainRatesPerS,
     IReadOnlyList<TensileProtocol> Protocols,
     string? BaseRunFile,
-    IReadOnlyList<CampaignComposition> Compositions)
+    IReadOnlyList<CampaignComposition> Compositions,
+    DiffusionAxis? Diffusion = null)
 {
     public static CampaignConfig Load(string path)
     {
@@ -52,7 +66,7 @@ public sealed record CampaignConfig(
         try { root = TomlSerializer.Deserialize<TomlTable>(File.ReadAllText(path)) ?? new TomlTable(); }
         catch (TomlException e) { throw new InputException($"{path}: not valid TOML: {e.Message}"); }
         foreach (var k in root.Keys)
-            if (k is not ("campaign" or "composition")) throw new InputException($"{path}: unknown key '{k}' (known: campaign, composition)");
+            if (k is not ("campaign" or "composition" or "diffusion")) throw new InputException($"{path}: unknown key '{k}' (known: campaign, composition, diffusion)");
         string dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         var c = root.TryGetValue("campaign", out var ct) ? ct as TomlTable ?? throw new InputException($"{path}: 'campaign' must be a table") : new TomlTable();
         Known(path, c, "campaign.", "replicas", "strain_rates_per_s", "protocols", "base");
@@ -90,7 +104,23 @@ public sealed record CampaignConfig(
                 Str(path, t, p + "elements", null),
                 t.ContainsKey("boron_n4") ? Num(path, t, p + "boron_n4", 0) : null));
         }
-        return new CampaignConfig(path, replicas, rates, protocols, baseFile, comps);
+        return new CampaignConfig(path, replicas, rates, protocols, baseFile, comps, ReadDiffusion(path, root));
+    }
+
+    private static DiffusionAxis? ReadDiffusion(string path, TomlTable root)
+    {
+        if (!root.TryGetValue("diffusion", out var d)) return null;
+        var t = d as TomlTable ?? throw new InputException($"{path}: 'diffusion' must be a table ([diffusion])");
+        Known(path, t, "diffusion.", "temperatures_K", "species", "ps", "skip_ps", "dump_every_steps", "timestep_fs");
+        var temps = NumList(path, t, "diffusion.temperatures_K") ?? throw new InputException($"{path}: key 'diffusion.temperatures_K' is missing");
+        if (temps.Count == 0 || temps.Any(x => !(x > 0))) throw new InputException($"{path}: key 'diffusion.temperatures_K' must hold positive temperatures");
+        var axis = new DiffusionAxis(temps, Str(path, t, "diffusion.species", "Li")!, Num(path, t, "diffusion.ps", 40), Num(path, t, "diffusion.skip_ps", 5),
+            (int)Num(path, t, "diffusion.dump_every_steps", 100), Num(path, t, "diffusion.timestep_fs", 1));
+        if (!(axis.Ps > 0) || axis.SkipPs < 0 || axis.SkipPs >= axis.Ps) throw new InputException($"{path}: keys 'diffusion.ps' ({axis.Ps}) and 'diffusion.skip_ps' ({axis.SkipPs}) need 0 ≤ skip_ps < ps");
+        if (axis.DumpEverySteps < 1) throw new InputException($"{path}: key 'diffusion.dump_every_steps' must be at least 1");
+        if (!(axis.TimestepFs > 0 && axis.TimestepFs <= 10)) throw new InputException($"{path}: key 'diffusion.timestep_fs' must lie in (0, 10]");
+        if (axis.Steps / axis.DumpEverySteps < 20) throw new InputException($"{path}: the diffusion runs would write fewer than 20 frames; lower 'diffusion.dump_every_steps'");
+        return axis;
     }
 
     private static void Known(string path, TomlTable t, string prefix, params string[] keys)

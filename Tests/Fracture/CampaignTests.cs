@@ -110,3 +110,62 @@ public class ExampleCampaignTests
         Assert.NotNull(FractureLab.Fracture.Runs.RunConfig.Load(c.BaseRunFile!));
     }
 }
+
+/// <summary>The ion-dynamics axis of a campaign: NVT runs at two temperatures, their analyses, the Arrhenius fit per composition.</summary>
+[Collection("console")]
+public class DiffusionCampaignTests
+{
+    [Fact]
+    public void DiffusionAxisRunsAnalysesAndFits()
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        string toml = Path.Combine(dir, "campaign.toml");
+        File.WriteAllText(toml, $"""
+            [campaign]
+            protocols = []
+            [[composition]]
+            label = "LiSiS"
+            x = 1
+            data = "{TestData.Parity("lisis144.data").Replace("\\", "/")}"
+            forcefield = "lisis"
+            [diffusion]
+            temperatures_K = [900, 1300]
+            species = "Li"
+            ps = 0.4
+            skip_ps = 0.1
+            dump_every_steps = 10
+            """);
+        string outDir = Path.Combine(dir, "out");
+        var (code, err) = CliRunner.Run("campaign", toml, "--out", outDir);
+        Assert.True(code == 0, err);
+        foreach (string t in new[] { "T900-r1", "T1300-r1" })
+        {
+            Assert.True(File.Exists(Path.Combine(outDir, "LiSiS", "diffusion", t, "trajectory.dump")), t);
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "LiSiS", "diffusion", t, "analysis", "summary.json")));
+            Assert.Equal(31, doc.RootElement.GetProperty("frames").GetInt32()); // 0.1-0.4 ps every 10 fs
+            // the temperature comes from the run's thermo.csv (this parity configuration is not equilibrated, so it heats up)
+            Assert.Contains("thermo.csv", doc.RootElement.GetProperty("temperature_source").GetString());
+            Assert.True(doc.RootElement.GetProperty("temperature_K").GetDouble() > 0);
+        }
+        Assert.True(File.Exists(Path.Combine(outDir, "LiSiS", "diffusion", "arrhenius", "summary.json")));
+        var rows = File.ReadAllLines(Path.Combine(outDir, "conductivity.csv"));
+        Assert.StartsWith("label,x,points,activation_energy_eV", rows[0]);
+        Assert.StartsWith("LiSiS,1,2,", rows[1]);
+        // A second call finds every analysis and only aggregates.
+        (code, err) = CliRunner.Run("campaign", toml, "--out", outDir);
+        Assert.True(code == 0, err);
+    }
+
+    [Theory]
+    [InlineData("[diffusion]\nspecies = \"Li\"\n", "key 'diffusion.temperatures_K' is missing")]
+    [InlineData("[diffusion]\ntemperatures_K = [800]\nps = 1\nskip_ps = 2\n", "need 0 ≤ skip_ps < ps")]
+    [InlineData("[diffusion]\ntemperatures_K = [800]\nsteps = 3\n", "unknown key 'diffusion.steps'")]
+    public void BadDiffusionKeysAreNamed(string body, string message)
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        string toml = Path.Combine(dir, "c.toml");
+        File.WriteAllText(toml, "[[composition]]\nlabel = \"a\"\nshipped = \"silica1800\"\nforcefield = \"bks\"\n" + body);
+        var e = Assert.Throws<InputException>(() => CampaignConfig.Load(toml));
+        Assert.Contains(message, e.Message);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FractureLab.BondSwitch.Output;
+using FractureLab.Fracture.Campaigns;
+using FractureLab.Mechanics;
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.ForceFields;
+using FractureLab.Mechanics.IO;
+
+namespace FractureLab.Cli.Commands;
+
+/// <summary>
+/// The ion-dynamics axis of a campaign: for each composition, replica and temperature an NVT run
+/// (LABEL/diffusion/T{T}-r{k}: trajectory.dump with image flags, thermo.csv), its diffusion analysis (…/analysis),
+/// per composition the Arrhenius fit (LABEL/diffusion/arrhenius), and conductivity.csv over the compositions.
+/// A run whose analysis exists is skipped; an unfinished MD run is started again (its trajectory must be whole).
+/// </summary>
+public static class CampaignDiffusion
+{
+    public sealed record DiffusionRun(CampaignComposition Composition, int Replica, double TemperatureK, string Dir)
+    {
+        public string AnalysisDir => Path.Combine(Dir, "analysis");
+    }
+
+    public static List<DiffusionRun> Plan(CampaignConfig c, string outDir) => c.Diffusion is not { } d ? [] :
+        (from comp in c.Compositions
+         from replica in Enumerable.Range(1, c.Replicas)
+         from t in d.TemperaturesK
+         select new DiffusionRun(comp, replica, t, Path.Combine(CompositionDir(comp, outDir), string.Create(CultureInfo.InvariantCulture, $"T{t:0.#}-r{replica}")))).ToList();
+
+    private static string CompositionDir(CampaignComposition c, string outDir) => Path.Combine(outDir, LabOutput.SafeName(c.Label), "diffusion");
+
+    /// <summary>Runs what is missing, one run at a time with all threads; <paramref name="glassOf"/> gives the built glass file of a composition and replica (null if none).</summary>
+    public static void RunAll(CampaignConfig c, List<DiffusionRun> runs, string outDir, Func<CampaignComposition, int, string?> glassOf)
+    {
+        var axis = c.Diffusion!;
+        int done = 0;
+        foreach (var r in runs)
+        {
+            done++;
+            if (File.Exists(Path.Combine(r.AnalysisDir, "summary.json"))) continue;
+            var system = Load(r.Composition, glassOf(r.Composition, r.Replica));
+            var ff = ForceFieldCatalog.Resolve(r.Composition.ForceField, Composition.FromAtoms(system), r.Composition.BoronN4);
+            var compiled = new CompiledForceField(ff, system);
+            var plan = new MdPlan(axis.Steps, axis.TimestepFs, "nvt", "nose-hoover", r.TemperatureK, 0, [true, true, true], 0.1, 1.0, r.Replica,
+                DrawVelocities: true, Minimize: null, ThermoEvery: axis.DumpEverySteps, DumpEvery: axis.DumpEverySteps, CheckpointEvery: 0, Resume: false, OutDir: r.Dir);
+            int code = MdDriver.Run(system, compiled, BackendFactory.Create(BackendKind.Simd, 0), plan, r.Composition.Label);
+            if (code != 0) throw new OperationCanceledException($"diffusion run {r.Dir} stopped (exit {code}); rerun the campaign to continue");
+            DiffusionCommand.Analyze(new DiffusionCommand.DiffusionRequest([Path.Combine(r.Dir, "trajectory.dump")], axis.Species, TimestepFs: axis.TimestepFs, SkipPs: axis.SkipPs),
+                r.AnalysisDir, print: false);
+            Console.WriteLine($"[{done}/{runs.Count}] diffusion {r.Dir}");
+        }
+    }
+
+    /// <summary>One Arrhenius fit per composition (all replicas and temperatures) and conductivity.csv over the compositions.</summary>
+    public static void Aggregate(List<DiffusionRun> runs, string outDir)
+    {
+        var rows = new List<IReadOnlyList<object?>>();
+        foreach (var g in runs.GroupBy(r => r.Composition.Label))
+        {
+            var comp = g.First().Composition;
+            var analysed = g.Where(r => File.Exists(Path.Combine(r.AnalysisDir, "summary.json"))).ToList();
+            if (analysed.Select(r => r.TemperatureK).Distinct().Count() < 2) continue;
+            string dir = Path.Combine(CompositionDir(comp, outDir), "arrhenius");
+            var fit = ConductivityCommand.Fit(analysed.Select(r => r.AnalysisDir).ToList(), 300, dir, print: false);
+            rows.Add([comp.Label, comp.X, fit["points"]?.GetValue<int>(), Value(fit, "activation_energy_eV"), Value(fit, "activation_energy_se_eV"),
+                Value(fit, "prefactor_D0_cm2_per_s"), Value(fit, "D_extrapolated_cm2_per_s"), Value(fit, "conductivity_extrapolated_S_per_cm")]);
+        }
+        if (rows.Count == 0) return;
+        AtomicFile.Write(Path.Combine(outDir, "conductivity.csv"), w => TableWriter.Write(w,
+            ["label", "x", "points", "activation_energy_eV", "activation_energy_se_eV", "D0_cm2_per_s", "D_300K_cm2_per_s", "sigma_300K_S_per_cm"], rows));
+    }
+
+    private static double? Value(JsonObject o, string key) => o[key] is JsonValue v && v.TryGetValue(out double d) ? d : null;
+
+    private static AtomSystem Load(CampaignComposition c, string? glass)
+    {
+        var elements = c.Elements?.Split(',', StringSplitOptions.TrimEntries);
+        if (glass is not null) return LammpsDataReader.Read(glass, elements);
+        if (c.DataFile is not null) return LammpsDataReader.Read(c.DataFile, elements);
+        return LammpsDataReader.Parse(ShippedStructures.Text(c.Shipped!).Split('\n'), $"embedded:{c.Shipped}.data", elements);
+    }
+}
