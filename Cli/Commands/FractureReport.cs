@@ -63,6 +63,7 @@ public static class FractureReport
                         t.DecreasedFraction.ToString("0.0000", ci), t.IncreasedFraction.ToString("0.0000", ci), t.SwappedFraction.ToString("0.0000", ci), t.UnchangedFraction.ToString("0.0000", ci) };
                 }).ToList()));
             doc.Add(new Figure("bondswitch.png", "Fraction of centre atoms whose coordination decreased, increased, or whose neighbours were swapped, against strain."));
+            doc.Add(new Figure("crack.png", $"The crack (minimized snapshots, all atoms projected): {switching[0].Analysis.Center} atoms coloured by their class (grey unchanged, blue decreased, green increased, red swapped)."));
         }
         return doc;
     }

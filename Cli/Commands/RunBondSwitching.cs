@@ -33,8 +33,12 @@ public sealed class RunBondSwitching(string outDir)
             w => LammpsDataWriter.Write(w, s, string.Create(CultureInfo.InvariantCulture, $"FractureLab minimized snapshot at strain {strain:0.0000}")));
     }
 
-    /// <summary>The curves (none when there are no snapshots or no network former), written into the run's folder.</summary>
-    public List<NetworkFormerCurve> Analyze(LabOutput output, int axis, IReadOnlyList<string> elements)
+    /// <summary>
+    /// The curves (none when there are no snapshots or no network former), written into the run's folder, and
+    /// crack.png: the reference, the snapshot nearest the peak stress and the last one, coloured by the switching class
+    /// of the first network former.
+    /// </summary>
+    public List<NetworkFormerCurve> Analyze(LabOutput output, int axis, IReadOnlyList<string> elements, int crackAxis, double strainAtPeak)
     {
         string reference = Path.Combine(Folder, FileName(0));
         if (!File.Exists(reference)) return [];
@@ -47,6 +51,15 @@ public sealed class RunBondSwitching(string outDir)
             output.Text($"bondswitch_{c.Label}.csv", w => BondSwitchTables.WriteCsv(w, c.Analysis, c.Tallies));
         if (curves.Count > 0)
             output.Png("bondswitch.png", BondSwitchPlots.Png("network formers", curves.Select(c => (c.Label, (IReadOnlyList<SwitchCurvePoint>)c.Tallies.Select(SwitchCurvePoint.Of).ToList())).ToList()));
+        int peak = Enumerable.Range(0, currents.Count).MinBy(k => Math.Abs(currents[k].StrainAgainst(refSnap, axis).Strain - strainAtPeak));
+        int[]? Classes(int k) => curves.Count > 0 ? curves[0].Tallies[k].ClassPerAtom : null;
+        var panels = new List<(string, Snapshot, int[]?)>
+        {
+            ("before the pull (minimized)", refSnap, curves.Count > 0 ? Enumerable.Range(0, refSnap.System.Count).Select(i => refSnap.Has(curves[0].Analysis.Center) && refSnap.Element(i) == curves[0].Analysis.Center ? 0 : -1).ToArray() : null),
+            (CrackSnapshotPlots.Title("near the peak stress", currents[peak].StrainAgainst(refSnap, axis).Strain), currents[peak], Classes(peak)),
+            (CrackSnapshotPlots.Title("last snapshot", currents[^1].StrainAgainst(refSnap, axis).Strain), currents[^1], Classes(currents.Count - 1)),
+        };
+        output.Png("crack.png", CrackSnapshotPlots.Png(panels, crackAxis, axis));
         return curves;
     }
 

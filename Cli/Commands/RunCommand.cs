@@ -85,7 +85,7 @@ public static class RunCommand
         finally { dump?.Dispose(); }
         var r = result!;
         double wall = clock.Elapsed.TotalSeconds;
-        var curves = switching.Analyze(output, config.Settings.Tension.Axis, glass.TypeElements);
+        var curves = switching.Analyze(output, config.Settings.Tension.Axis, glass.TypeElements, config.Settings.Crack.CrackAxis, r.Analysis.StrainAtPeak);
         Write(r, config, ff, kind, threads, source, output, wall, glass.Count, glass.TotalMass() / 6.02214076e23 / (glass.Box.Volume * 1e-24), curves);
         Console.WriteLine(Headline(r, wall, output.Folder));
         if (r.Cancelled) { Console.Error.WriteLine("cancelled: partial results written"); return 130; }

@@ -69,6 +69,7 @@ public class FractureRunTests
         Assert.True(V(sw[0], 13) < 0.1, "at 2 % strain the minimized network is nearly intact");
         Assert.True(root.GetProperty("bond_switching").TryGetProperty("Si-O", out _));
         Assert.True(File.Exists(Path.Combine(outDir, "bondswitch.png")));
+        Assert.True(new FileInfo(Path.Combine(outDir, "crack.png")).Length > 10000);
         Assert.Contains("Bond switching", File.ReadAllText(Path.Combine(outDir, "report.md")));
     }
 
