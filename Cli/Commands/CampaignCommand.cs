@@ -7,6 +7,7 @@ using FractureLab.Fracture.Campaigns;
 using FractureLab.Fracture.Runs;
 using FractureLab.Mechanics;
 using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.ForceFields;
 using FractureLab.Mechanics.IO;
 using OxyPlot;
 using OxyPlot.Series;
@@ -38,9 +39,10 @@ public static class CampaignCommand
         var resume = new Option<bool>("--resume") { Description = "skip finished runs and continue checkpointed ones" };
         var slurm = new Option<string?>("--emit-slurm") { Description = "write a Slurm job array (one run per task) and an aggregation job into DIR instead of running" };
         var aggregateOnly = new Option<bool>("--aggregate-only") { Description = "only gather finished runs into aggregate.csv and plots" };
+        var lammps = new Option<string?>("--emit-lammps") { Description = "write LAMMPS data files, decks and run.sh per run into DIR (the same protocol, analysed back by analyze-lammps) instead of running" };
         var cmd = new Command("campaign", "Campaign: compositions × replicas × strain rates × protocols, and NVT diffusion runs × temperatures");
         cmd.Arguments.Add(file);
-        foreach (var o in new Option[] { outOpt, jobs, resume, slurm, aggregateOnly }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { outOpt, jobs, resume, slurm, aggregateOnly, lammps }) cmd.Options.Add(o);
         cmd.SetAction(p => Program.Guard(() =>
         {
             var config = CampaignConfig.Load(p.GetValue(file)!);
@@ -48,6 +50,7 @@ public static class CampaignCommand
             var runs = Plan(config, outDir);
             var diffusion = CampaignDiffusion.Plan(config, outDir);
             if (p.GetValue(slurm) is { } slurmDir) { EmitSlurm(config, runs, slurmDir, outDir); return 0; }
+            if (p.GetValue(lammps) is { } lammpsDir) { EmitLammps(config, runs, lammpsDir, outDir); return 0; }
             if (!p.GetValue(aggregateOnly))
             {
                 RunAll(config, runs, outDir, Math.Max(1, p.GetValue(jobs)), p.GetValue(resume));
@@ -198,6 +201,29 @@ public static class CampaignCommand
         d.RootElement.TryGetProperty("density_g_cm3", out var e) && e.ValueKind == JsonValueKind.Number ? e.GetDouble() : null;
 
     /// <summary>A Slurm job array: one task per run (building its glass first when the campaign builds them), then the aggregation.</summary>
+    /// <summary>
+    /// LAMMPS input per run (LABEL/CONDITION/rK under <paramref name="lammpsDir"/>, see <see cref="LammpsDeckWriter"/>) and
+    /// run_all.sh; compositions to be built get their glass made first with our melt-quench (kept in the campaign folder).
+    /// </summary>
+    public static void EmitLammps(CampaignConfig c, List<CampaignRun> runs, string lammpsDir, string outDir)
+    {
+        if (runs.Count == 0) throw new InputException($"{c.Source}: no fracture runs to emit (protocols = [])");
+        var all = new StringBuilder("#!/usr/bin/env bash\n# Every run of the campaign in LAMMPS, one after the other (NP ranks each).\nset -euo pipefail\ncd \"$(dirname \"$0\")\"\n");
+        foreach (var r in runs)
+        {
+            var config = RunConfigOf(c, r, GlassFile(r.Composition, r.Replica, outDir));
+            var elements = config.Elements?.Split(',', StringSplitOptions.TrimEntries);
+            var glass = config.DataFile is not null ? LammpsDataReader.Read(config.DataFile, elements)
+                : LammpsDataReader.Parse(ShippedStructures.Text(config.Shipped).Split('\n'), $"embedded:{config.Shipped}.data", elements);
+            var ff = ForceFieldCatalog.Resolve(config.ForceField, Composition.FromAtoms(glass), config.BoronN4);
+            string rel = Path.GetRelativePath(outDir, r.Dir);
+            LammpsDeckWriter.Write(Path.Combine(lammpsDir, rel), glass, ff, config.Settings, $"{r.Composition.Label} {r.Condition} replica {r.Replica}");
+            all.Append($"bash {rel.Replace('\\', '/')}/run.sh\n");
+        }
+        AtomicFile.Write(Path.Combine(lammpsDir, "run_all.sh"), w => w.Write(all.ToString()));
+        Console.WriteLine($"LAMMPS input for {runs.Count} runs in {lammpsDir} (bash {Path.Combine(lammpsDir, "run_all.sh")})");
+    }
+
     public static void EmitSlurm(CampaignConfig c, List<CampaignRun> runs, string slurmDir, string outDir)
     {
         Directory.CreateDirectory(slurmDir);

@@ -169,3 +169,55 @@ public class DiffusionCampaignTests
         Assert.Contains(message, e.Message);
     }
 }
+
+/// <summary>--emit-lammps writes, per run, data files, the tabulated short-range terms and decks with the run's protocol.</summary>
+[Collection("console")]
+public class EmitLammpsTests
+{
+    [Fact]
+    public void EmitsDataTableDecksAndRunScript()
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        File.WriteAllText(Path.Combine(dir, "base.toml"), "[crack]\nlength_fraction = 0.3\nopening_A = 3.0\n[tension]\nmax_strain = 0.12\n[run]\nrelax_ps = 0.5\n");
+        string toml = Path.Combine(dir, "c.toml");
+        File.WriteAllText(toml, $"""
+            [campaign]
+            strain_rates_per_s = [5e10]
+            protocols = ["B"]
+            base = "base.toml"
+            [[composition]]
+            label = "silica"
+            data = "{TestData.Data("silica192-glass.data").Replace("\\", "/")}"
+            elements = "Si,O"
+            forcefield = "bks-wall"
+            """);
+        string lmp = Path.Combine(dir, "lmp");
+        var (code, err) = CliRunner.Run("campaign", toml, "--out", Path.Combine(dir, "out"), "--emit-lammps", lmp);
+        Assert.True(code == 0, err);
+        string run = Path.Combine(lmp, "silica", "B-5e10", "r1");
+        foreach (var f in new[] { "glass.data", "precracked.data", "ff.table", "in.uncracked.lmp", "in.precracked.lmp", "run.sh" })
+            Assert.True(File.Exists(Path.Combine(run, f)), f);
+        Assert.Contains("bash silica/B-5e10/r1/run.sh", File.ReadAllText(Path.Combine(lmp, "run_all.sh")));
+        string deck = File.ReadAllText(Path.Combine(run, "in.precracked.lmp"));
+        Assert.Contains("pair_style hybrid/overlay table linear 20000 coul/dsf 0.2 10", deck);
+        Assert.Contains("pair_coeff 1 2 table ff.table Si_O 10", deck);
+        Assert.Contains("fix pull all nvt temp 300 300 0.1", deck);                       // protocol B: lateral lengths fixed
+        Assert.Contains("fix stretch all deform 1 z erate 0.05", deck);                   // 5e10 1/s = 0.05 1/ps
+        Assert.Contains("run 2400", deck);                                                 // 0.12 / (5e10 · 1 fs)
+        Assert.Contains("fix relax all npt temp 300 300 0.1 aniso 0 0 1.0", File.ReadAllText(Path.Combine(run, "in.uncracked.lmp")));
+        Assert.Contains("--fixed-lateral", File.ReadAllText(Path.Combine(run, "run.sh")));
+        // The Si-O row at r = 1.6 Å: BKS with the D/r²⁴ wall, A e^(−r/ρ) − C/r⁶ + D/r²⁴ and its force.
+        var lines = File.ReadAllLines(Path.Combine(run, "ff.table"));
+        int start = Array.IndexOf(lines, "Si_O");
+        Assert.Equal("N 20000 R 0.5 10", lines[start + 1]);
+        var row = lines[start + 3 + 2316].Split(' ').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        double r = row[1];
+        Assert.Equal(0.5 + 9.5 * 2316 / 19999.0, r, 12);
+        double u = 18003.7572 * Math.Exp(-r / 0.205205) - 133.5381 / Math.Pow(r, 6) + 29.0 / Math.Pow(r, 24);
+        double force = 18003.7572 / 0.205205 * Math.Exp(-r / 0.205205) - 6 * 133.5381 / Math.Pow(r, 7) + 24 * 29.0 / Math.Pow(r, 25);
+        Assert.Equal(u, row[2], 9);
+        Assert.Equal(force, row[3], 8);
+        // Charges from the force field in the data file (Si 2.4, O -1.2).
+        Assert.Contains(File.ReadLines(Path.Combine(run, "glass.data")), l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, "1", "2.4", ..]);
+    }
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+using FractureLab.Fracture.Geometry;
+using FractureLab.Fracture.Protocols;
+using FractureLab.Mechanics;
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.Coulomb;
+using FractureLab.Mechanics.ForceFields;
+using FractureLab.Mechanics.IO;
+
+namespace FractureLab.Fracture.Runs;
+
+/// <summary>
+/// Writes one fracture run as LAMMPS 2022 input (DESIGN.md "Growing past one machine"): the glass and the pre-cracked
+/// structure as data files (charges from the force field; the crack cut by <see cref="PreCrack"/>, so both codes pull
+/// the same box), the short-range terms of every type pair as a `pair_style table` file (our own functions, 20 000
+/// points, so walls, Pedone's C0/r¹² and core terms need no LAMMPS style of their own), the Coulomb method as its
+/// LAMMPS style (coul/dsf, coul/wolf, coul/long with kspace ewald or pppm), and two decks with the protocol of
+/// SCIENCE.md §2: the uncracked modulus pull (protocol A) and the pre-cracked pull (A or B; C is not emitted).
+/// run.sh runs both and reads the logs back with <c>fracturelab analyze-lammps</c>.
+/// </summary>
+public static class LammpsDeckWriter
+{
+    public const int TablePoints = 20000;
+    public const double TableInnerA = 0.5;
+
+    public static void Write(string dir, AtomSystem glass, ForceField ff, FractureJobSettings settings, string label)
+    {
+        var t = settings.Tension;
+        if (t.Protocol == TensileProtocol.C) throw new InputException($"{label}: protocol C (stepwise, minimized) is not emitted as a LAMMPS deck; use A or B");
+        var coulomb = ff.Coulomb;
+        if (coulomb.Method == CoulombMethod.None) throw new InputException($"{label}: force field {ff.Name} has no Coulomb term; emission expects one");
+        Directory.CreateDirectory(dir);
+        var charged = glass.Clone();
+        var compiled = new CompiledForceField(ff, charged, coulomb: CoulombSettings.None); // sets the charges; the short-range table only
+        var cut = PreCrack.Apply(charged, settings.Crack);
+        LammpsDataWriter.Write(Path.Combine(dir, "glass.data"), charged, $"FractureLab glass for {label}");
+        LammpsDataWriter.Write(Path.Combine(dir, "precracked.data"), cut.System, $"FractureLab pre-cracked (not relaxed) for {label}: {cut.Description}");
+        AtomicFile.Write(Path.Combine(dir, "ff.table"), w => WriteTable(w, compiled, charged.TypeElements));
+        string pairs = PairCommands(compiled, coulomb, charged.TypeElements);
+        AtomicFile.Write(Path.Combine(dir, "in.uncracked.lmp"), w => w.Write(Deck("glass.data", pairs, settings.ModulusTension, settings.RelaxPs, settings.Seed, cracked: false, ff, label)));
+        AtomicFile.Write(Path.Combine(dir, "in.precracked.lmp"), w => w.Write(Deck("precracked.data", pairs, t, settings.RelaxPs, settings.Seed + 1, cracked: true, ff, label)));
+        var ci = CultureInfo.InvariantCulture;
+        string axis = "xyz"[t.Axis].ToString();
+        string crackOptions = settings.Crack.Kind == CrackKind.Centre ? string.Create(ci, $" --crack-half-length-A {cut.HalfLengthA:R} --period-A {cut.PeriodA:R}") : "";
+        AtomicFile.Write(Path.Combine(dir, "run.sh"), w => w.Write($$"""
+            #!/usr/bin/env bash
+            # {{label}}: the FractureLab protocol in LAMMPS (2 MPI ranks by default: NP=8 bash run.sh), then FractureLab's analysis of the logs.
+            set -euo pipefail
+            cd "$(dirname "$0")"
+            NP=${NP:-2}
+            FL=${FL:-fracturelab}
+            mpirun --allow-run-as-root -np $NP lmp -in in.uncracked.lmp -log log.uncracked -screen none
+            $FL analyze-lammps --log log.uncracked --axis {{axis}} --out uncracked.json
+            E=$(python3 -c "import json; print(json.load(open('uncracked.json'))['youngs_modulus_GPa'])")
+            NU=$(python3 -c "import json; print(json.load(open('uncracked.json'))['poisson_ratio'])")
+            mpirun --allow-run-as-root -np $NP lmp -in in.precracked.lmp -log log.precracked -screen none
+            $FL analyze-lammps --log log.precracked --axis {{axis}} --youngs-modulus-GPa $E --poisson $NU{{crackOptions}}{{(t.Protocol == TensileProtocol.B ? " --fixed-lateral" : "")}} --out summary.json
+
+            """));
+    }
+
+    /// <summary>pair_style table: one section per type pair, N points from 0.5 Å to the pair's cut-off, energy (eV) and force (eV/Å).</summary>
+    private static void WriteTable(TextWriter w, CompiledForceField ff, string[] elements)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        w.WriteLine($"# FractureLab short-range terms of {ff.Definition.Name} ({ff.Definition.Citation}), tabulated for pair_style table linear {TablePoints}");
+        w.WriteLine();
+        for (int a = 0; a < ff.TypeCount; a++)
+            for (int b = a; b < ff.TypeCount; b++)
+            {
+                var pair = ff.Pair(a, b);
+                double rc = pair.CutoffSquared > 0 ? Math.Sqrt(pair.CutoffSquared) : 1.0;
+                w.WriteLine($"{elements[a]}_{elements[b]}");
+                w.WriteLine(string.Create(ci, $"N {TablePoints} R {TableInnerA:R} {rc:R}"));
+                w.WriteLine();
+                for (int k = 0; k < TablePoints; k++)
+                {
+                    double r = TableInnerA + (rc - TableInnerA) * k / (TablePoints - 1);
+                    var term = pair.CutoffSquared > 0 ? pair.Evaluate(Math.Min(r * r, pair.CutoffSquared * (1 - 1e-15))) : default;
+                    w.WriteLine(string.Create(ci, $"{k + 1} {r:R} {term.Energy:R} {term.ForceOverR * r:R}"));
+                }
+                w.WriteLine();
+            }
+    }
+
+    private static string PairCommands(CompiledForceField ff, CoulombSettings c, string[] elements)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        string coulStyle = c.Method switch
+        {
+            CoulombMethod.Dsf => string.Create(ci, $"coul/dsf {c.Alpha:R} {c.Cutoff:R}"),
+            CoulombMethod.Wolf => string.Create(ci, $"coul/wolf {c.Alpha:R} {c.Cutoff:R}"),
+            _ => string.Create(ci, $"coul/long {c.Cutoff:R}"),
+        };
+        var sb = new StringBuilder();
+        sb.AppendLine($"pair_style hybrid/overlay table linear {TablePoints} {coulStyle}");
+        for (int a = 0; a < ff.TypeCount; a++)
+            for (int b = a; b < ff.TypeCount; b++)
+            {
+                var pair = ff.Pair(a, b);
+                if (pair.CutoffSquared > 0) sb.AppendLine(string.Create(ci, $"pair_coeff {a + 1} {b + 1} table ff.table {elements[a]}_{elements[b]} {Math.Sqrt(pair.CutoffSquared):R}"));
+            }
+        sb.AppendLine($"pair_coeff * * {coulStyle.Split(' ')[0]}");
+        if (c.Method == CoulombMethod.Ewald) sb.AppendLine(string.Create(ci, $"kspace_style ewald {c.EwaldAccuracy:G3}"));
+        if (c.Method == CoulombMethod.Pppm) sb.AppendLine(string.Create(ci, $"kspace_style pppm {c.EwaldAccuracy:G3}"));
+        if (c.Method == CoulombMethod.Dsf && c.Erfc == ErfcFlavor.Exact)
+            sb.AppendLine("# note: LAMMPS coul/dsf evaluates erfc by the Abramowitz-Stegun polynomial; this force field asks for the exact erfc (differences ~1e-7)");
+        return sb.ToString();
+    }
+
+    private static string Deck(string data, string pairs, TensileSettings t, double relaxPs, int seed, bool cracked, ForceField ff, string label)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        string ax = "xyz"[t.Axis].ToString();
+        var lateral = Enumerable.Range(0, 3).Where(a => a != t.Axis).Select(a => "xyz"[a].ToString()).ToArray();
+        long relaxSteps = (long)Math.Round(relaxPs / (t.TimestepFs * 1e-3));
+        long pullSteps = (long)Math.Round(t.MaxStrain / (t.StrainRatePerPs * t.TimestepFs * 1e-3));
+        double erate = t.StrainRatePerPs;
+        string T = t.TemperatureK.ToString("R", ci);
+        string pullFix = t.Protocol == TensileProtocol.A
+            ? $"fix pull all npt temp {T} {T} 0.1 {lateral[0]} 0 0 1.0 {lateral[1]} 0 0 1.0"
+            : $"fix pull all nvt temp {T} {T} 0.1";
+        string relax = cracked
+            ? $"""
+              minimize 0 1e-4 1000 10000
+              velocity all create {T} {seed} mom yes rot yes dist gaussian loop geom
+              fix relax all nvt temp {T} {T} 0.1
+              run {relaxSteps / 2}
+              unfix relax
+              {(t.Protocol == TensileProtocol.A ? $"fix relax all npt temp {T} {T} 0.1 {lateral[0]} 0 0 1.0 {lateral[1]} 0 0 1.0\n" : $"fix relax all nvt temp {T} {T} 0.1\n")}run {relaxSteps - relaxSteps / 2}
+              unfix relax
+              """
+            : $"""
+              velocity all create {T} {seed} mom yes rot yes dist gaussian loop geom
+              fix relax all npt temp {T} {T} 0.1 aniso 0 0 1.0
+              run {relaxSteps}
+              unfix relax
+              """;
+        return string.Create(ci, $"""
+            # FractureLab protocol {t.Protocol} ({(cracked ? "pre-cracked" : "uncracked modulus run")}) of {label} for LAMMPS 2022.
+            # Force field {ff.Name}: {ff.Citation}. Short-range terms tabulated from FractureLab's definitions (ff.table).
+            units metal
+            atom_style charge
+            boundary p p p
+            read_data {data}
+            {pairs.TrimEnd()}
+            neighbor 2.0 bin
+            timestep {t.TimestepFs * 1e-3:R}
+            {relax.TrimEnd()}
+            reset_timestep 0
+            {pullFix}
+            fix stretch all deform 1 {ax} erate {erate:G12} remap x
+            thermo_style custom step temp pe pxx pyy pzz lx ly lz
+            thermo {t.StepsPerRecord}
+            {(cracked ? $"compute sa all stress/atom NULL\ndump d all custom {t.StepsPerRecord * 10} dump.precracked id type x y z c_sa[1] c_sa[2] c_sa[3] c_sa[4] c_sa[5] c_sa[6]\n" : "")}run {pullSteps}
+            """) + "\n";
+    }
+}
