@@ -19,7 +19,7 @@ public class PairKernelBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _system = LammpsDataReader.Parse(ShippedStructures.Text("silica576").Split('\n'), "silica576");
+        _system = ShippedStructures.Read("silica576");
         var ff = new CompiledForceField(ForceFieldCatalog.Resolve("bks-wall"), _system);
         _reference = new ForceComputer(ff, new ReferenceBackend());
         _simd = new ForceComputer(ff, new SimdBackend(Environment.ProcessorCount));

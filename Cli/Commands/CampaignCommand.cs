@@ -214,7 +214,7 @@ public static class CampaignCommand
             var config = RunConfigOf(c, r, GlassFile(r.Composition, r.Replica, outDir));
             var elements = config.Elements?.Split(',', StringSplitOptions.TrimEntries);
             var glass = config.DataFile is not null ? LammpsDataReader.Read(config.DataFile, elements)
-                : LammpsDataReader.Parse(ShippedStructures.Text(config.Shipped).Split('\n'), $"embedded:{config.Shipped}.data", elements);
+                : ShippedStructures.Read(config.Shipped, elements);
             var ff = ForceFieldCatalog.Resolve(config.ForceField, Composition.FromAtoms(glass), config.BoronN4);
             string rel = Path.GetRelativePath(outDir, r.Dir);
             LammpsDeckWriter.Write(Path.Combine(lammpsDir, rel), glass, ff, config.Settings, $"{r.Composition.Label} {r.Condition} replica {r.Replica}");

@@ -79,6 +79,6 @@ public static class CampaignDiffusion
         var elements = c.Elements?.Split(',', StringSplitOptions.TrimEntries);
         if (glass is not null) return LammpsDataReader.Read(glass, elements);
         if (c.DataFile is not null) return LammpsDataReader.Read(c.DataFile, elements);
-        return LammpsDataReader.Parse(ShippedStructures.Text(c.Shipped!).Split('\n'), $"embedded:{c.Shipped}.data", elements);
+        return ShippedStructures.Read(c.Shipped!, elements);
     }
 }

@@ -56,7 +56,7 @@ public static class RunCommand
         var elements = config.Elements?.Split(',', StringSplitOptions.TrimEntries);
         var glass = config.DataFile is not null
             ? LammpsDataReader.Read(config.DataFile, elements)
-            : LammpsDataReader.Parse(ShippedStructures.Text(config.Shipped).Split('\n'), source, elements);
+            : ShippedStructures.Read(config.Shipped, elements);
         var ff = ForceFieldCatalog.Resolve(config.ForceField, Composition.FromAtoms(glass), config.BoronN4);
         var settings = config.Settings;
         var output = new LabOutput(outDir);

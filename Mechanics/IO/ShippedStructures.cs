@@ -12,4 +12,8 @@ public static class ShippedStructures
         using var r = new StreamReader(s);
         return r.ReadToEnd();
     }
+
+    /// <summary>The shipped structure as a system; its source reads "embedded:NAME.data" in messages.</summary>
+    public static Atoms.AtomSystem Read(string name, IReadOnlyList<string>? elements = null) =>
+        LammpsDataReader.Parse(Text(name).Split('\n'), $"embedded:{name}.data", elements);
 }
