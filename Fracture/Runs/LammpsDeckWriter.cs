@@ -52,11 +52,11 @@ public static class LammpsDeckWriter
             NP=${NP:-2}
             FL=${FL:-fracturelab}
             mpirun --allow-run-as-root -np $NP lmp -in in.uncracked.lmp -log log.uncracked -screen none
-            $FL analyze-lammps --log log.uncracked --axis {{axis}} --out uncracked.json
+            $FL analyze-lammps --log log.uncracked --axis {{axis}} --stress-column v_s{{axis}}{{axis}} --out uncracked.json
             E=$(python3 -c "import json; print(json.load(open('uncracked.json'))['youngs_modulus_GPa'])")
             NU=$(python3 -c "import json; print(json.load(open('uncracked.json'))['poisson_ratio'])")
             mpirun --allow-run-as-root -np $NP lmp -in in.precracked.lmp -log log.precracked -screen none
-            $FL analyze-lammps --log log.precracked --axis {{axis}} --youngs-modulus-GPa $E --poisson $NU{{crackOptions}}{{(t.Protocol == TensileProtocol.B ? " --fixed-lateral" : "")}} --out summary.json
+            $FL analyze-lammps --log log.precracked --axis {{axis}} --stress-column v_s{{axis}}{{axis}} --youngs-modulus-GPa $E --poisson $NU{{crackOptions}}{{(t.Protocol == TensileProtocol.B ? " --fixed-lateral" : "")}} --out summary.json
 
             """));
     }
@@ -152,7 +152,13 @@ public static class LammpsDeckWriter
             reset_timestep 0
             {pullFix}
             fix stretch all deform 1 {ax} erate {erate:G12} remap x
-            thermo_style custom step temp pe pxx pyy pzz lx ly lz
+            # Each record averages the stress over the steps since the last one, as FractureLab does: v_sxx … in GPa, tension positive.
+            compute p all pressure thermo_temp
+            fix avg all ave/time 1 {t.StepsPerRecord} {t.StepsPerRecord} c_p[1] c_p[2] c_p[3]
+            variable sxx equal -f_avg[1]*1e-4
+            variable syy equal -f_avg[2]*1e-4
+            variable szz equal -f_avg[3]*1e-4
+            thermo_style custom step temp pe v_sxx v_syy v_szz lx ly lz
             thermo {t.StepsPerRecord}
             {(cracked ? $"compute sa all stress/atom NULL\ndump d all custom {t.StepsPerRecord * 10} dump.precracked id type x y z c_sa[1] c_sa[2] c_sa[3] c_sa[4] c_sa[5] c_sa[6]\n" : "")}run {pullSteps}
             """) + "\n";

@@ -204,6 +204,8 @@ public class EmitLammpsTests
         Assert.Contains("fix pull all nvt temp 300 300 0.1", deck);                       // protocol B: lateral lengths fixed
         Assert.Contains("fix stretch all deform 1 z erate 0.05", deck);                   // 5e10 1/s = 0.05 1/ps
         Assert.Contains("run 2400", deck);                                                 // 0.12 / (5e10 · 1 fs)
+        Assert.Contains("fix avg all ave/time 1 40 40 c_p[1] c_p[2] c_p[3]", deck);       // stress averaged over each 0.002 of strain
+        Assert.Contains("--stress-column v_szz", File.ReadAllText(Path.Combine(run, "run.sh")));
         Assert.Contains("fix relax all npt temp 300 300 0.1 aniso 0 0 1.0", File.ReadAllText(Path.Combine(run, "in.uncracked.lmp")));
         Assert.Contains("--fixed-lateral", File.ReadAllText(Path.Combine(run, "run.sh")));
         // The Si-O row at r = 1.6 Å: BKS with the D/r²⁴ wall, A e^(−r/ρ) − C/r⁶ + D/r²⁴ and its force.
