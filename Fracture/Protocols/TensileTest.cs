@@ -28,8 +28,8 @@ public sealed class TensileTest(AtomSystem system, ForceComputer forces, Tensile
     public double InitialLengthA { get; } = initialLengthA ?? system.Box.Length(settings.Axis);
 
     /// <summary>
-    /// Protocols A and B: after every record the MD state goes to this checkpoint (and the rows to
-    /// <c>CheckpointPath + ".rows.csv"</c>), so a killed run resumes from its last record.
+    /// After every record the MD state goes to this checkpoint (and the rows to <c>CheckpointPath + ".rows.csv"</c>),
+    /// so a killed run resumes from its last record: protocols A and B mid-pull, protocol C after its last strain step.
     /// </summary>
     public string? CheckpointPath { get; init; }
     /// <summary>Minimized snapshots of protocol C, one per strain step (for bond-switching analysis).</summary>
@@ -40,8 +40,9 @@ public sealed class TensileTest(AtomSystem system, ForceComputer forces, Tensile
     public void Run(int seed, CancellationToken cancel = default, Action<double>? progress = null, bool resume = false)
     {
         settings.Check();
-        if (settings.Protocol == TensileProtocol.C) RunStepwise(cancel, progress);
-        else RunContinuous(seed, cancel, progress, resume && CheckpointPath is not null && File.Exists(CheckpointPath));
+        bool fromCheckpoint = resume && CheckpointPath is not null && File.Exists(CheckpointPath);
+        if (settings.Protocol == TensileProtocol.C) RunStepwise(cancel, progress, fromCheckpoint);
+        else RunContinuous(seed, cancel, progress, fromCheckpoint);
     }
 
     /// <summary>The recorded curve for the analysis, lateral strains included under protocol A.</summary>
@@ -107,18 +108,36 @@ public sealed class TensileTest(AtomSystem system, ForceComputer forces, Tensile
         run.SaveCheckpoint(CheckpointPath);
     }
 
-    private void RunStepwise(CancellationToken cancel, Action<double>? progress)
+    /// <summary>
+    /// Protocol C: each step scales the box, minimizes (FIRE), draws velocities (seeded by the step number) and holds
+    /// in NVT; the state after each hold is checkpointed. The neighbor list is rebuilt at the start of every step, so a
+    /// run resumed from the checkpoint (its system read from it by the caller) sums pairs in the same order as an
+    /// uninterrupted one and gives the same result.
+    /// </summary>
+    private void RunStepwise(CancellationToken cancel, Action<double>? progress, bool resume)
     {
         int axis = settings.Axis;
         var window = new Window();
-        Fire.Minimize(system, forces);
-        window.Add(system, forces);
-        Record(window);
+        int first = 1;
+        if (resume)
+        {
+            Rows.AddRange(StressStrainRow.ReadCsv(CheckpointPath + ".rows.csv"));
+            ResumedRows = Rows.Count;
+            first = Rows.Count;
+            if (CheckSeparated()) return;
+        }
+        else
+        {
+            Fire.Minimize(system, forces);
+            window.Add(system, forces);
+            Record(window);
+        }
         int steps = (int)Math.Ceiling(settings.MaxStrain / settings.StepStrain - 1e-9);
         long holdSteps = Math.Max(1, (long)Math.Round(settings.HoldPs / (settings.TimestepFs * 1e-3)));
-        for (int k = 1; k <= steps; k++)
+        for (int k = first; k <= steps; k++)
         {
             if (cancel.IsCancellationRequested) { Cancelled = true; return; }
+            forces.List.Invalidate();
             double target = InitialLengthA * (1 + k * settings.StepStrain);
             BoxScaling.ScaleAxis(system, axis, target / system.Box.Length(axis));
             Fire.Minimize(system, forces);
@@ -132,6 +151,7 @@ public sealed class TensileTest(AtomSystem system, ForceComputer forces, Tensile
                 return;
             }
             Record(window);
+            SaveCheckpoint(run);
             progress?.Invoke(Strain());
             if (CheckSeparated()) return;
         }
