@@ -88,15 +88,7 @@ public sealed class TensileTest(AtomSystem system, ForceComputer forces, Tensile
         }
         while (Strain() < settings.MaxStrain - 1e-12)
         {
-            if (!run.Run(perRecord, 0, cancel, progress: _ => { window.Add(system, forces); Guard(run.Step); }))
-            {
-                Cancelled = true;
-                return;
-            }
-            Record(window);
-            SaveCheckpoint(run);
-            progress?.Invoke(Strain());
-            if (CheckSeparated()) return;
+            if (!AdvanceAndRecord(run, perRecord, window, cancel, progress)) return;
         }
     }
 
@@ -145,16 +137,25 @@ public sealed class TensileTest(AtomSystem system, ForceComputer forces, Tensile
             Kinetics.AssignMaxwellBoltzmann(system, settings.TemperatureK, k);
             var run = new MdRun(system, forces, new NoseHooverNvt(settings.TemperatureK, settings.TDampPs), settings.TimestepFs * 1e-3);
             run.Initialize();
-            if (!run.Run(holdSteps, 0, cancel, progress: _ => { window.Add(system, forces); Guard(run.Step); }))
-            {
-                Cancelled = true;
-                return;
-            }
-            Record(window);
-            SaveCheckpoint(run);
-            progress?.Invoke(Strain());
-            if (CheckSeparated()) return;
+            if (!AdvanceAndRecord(run, holdSteps, window, cancel, progress)) return;
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="steps"/> MD steps averaging into <paramref name="window"/>, then records, checkpoints and
+    /// reports; false when the run was cancelled or the sample has separated.
+    /// </summary>
+    private bool AdvanceAndRecord(MdRun run, long steps, Window window, CancellationToken cancel, Action<double>? progress)
+    {
+        if (!run.Run(steps, 0, cancel, progress: _ => { window.Add(system, forces); Guard(run.Step); }))
+        {
+            Cancelled = true;
+            return false;
+        }
+        Record(window);
+        SaveCheckpoint(run);
+        progress?.Invoke(Strain());
+        return !CheckSeparated();
     }
 
     private double Strain() => system.Box.Length(settings.Axis) / InitialLengthA - 1.0;
