@@ -109,6 +109,7 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
 
     public FractureJobResult Run(Action<string, double, double> report, CancellationToken cancel = default)
     {
+        _bound = WithFixedMesh(glass);
         var t = settings.Tension;
         long atomSteps = 0;
         if (CheckpointDir is not null) Directory.CreateDirectory(CheckpointDir);
@@ -202,8 +203,21 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
     private static OperationCanceledException Cancelled(string stage) =>
         new($"fracture run cancelled during {stage}; rerun with --resume");
 
+    private ForceField? _bound;
+
     private ForceComputer Bind(AtomSystem s) =>
-        new(new CompiledForceField(forceField, s), backend());
+        new(new CompiledForceField(_bound ?? forceField, s), backend());
+
+    /// <summary>
+    /// The force field with a mesh-Ewald grid chosen automatically fixed once, on the glass: every stage and every
+    /// minimized snapshot then binds the same mesh instead of tuning it again (and a resumed run uses the same one).
+    /// </summary>
+    private ForceField WithFixedMesh(AtomSystem g)
+    {
+        if (forceField.Coulomb.Method != Mechanics.Coulomb.CoulombMethod.Pppm || forceField.Coulomb.MeshGrid is not null) return forceField;
+        var mesh = (Mechanics.Coulomb.MeshEwald)new CompiledForceField(forceField, g.Clone()).Reciprocal!;
+        return forceField with { Coulomb = forceField.Coulomb with { MeshGrid = [.. mesh.Grid], MeshOrder = mesh.Order } };
+    }
 
     /// <summary>A FIRE-minimized copy (positions only; the box is kept), with a force computer of its own.</summary>
     private AtomSystem Minimized(AtomSystem s)
