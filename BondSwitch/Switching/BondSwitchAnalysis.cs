@@ -42,11 +42,10 @@ public sealed class BondSwitchAnalysis
         var classes = Enumerable.Repeat(-1, current.System.Count).ToArray();
         int[] tally = new int[4];
         var now = NeighborIds(current, Math.Max(Cutoffs.KeepAngstrom, Cutoffs.FormAngstrom));
-        if (now.Count != _reference.Count || _reference.Keys.Any(id => !now.ContainsKey(id)))
-        {
-            int missing = _reference.Keys.First(id => !now.ContainsKey(id));
-            throw new InputException($"{current.Name}: the {Center} atom with id {missing} of the reference is not a {Center} atom here (atoms are matched by id)");
-        }
+        foreach (int id in _reference.Keys)
+            if (!now.ContainsKey(id)) throw new InputException($"{current.Name}: the {Center} atom with id {id} of the reference is not a {Center} atom here (atoms are matched by id)");
+        foreach (int id in now.Keys)
+            if (!_reference.ContainsKey(id)) throw new InputException($"{current.Name}: the {Center} atom with id {id} is not a {Center} atom of the reference (atoms are matched by id)");
         foreach (var (id, candidates) in now)
         {
             var before = _reference[id];

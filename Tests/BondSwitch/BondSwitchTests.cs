@@ -123,6 +123,10 @@ public class BondSwitchTests
         var now = Make("now", BoxHi, Current().Where(a => a.Id != 300));
         var e = Assert.Throws<FractureLab.Mechanics.InputException>(() => Analysis().Classify(now));
         Assert.Contains("id 300", e.Message);
+        // A centre the reference does not have is named too (not an unhandled exception).
+        var extra = Make("extra", BoxHi, Current().Append(new Atom(999, "B", 35, 3, 3)));
+        var e2 = Assert.Throws<FractureLab.Mechanics.InputException>(() => Analysis().Classify(extra));
+        Assert.Contains("id 999", e2.Message);
     }
 
     [Fact]
