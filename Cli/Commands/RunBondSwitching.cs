@@ -55,7 +55,7 @@ public sealed class RunBondSwitching(string outDir)
         int[]? Classes(int k) => curves.Count > 0 ? curves[0].Tallies[k].ClassPerAtom : null;
         var panels = new List<(string, Snapshot, int[]?)>
         {
-            ("before the pull (minimized)", refSnap, curves.Count > 0 ? Enumerable.Range(0, refSnap.System.Count).Select(i => refSnap.Has(curves[0].Analysis.Center) && refSnap.Element(i) == curves[0].Analysis.Center ? 0 : -1).ToArray() : null),
+            ("before the pull (minimized)", refSnap, curves.Count > 0 ? Enumerable.Range(0, refSnap.System.Count).Select(i => refSnap.Element(i) == curves[0].Analysis.Center ? 0 : -1).ToArray() : null),
             (CrackSnapshotPlots.Title("near the peak stress", currents[peak].StrainAgainst(refSnap, axis).Strain), currents[peak], Classes(peak)),
             (CrackSnapshotPlots.Title("last snapshot", currents[^1].StrainAgainst(refSnap, axis).Strain), currents[^1], Classes(currents.Count - 1)),
         };
