@@ -71,11 +71,7 @@ public sealed class IonTrajectory
                 for (int ax = 0; ax < 3; ax++)
                 {
                     double x = s.Positions(ax)[i] + s.Images(ax)[i] * s.Box.Length(ax);
-                    if (previous is not null && s.Box.Periodic[ax])
-                    {
-                        double len = s.Box.Length(ax);
-                        x -= len * Math.Round((x - previous[3 * a + ax]) / len);
-                    }
+                    if (previous is not null) x = previous[3 * a + ax] + s.Box.NearestImage(ax, x - previous[3 * a + ax]);
                     pos[3 * a + ax] = x;
                 }
             }

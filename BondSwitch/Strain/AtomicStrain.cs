@@ -50,7 +50,7 @@ public static class AtomicStrain
                 var (j, dx, dy, dz) = nb[k];
                 if (!current.TryIndexOf(r0.Id[j], out int cj)) throw new InputException($"{current.Name}: atom id {r0.Id[j]} of the reference is missing (atoms are matched by id)");
                 d0[0, k] = dx; d0[1, k] = dy; d0[2, k] = dz;
-                for (int a = 0; a < 3; a++) d[a, k] = NearestImage(now, a, now.Positions(a)[cj] - now.Positions(a)[ci]);
+                for (int a = 0; a < 3; a++) d[a, k] = now.Box.NearestImage(a, now.Positions(a)[cj] - now.Positions(a)[ci]);
             }
             var v = d0 * d0.Transpose();
             if (Math.Abs(v.Determinant()) < 1e-9 * Math.Pow(v.Trace() / 3, 3)) continue;
@@ -66,12 +66,4 @@ public static class AtomicStrain
     }
 
     private static double Sq(double x) => x * x;
-
-    /// <summary>A separation component (Å) mapped to the nearest periodic image of the box's axis.</summary>
-    private static double NearestImage(Mechanics.Atoms.AtomSystem s, int axis, double d)
-    {
-        if (!s.Box.Periodic[axis]) return d;
-        double len = s.Box.Length(axis);
-        return d - len * Math.Round(d / len);
-    }
 }

@@ -33,6 +33,14 @@ public sealed class Box
     /// <summary>Volume in Å³.</summary>
     public double Volume => Length(0) * Length(1) * Length(2);
 
+    /// <summary>A separation component (Å) along <paramref name="axis"/> mapped to its nearest periodic image (unchanged on a non-periodic axis).</summary>
+    public double NearestImage(int axis, double d)
+    {
+        if (!Periodic[axis]) return d;
+        double len = Length(axis);
+        return d - len * Math.Round(d / len);
+    }
+
     /// <summary>Sets the length of one axis (Å), keeping its centre fixed (as LAMMPS fix deform does).</summary>
     public void SetLength(int axis, double lengthAngstrom)
     {
