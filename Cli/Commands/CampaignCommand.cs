@@ -112,17 +112,12 @@ public static class CampaignCommand
     {
         int threads = Math.Max(1, Environment.ProcessorCount / jobs);
         // Glasses first (one per composition and replica), then the runs, jobs at a time.
-        foreach (var g in runs.Where(r => r.Composition.Build is not null).GroupBy(r => GlassDir(r, outDir)))
-        {
-            if (File.Exists(Path.Combine(g.Key, "glass.data"))) continue;
-            var r = g.First();
-            BuildGlassCommand.Build(Recipe(r.Composition, r.Replica), Environment.ProcessorCount, g.Key);
-        }
+        var glasses = runs.Select(r => (r.Composition, r.Replica)).Distinct().ToDictionary(k => k, k => GlassFile(k.Composition, k.Replica, outDir));
         int done = 0;
         Parallel.ForEach(runs, new ParallelOptions { MaxDegreeOfParallelism = jobs }, r =>
         {
             if (Finished(r.Dir)) { Interlocked.Increment(ref done); return; }
-            string? glass = r.Composition.Build is not null ? Path.Combine(GlassDir(r, outDir), "glass.data") : null;
+            string? glass = glasses[(r.Composition, r.Replica)];
             var config = RunConfigOf(c, r, glass);
             Directory.CreateDirectory(r.Dir);
             AtomicFile.Write(Path.Combine(r.Dir, "run.toml"), w => w.Write(config.ToToml()));
