@@ -19,7 +19,7 @@ public sealed class ForceComputer
     {
         ForceField = ff;
         Backend = backend;
-        List = new NeighborList(ff.MaxCutoff, skin);
+        List = new NeighborList(ff.MaxCutoff, skin) { StorePairs = backend.UsesHostNeighborList };
     }
 
     public ForceResult Compute(AtomSystem s, bool perAtomVirial = false)
@@ -29,13 +29,22 @@ public sealed class ForceComputer
         var r = Last;
         r.Clear();
         Backend.ComputePairs(s, List, ForceField, r, perAtomVirial);
+        AddSelfAndKSpace(s, r);
+        return r;
+    }
+
+    /// <summary>
+    /// Completes a result whose pair terms are in: Coulomb self energy, the reciprocal part, and the check for an
+    /// exploded run (also used by integrators that run the pair loop on the device).
+    /// </summary>
+    public void AddSelfAndKSpace(AtomSystem s, ForceResult r)
+    {
         double self = 0;
         for (int i = 0; i < s.Count; i++) self += ForceField.Coulomb.SelfEnergy(s.Charge[i]);
         r.CoulombSelfEnergy = self;
         if (ForceField.Reciprocal is not null) r.KSpaceEnergy = ForceField.Reciprocal.Compute(s, r.Virial);
         if (!double.IsFinite(r.PotentialEnergy))
             throw new InputException($"the simulation exploded: potential energy is {r.PotentialEnergy} (atoms too close, or a timestep too large)");
-        return r;
     }
 
     /// <summary>Virial pressure tensor in GPa (xx, yy, zz, xy, xz, yz), kinetic part included when <paramref name="withKinetic"/>.</summary>

@@ -11,5 +11,12 @@ namespace FractureLab.Mechanics.Backends;
 public interface IPairBackend
 {
     string Name { get; }
+
+    /// <summary>
+    /// False for a back end that keeps its own neighbor list (the Gpu back end): the host list then only decides when
+    /// to rebuild and wraps the atoms, and stores no pairs.
+    /// </summary>
+    bool UsesHostNeighborList => true;
+
     void ComputePairs(AtomSystem s, NeighborList list, CompiledForceField ff, ForceResult result, bool perAtomVirial);
 }

@@ -23,8 +23,11 @@ public sealed class BerendsenThermostat(double temperatureK, double dampingPs = 
     public void Rescale(AtomSystem s, double dtPs)
     {
         double t = Kinetics.Temperature(s);
-        if (t > 0) Kinetics.ScaleVelocities(s, Math.Sqrt(Math.Max(0.0, 1.0 + dtPs / dampingPs * (TargetK / t - 1.0))));
+        if (t > 0) Kinetics.ScaleVelocities(s, Factor(t, dtPs));
     }
+
+    /// <summary>λ for instantaneous temperature <paramref name="temperatureK"/> &gt; 0 (host and device alike).</summary>
+    public double Factor(double temperatureK, double dtPs) => Math.Sqrt(Math.Max(0.0, 1.0 + dtPs / dampingPs * (TargetK / temperatureK - 1.0)));
 
     public void SaveState(BinaryWriter w) => w.Write(TargetK);
     public void LoadState(BinaryReader r) => TargetK = r.ReadDouble();

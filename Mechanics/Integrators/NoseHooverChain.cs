@@ -29,13 +29,21 @@ public sealed class NoseHooverChain(double dampingPs, int length = 3)
     }
 
     /// <summary>Propagates the chain over dt/2 and scales the velocities.</summary>
-    public void HalfStep(AtomSystem s, double dtPs)
+    public void HalfStep(AtomSystem s, double dtPs) =>
+        Kinetics.ScaleVelocities(s, HalfStepScale(s.KineticEnergy(), Kinetics.DegreesOfFreedom(s), dtPs));
+
+    /// <summary>
+    /// Propagates the chain over dt/2 for a system of kinetic energy <paramref name="kineticEnergyEv"/> and
+    /// <paramref name="dof"/> degrees of freedom; returns the factor the caller scales the velocities by (on the host
+    /// or on the device: one definition of the chain for both).
+    /// </summary>
+    public double HalfStepScale(double kineticEnergyEv, int dof, double dtPs)
     {
-        int m = _v.Length, dof = Kinetics.DegreesOfFreedom(s);
+        int m = _v.Length;
         double kt = MetalUnits.Boltzmann * TargetK;
         double q1 = dof * kt * dampingPs * dampingPs, qk = kt * dampingPs * dampingPs;
         double Q(int k) => k == 0 ? q1 : qk;
-        double ke2 = 2.0 * s.KineticEnergy();
+        double ke2 = 2.0 * kineticEnergyEv;
         double dt2 = 0.5 * dtPs, dt4 = 0.25 * dtPs, dt8 = 0.125 * dtPs;
         double G(int k) => k == 0 ? (ke2 - dof * kt) / Q(0) : (Q(k - 1) * _v[k - 1] * _v[k - 1] - kt) / Q(k);
 
@@ -46,7 +54,6 @@ public sealed class NoseHooverChain(double dampingPs, int length = 3)
             _v[k] = (_v[k] * e + G(k) * dt4) * e;
         }
         double scale = Math.Exp(-_v[0] * dt2);
-        Kinetics.ScaleVelocities(s, scale);
         ke2 *= scale * scale;
         for (int k = 0; k < m; k++) _xi[k] += _v[k] * dt2;
         for (int k = 0; k < m - 1; k++)
@@ -55,6 +62,7 @@ public sealed class NoseHooverChain(double dampingPs, int length = 3)
             _v[k] = (_v[k] * e + G(k) * dt4) * e;
         }
         _v[m - 1] += G(m - 1) * dt4;
+        return scale;
     }
 
     public void Save(BinaryWriter w)

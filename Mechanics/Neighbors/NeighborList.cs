@@ -27,6 +27,12 @@ public sealed class NeighborList
     /// <summary>Number of builds so far.</summary>
     public int Builds { get; private set; }
 
+    /// <summary>
+    /// False when a back end keeps its own list (the Gpu back end): a build then only wraps the atoms and records
+    /// the reference positions, so the rebuild criterion stays one definition, and stores no pairs.
+    /// </summary>
+    public bool StorePairs { get; init; } = true;
+
     /// <summary>CSR row starts: neighbors of i are entries Start[i] .. Start[i+1]-1.</summary>
     public ReadOnlySpan<int> Start => _start;
     public ReadOnlySpan<int> Neighbors => _neighbor.AsSpan(0, _count);
@@ -113,6 +119,13 @@ public sealed class NeighborList
         ShiftX = new double[codes]; ShiftY = new double[codes]; ShiftZ = new double[codes];
         UpdateShifts(box);
         int center = Code(0, 0, 0);
+        if (!StorePairs)
+        {
+            if (_start.Length != s.Count + 1) _start = new int[s.Count + 1];
+            _count = 0;
+            RecordReference(s);
+            return;
+        }
 
         // Bin atoms (counting sort into cells).
         int n = s.Count, ncell = nc[0] * nc[1] * nc[2];
@@ -161,10 +174,15 @@ public sealed class NeighborList
             }
         }
         _start[n] = _count;
+        RecordReference(s);
+    }
 
+    private void RecordReference(AtomSystem s)
+    {
+        int n = s.Count;
         if (_refX.Length != n) { _refX = new double[n]; _refY = new double[n]; _refZ = new double[n]; }
         Array.Copy(s.X, _refX, n); Array.Copy(s.Y, _refY, n); Array.Copy(s.Z, _refZ, n);
-        for (int a = 0; a < 3; a++) _refLength[a] = box.Length(a);
+        for (int a = 0; a < 3; a++) _refLength[a] = s.Box.Length(a);
         Builds++;
         _invalid = false;
     }

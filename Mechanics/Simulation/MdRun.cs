@@ -54,17 +54,30 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
                 _log.Warning("Run cancelled at step {Step}; checkpoint {Path}", Step, checkpointPath);
                 return false;
             }
-            // The box is deformed before the step (positions remapped affinely), so the step's own force
-            // evaluation sees the new box: one force call per step, as LAMMPS fix deform.
-            Deformation?.Apply(System, ElapsedPs + DtPs);
-            Integrator.Step(System, Forces, DtPs);
-            Step++;
+            if (Integrator is IMultiStepIntegrator multi && Deformation is null)
+            {
+                // Resident (device) steps up to the next thermo record or checkpoint, whichever comes first.
+                long next = Math.Min(end, NextMultiple(Step, thermoEvery));
+                if (checkpointPath is not null) next = Math.Min(next, NextMultiple(Step, checkpointEvery));
+                multi.Advance(System, Forces, DtPs, next - Step);
+                Step = next;
+            }
+            else
+            {
+                // The box is deformed before the step (positions remapped affinely), so the step's own force
+                // evaluation sees the new box: one force call per step, as LAMMPS fix deform.
+                Deformation?.Apply(System, ElapsedPs + DtPs);
+                Integrator.Step(System, Forces, DtPs);
+                Step++;
+            }
             if (thermoEvery > 0 && Step % thermoEvery == 0) Record();
             if (checkpointPath is not null && checkpointEvery > 0 && Step % checkpointEvery == 0) SaveCheckpoint(checkpointPath);
             progress?.Invoke(Step);
         }
         return true;
     }
+
+    private static long NextMultiple(long step, long every) => every > 0 ? (step / every + 1) * every : long.MaxValue;
 
     public void SaveCheckpoint(string path)
     {

@@ -1,0 +1,90 @@
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.Geometry;
+using FractureLab.Mechanics.Potentials;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace FractureLab.Mechanics.Gpu;
+
+/// <summary>
+/// Pair forces of one compiled force field on one system's device-resident atoms: the device neighbor list, the pair
+/// kernel, and the reductions of per-atom energies, virials and kinetic tensors to totals (copied to the host only
+/// when asked). Self energies and k-space stay with <see cref="ForceComputer"/>; k-space is not on the device.
+/// </summary>
+public sealed class DeviceForces : IDisposable
+{
+    private readonly GpuDevice _device;
+    private readonly MemoryBuffer1D<ShortRangePair, Stride1D.Dense> _pairs;
+    private readonly MemoryBuffer1D<double, Stride1D.Dense> _perAtom, _kinetic;
+
+    public CompiledForceField ForceField { get; }
+    public DeviceAtoms Atoms { get; }
+    public DeviceNeighborList List { get; }
+    public GpuKernels Kernels => _device.Kernels;
+    public DeviceReducer Reducer => _device.Reducer;
+
+    public DeviceForces(GpuDevice device, CompiledForceField ff, int atoms, double skin = 2.0)
+    {
+        _device = device;
+        ForceField = ff;
+        var acc = device.Accelerator;
+        _pairs = acc.Allocate1D(ff.Pairs);
+        _perAtom = acc.Allocate1D<double>((long)ForceKernels.PerAtomQuantities * atoms);
+        _kinetic = acc.Allocate1D<double>(6L * atoms);
+        Atoms = new DeviceAtoms(acc, atoms);
+        List = new DeviceNeighborList(acc, device.Kernels, device.Reducer, ff.MaxCutoff, skin);
+    }
+
+    /// <summary>Forces (eV/Å) on the device atoms, and per-atom energies and virials, with the list of the current positions.</summary>
+    public void Compute(Box box)
+    {
+        if (List.NeedsRebuild(Atoms, box)) List.Build(Atoms, box);
+        Evaluate(box);
+    }
+
+    /// <summary>The pair kernel alone, on the list as it stands.</summary>
+    public void Evaluate(Box box) =>
+        Kernels.Pairs(Atoms.Count, Atoms.Views, List.Views, List.DeviceBoxOf(box), _pairs.View, ForceField.TypeCount, ForceField.Coulomb, _perAtom.View);
+
+    /// <summary>Adds the pair energies (eV) and virial (eV) of the last evaluation to <paramref name="result"/>.</summary>
+    public void AddTotals(ForceResult result)
+    {
+        var t = Reducer.Sums(_perAtom.View, Atoms.Count, ForceKernels.PerAtomQuantities);
+        result.ShortRangeEnergy += t[0];
+        result.CoulombPairEnergy += t[1];
+        for (int a = 0; a < 6; a++) result.Virial[a] += t[2 + a];
+    }
+
+    /// <summary>Per-atom virials (eV, 6 per atom in host order xx, yy, zz, xy, xz, yz) of the last evaluation.</summary>
+    public double[] PerAtomVirial()
+    {
+        int n = Atoms.Count;
+        var soa = new double[(long)ForceKernels.PerAtomQuantities * n];
+        _perAtom.CopyToCPU(soa);
+        var aos = new double[6 * n];
+        for (int i = 0; i < n; i++)
+            for (int a = 0; a < 6; a++) aos[6 * i + a] = soa[(2 + a) * n + i];
+        return aos;
+    }
+
+    /// <summary>Kinetic energy (eV) of the device atoms, ½ Σ m v² · mvv2e.</summary>
+    public double KineticEnergy()
+    {
+        var t = KineticTensor();
+        return 0.5 * (t[0] + t[1] + t[2]);
+    }
+
+    /// <summary>Kinetic tensor Σ m v_a v_b (eV), reduced on the device.</summary>
+    public double[] KineticTensor()
+    {
+        Kernels.KineticTensor(Atoms.Count, Atoms.Views, _kinetic.View);
+        return Reducer.Sums(_kinetic.View, Atoms.Count, 6);
+    }
+
+    public void Dispose()
+    {
+        _pairs.Dispose(); _perAtom.Dispose(); _kinetic.Dispose();
+        Atoms.Dispose(); List.Dispose();
+    }
+}

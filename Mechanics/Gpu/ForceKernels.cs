@@ -1,0 +1,48 @@
+using FractureLab.Mechanics.Coulomb;
+using FractureLab.Mechanics.Potentials;
+using ILGPU;
+
+namespace FractureLab.Mechanics.Gpu;
+
+/// <summary>
+/// The one pair kernel of the Gpu back end: a thread per atom walks its full neighbor list and calls the same scalar
+/// definitions as the Reference back end (<see cref="ShortRangePair.Evaluate"/>, <see cref="CoulombPair.Evaluate"/>), so
+/// there is no per-potential device code. Each atom writes only its own force, half of each pair energy and half of
+/// each pair virial (LAMMPS compute stress/atom convention): no atomics, deterministic. Per-atom outputs are laid out
+/// q·n + i for q = short-range energy, Coulomb energy (eV), virial xx, yy, zz, xy, xz, yz (eV).
+/// </summary>
+public static class ForceKernels
+{
+    public const int PerAtomQuantities = 8;
+
+    public static void Pairs(Index1D i, AtomViews a, NeighborViews nl, DeviceBox b, ArrayView<ShortRangePair> pairs, int typeCount, CoulombPair coulomb,
+        ArrayView<double> perAtom)
+    {
+        int n = a.X.IntLength;
+        double xi = a.X[i], yi = a.Y[i], zi = a.Z[i], qi = a.Charge[i];
+        int row = a.Type[i] * typeCount;
+        double coulombCut2 = coulomb.CutoffSquared;
+        double fx = 0, fy = 0, fz = 0, eShort = 0, eCoulomb = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
+        int count = nl.Count[i] < nl.Stride ? nl.Count[i] : nl.Stride;
+        long o = (long)(int)i * nl.Stride;
+        for (int k = 0; k < count; k++)
+        {
+            int j = nl.Neighbor[o + k];
+            b.Shift(nl.Code[o + k], out double sx, out double sy, out double sz);
+            double dx = xi - (a.X[j] + sx), dy = yi - (a.Y[j] + sy), dz = zi - (a.Z[j] + sz);
+            double r2 = dx * dx + dy * dy + dz * dz;
+            var shortRange = pairs[row + a.Type[j]].Evaluate(r2);
+            var pairCoulomb = r2 < coulombCut2 ? coulomb.Evaluate(r2, qi * a.Charge[j]) : default;
+            double fr = shortRange.ForceOverR + pairCoulomb.ForceOverR;
+            eShort += shortRange.Energy;
+            eCoulomb += pairCoulomb.Energy;
+            double px = dx * fr, py = dy * fr, pz = dz * fr;
+            fx += px; fy += py; fz += pz;
+            vxx += dx * px; vyy += dy * py; vzz += dz * pz; vxy += dx * py; vxz += dx * pz; vyz += dy * pz;
+        }
+        a.Fx[i] = fx; a.Fy[i] = fy; a.Fz[i] = fz;
+        perAtom[i] = 0.5 * eShort; perAtom[n + i] = 0.5 * eCoulomb;
+        perAtom[2 * n + i] = 0.5 * vxx; perAtom[3 * n + i] = 0.5 * vyy; perAtom[4 * n + i] = 0.5 * vzz;
+        perAtom[5 * n + i] = 0.5 * vxy; perAtom[6 * n + i] = 0.5 * vxz; perAtom[7 * n + i] = 0.5 * vyz;
+    }
+}

@@ -1,0 +1,52 @@
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace FractureLab.Mechanics.Gpu;
+
+/// <summary>
+/// One ILGPU context and accelerator. Static arrays (the erfc table of <see cref="Coulomb.ScaledErfcTable"/>) are
+/// inlined into the kernels, so the device runs the same scalar definitions as the Reference back end.
+/// </summary>
+public sealed class GpuDevice : IDisposable
+{
+    private readonly Context _context;
+
+    public Accelerator Accelerator { get; }
+    /// <summary>The kernels, compiled at first use.</summary>
+    public GpuKernels Kernels => _kernels ??= new GpuKernels(Accelerator);
+    public DeviceReducer Reducer => _reducer ??= new DeviceReducer(Accelerator, Kernels);
+    private GpuKernels? _kernels;
+    private DeviceReducer? _reducer;
+    public AcceleratorType Type => Accelerator.AcceleratorType;
+
+    /// <summary>What ran: accelerator kind, name and memory, for plans and logs.</summary>
+    public string Description => $"{Accelerator.AcceleratorType} '{Accelerator.Name}' ({Accelerator.MemorySize / (1024.0 * 1024 * 1024):F1} GiB)";
+
+    public GpuDevice(GpuDeviceKind kind = GpuDeviceKind.Auto)
+    {
+        _context = Context.Create(b => b.Default().Arrays(ArrayMode.InlineMutableStaticArrays));
+        var device = Pick(_context, kind);
+        Accelerator = device.CreateAccelerator(_context);
+    }
+
+    private static Device Pick(Context context, GpuDeviceKind kind)
+    {
+        Device? Find(AcceleratorType t) => context.Devices.FirstOrDefault(d => d.AcceleratorType == t);
+        var chosen = kind switch
+        {
+            GpuDeviceKind.Cuda => Find(AcceleratorType.Cuda),
+            GpuDeviceKind.OpenCL => Find(AcceleratorType.OpenCL),
+            GpuDeviceKind.Cpu => Find(AcceleratorType.CPU),
+            _ => Find(AcceleratorType.Cuda) ?? Find(AcceleratorType.OpenCL) ?? Find(AcceleratorType.CPU),
+        };
+        return chosen ?? throw new InputException(
+            $"--device {kind.ToString().ToLowerInvariant()}: no such accelerator on this machine (found: {string.Join(", ", context.Devices.Select(d => $"{d.AcceleratorType} '{d.Name}'"))})");
+    }
+
+    public void Dispose()
+    {
+        _reducer?.Dispose();
+        Accelerator.Dispose();
+        _context.Dispose();
+    }
+}

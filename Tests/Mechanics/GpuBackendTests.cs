@@ -1,0 +1,176 @@
+using FractureLab.Mechanics;
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.Coulomb;
+using FractureLab.Mechanics.ForceFields;
+using FractureLab.Mechanics.Gpu;
+using FractureLab.Mechanics.Integrators;
+using FractureLab.Mechanics.IO;
+using FractureLab.Mechanics.Simulation;
+
+namespace FractureLab.Tests.Mechanics;
+
+/// <summary>One ILGPU CPU accelerator for all Gpu tests (kernels compile once per accelerator).</summary>
+public static class CpuAccelerator
+{
+    private static readonly Lazy<GpuDevice> Shared = new(() => new GpuDevice(GpuDeviceKind.Cpu));
+    public static GpuDevice Device => Shared.Value;
+}
+
+/// <summary>Tests sharing the one CPU accelerator run one after another (launches on one accelerator are not thread-safe).</summary>
+[CollectionDefinition("CpuAccelerator", DisableParallelization = true)]
+public class CpuAcceleratorCollection;
+
+/// <summary>The back-end parity suite on the Gpu back end, run on ILGPU's CPU accelerator (same kernels as CUDA).</summary>
+[Collection("CpuAccelerator")]
+public class GpuCpuAcceleratorParityTests : BackendParityTests
+{
+    protected override IPairBackend CreateBackend() => new GpuBackend(CpuAccelerator.Device);
+}
+
+/// <summary>The LAMMPS parity suite on the Gpu back end (CPU accelerator); k-space parts run on the host.</summary>
+[Collection("CpuAccelerator")]
+public class GpuCpuAcceleratorLammpsParityTests : LammpsParityTests
+{
+    protected override IPairBackend CreateBackend() => new GpuBackend(CpuAccelerator.Device);
+}
+
+[Collection("CpuAccelerator")]
+public class GpuBackendTests
+{
+    /// <summary>silica192 repeated 3×3×3 (5184 atoms, 42 Å box): large enough for the device cell list (three list radii per axis).</summary>
+    private static AtomSystem Replicated(int times)
+    {
+        var s = LammpsDataReader.Read(TestData.Parity("silica192.data"));
+        int n = s.Count, copies = times * times * times;
+        var box = s.Box.Clone();
+        var big = new AtomSystem(n * copies, s.TypeElements, s.TypeMasses,
+            new FractureLab.Mechanics.Geometry.Box([box.Lo[0], box.Lo[1], box.Lo[2]],
+                [box.Lo[0] + times * box.Length(0), box.Lo[1] + times * box.Length(1), box.Lo[2] + times * box.Length(2)], [true, true, true]));
+        int k = 0;
+        for (int cz = 0; cz < times; cz++)
+            for (int cy = 0; cy < times; cy++)
+                for (int cx = 0; cx < times; cx++)
+                    for (int i = 0; i < n; i++, k++)
+                    {
+                        big.X[k] = s.X[i] + cx * box.Length(0); big.Y[k] = s.Y[i] + cy * box.Length(1); big.Z[k] = s.Z[i] + cz * box.Length(2);
+                        big.Type[k] = s.Type[i];
+                    }
+        return big;
+    }
+
+    private static CompiledForceField Bind(AtomSystem s, CoulombSettings c) =>
+        new(ForceFieldCatalog.Resolve("bks-wall", Composition.FromAtoms(s)), s, null, c);
+
+    [Fact]
+    public void CellListPath_MatchesReference_OnALargeBox_AndPerAtomVirialsToo()
+    {
+        var c = new CoulombSettings(CoulombMethod.Dsf, 0.2, 10.0, ErfcFlavor.AbramowitzStegun);
+        var s1 = Replicated(3); var s2 = Replicated(3);
+        var expected = new ForceComputer(Bind(s1, c), new ReferenceBackend()).Compute(s1, perAtomVirial: true);
+        var gpu = new GpuBackend(CpuAccelerator.Device);
+        var fc = new ForceComputer(Bind(s2, c), gpu);
+        var actual = fc.Compute(s2, perAtomVirial: true);
+        Assert.Equal(1.0, actual.PotentialEnergy / expected.PotentialEnergy, 12);
+        // a perfect 3×3×3 replica: the energy per atom equals the 192-atom cell's (an independent check of the images)
+        var (small, smallFf) = TestData.Bind("silica192.data", "bks-wall", c);
+        double perAtom = new ForceComputer(smallFf, new ReferenceBackend()).Compute(small).PotentialEnergy / small.Count;
+        Assert.Equal(perAtom, actual.PotentialEnergy / s2.Count, 9);
+        double fmax = s1.Fx.Max(Math.Abs);
+        for (int i = 0; i < s1.Count; i++) Assert.True(Math.Abs(s2.Fx[i] - s1.Fx[i]) < 1e-12 * fmax, $"fx {i}");
+        double vmax = expected.PerAtomVirial!.Max(Math.Abs);
+        for (int k = 0; k < expected.PerAtomVirial!.Length; k++)
+            Assert.True(Math.Abs(actual.PerAtomVirial![k] - expected.PerAtomVirial[k]) < 1e-12 * vmax, $"per-atom virial {k}");
+    }
+
+    /// <summary>silica192 under bks-wall (energies shifted at the cut-off), FIRE-minimized once, at 600 K.</summary>
+    private static readonly Lazy<AtomSystem> MinimizedGlass = new(() =>
+    {
+        var (s, ff) = TestData.Bind("silica192.data", "bks-wall");
+        var fc = new ForceComputer(new CompiledForceField(ff.Definition with { ShiftEnergy = true }, s), new SimdBackend(2));
+        FractureLab.Mechanics.Minimizers.Fire.Minimize(s, fc, forceTolerance: 1e-2, maxIterations: 3000);
+        Kinetics.AssignMaxwellBoltzmann(s, 600, 3);
+        return s;
+    });
+
+    private static (AtomSystem, ForceComputer) Thermalized(IPairBackend backend)
+    {
+        var s = MinimizedGlass.Value.Clone();
+        var ff = ForceFieldCatalog.Resolve("bks-wall", Composition.FromAtoms(s));
+        return (s, new ForceComputer(new CompiledForceField(ff with { ShiftEnergy = true }, s), backend));
+    }
+
+    [Theory]
+    [InlineData("nve")]
+    [InlineData("nvt")]
+    [InlineData("berendsen")]
+    public void ResidentSteps_FollowTheHostIntegrator(string ensemble)
+    {
+        var (hs, hfc) = Thermalized(new ReferenceBackend());
+        var (ds, dfc) = Thermalized(new GpuBackend(CpuAccelerator.Device));
+        IIntegrator host = ensemble switch
+        {
+            "nve" => new VelocityVerlet(),
+            "nvt" => new NoseHooverNvt(1200, 0.05),
+            _ => new BerendsenThermostat(1200, 0.05),
+        };
+        var gpu = (GpuBackend)dfc.Backend;
+        IIntegrator device = ensemble switch
+        {
+            "nve" => DeviceVerlet.Nve(gpu),
+            "nvt" => DeviceVerlet.NoseHoover(gpu, 1200, 0.05),
+            _ => DeviceVerlet.Berendsen(gpu, 1200, 0.05),
+        };
+        var hostRun = new MdRun(hs, hfc, host, 0.001);
+        var deviceRun = new MdRun(ds, dfc, device, 0.001);
+        hostRun.Initialize(); deviceRun.Initialize();
+        hostRun.Run(60, 20); deviceRun.Run(60, 20);
+        Assert.Equal(4, deviceRun.Thermo.Count);
+        for (int r = 0; r < 4; r++)
+        {
+            Assert.Equal(hostRun.Thermo[r].Step, deviceRun.Thermo[r].Step);
+            Assert.Equal(hostRun.Thermo[r].TotalEv, deviceRun.Thermo[r].TotalEv, 7);
+            Assert.Equal(hostRun.Thermo[r].TemperatureK, deviceRun.Thermo[r].TemperatureK, 7);
+            Assert.Equal(hostRun.Thermo[r].PressureGpa, deviceRun.Thermo[r].PressureGpa, 7);
+        }
+        for (int i = 0; i < hs.Count; i++)
+        {
+            Assert.Equal(hs.X[i] + hs.ImageX[i] * hs.Box.Length(0), ds.X[i] + ds.ImageX[i] * ds.Box.Length(0), 9);
+            Assert.Equal(hs.Vz[i], ds.Vz[i], 7);
+        }
+    }
+
+    [Fact]
+    public void ResidentRuns_AreBitReproducible()
+    {
+        double[] Run()
+        {
+            var (s, fc) = Thermalized(new GpuBackend(CpuAccelerator.Device));
+            var run = new MdRun(s, fc, DeviceVerlet.Nve((GpuBackend)fc.Backend), 0.001);
+            run.Initialize();
+            run.Run(30, 10);
+            return [.. s.X, .. s.Vx, run.Thermo[^1].TotalEv];
+        }
+        Assert.Equal(Run(), Run());
+    }
+
+    [Fact]
+    public void ResidentIntegrator_RefusesKSpace_WithAMessage()
+    {
+        var (s, ff) = TestData.Bind("silica192.data", "bks", new CoulombSettings(CoulombMethod.Pppm, 0, 10.0, ErfcFlavor.Exact, 1e-4));
+        var gpu = new GpuBackend(CpuAccelerator.Device);
+        var fc = new ForceComputer(ff, gpu);
+        fc.Compute(s);
+        var e = Assert.Throws<InputException>(() => DeviceVerlet.Nve(gpu).Step(s, fc, 0.001));
+        Assert.Contains("k-space", e.Message);
+    }
+
+    [Fact]
+    public void DeviceKind_ParsesAndNamesBadValues()
+    {
+        Assert.Equal(GpuDeviceKind.Cuda, GpuDeviceKinds.Parse("CUDA"));
+        var e = Assert.Throws<InputException>(() => GpuDeviceKinds.Parse("tpu"));
+        Assert.Contains("--device 'tpu'", e.Message);
+        Assert.StartsWith("CPU", CpuAccelerator.Device.Description);
+    }
+}
