@@ -40,9 +40,11 @@ public static class CampaignCommand
         var slurm = new Option<string?>("--emit-slurm") { Description = "write a Slurm job array (one run per task) and an aggregation job into DIR instead of running" };
         var aggregateOnly = new Option<bool>("--aggregate-only") { Description = "only gather finished runs into aggregate.csv and plots" };
         var lammps = new Option<string?>("--emit-lammps") { Description = "write LAMMPS data files, decks and run.sh per run into DIR (the same protocol, analysed back by analyze-lammps) instead of running" };
+        var backendOpts = new BackendOptions();
         var cmd = new Command("campaign", "Campaign: compositions × replicas × strain rates × protocols, and NVT diffusion runs × temperatures");
         cmd.Arguments.Add(file);
         foreach (var o in new Option[] { outOpt, jobs, resume, slurm, aggregateOnly, lammps }) cmd.Options.Add(o);
+        backendOpts.AddTo(cmd);
         cmd.SetAction(p => Program.Guard(() =>
         {
             var config = CampaignConfig.Load(p.GetValue(file)!);
@@ -53,8 +55,12 @@ public static class CampaignCommand
             if (p.GetValue(lammps) is { } lammpsDir) { EmitLammps(config, runs, lammpsDir, outDir); return 0; }
             if (!p.GetValue(aggregateOnly))
             {
-                RunAll(config, runs, outDir, Math.Max(1, p.GetValue(jobs)), p.GetValue(resume));
-                CampaignDiffusion.RunAll(config, diffusion, outDir, (comp, replica) => GlassFile(comp, replica, outDir));
+                var backend = backendOpts.Choice(p);
+                int jobCount = Math.Max(1, p.GetValue(jobs));
+                if (backend.Kind == BackendKind.Gpu && jobCount > 1)
+                    throw new InputException($"--jobs {jobCount} with --backend gpu: runs share one accelerator, use --jobs 1");
+                RunAll(config, runs, outDir, jobCount, p.GetValue(resume), backend);
+                CampaignDiffusion.RunAll(config, diffusion, outDir, (comp, replica) => GlassFile(comp, replica, outDir), backend);
             }
             if (runs.Count > 0) Aggregate(runs, outDir);
             CampaignDiffusion.Aggregate(diffusion, outDir);
@@ -108,9 +114,9 @@ public static class CampaignCommand
     private static BuildGlassCommand.GlassRecipe Recipe(CampaignComposition c, int replica) =>
         new(c.Build!, c.Atoms, c.DensityGPerCm3, c.ForceField, "quick", 4000, c.QuenchRateKPerPs, c.MeltPs, c.RelaxPs, 1.6, replica, c.Aspect, c.BoronN4);
 
-    private static void RunAll(CampaignConfig c, List<CampaignRun> runs, string outDir, int jobs, bool resume)
+    private static void RunAll(CampaignConfig c, List<CampaignRun> runs, string outDir, int jobs, bool resume, BackendChoice backend)
     {
-        int threads = Math.Max(1, Environment.ProcessorCount / jobs);
+        if (backend.Threads <= 0) backend = backend with { Threads = Math.Max(1, Environment.ProcessorCount / jobs) };
         // Glasses first (one per composition and replica), then the runs, jobs at a time.
         var glasses = runs.Select(r => (r.Composition, r.Replica)).Distinct().ToDictionary(k => k, k => GlassFile(k.Composition, k.Replica, outDir));
         int done = 0;
@@ -121,7 +127,7 @@ public static class CampaignCommand
             var config = RunConfigOf(c, r, glass);
             Directory.CreateDirectory(r.Dir);
             AtomicFile.Write(Path.Combine(r.Dir, "run.toml"), w => w.Write(config.ToToml()));
-            int code = RunCommand.Execute(config, BackendKind.Simd, threads, r.Dir, resume && Directory.Exists(Path.Combine(r.Dir, "checkpoint")), interactive: jobs == 1);
+            int code = RunCommand.Execute(config, backend, r.Dir, resume && Directory.Exists(Path.Combine(r.Dir, "checkpoint")), interactive: jobs == 1);
             Console.WriteLine($"[{Interlocked.Increment(ref done)}/{runs.Count}] {r.Dir}: exit {code}");
         });
     }

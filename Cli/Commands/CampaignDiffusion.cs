@@ -31,8 +31,8 @@ public static class CampaignDiffusion
 
     private static string CompositionDir(CampaignComposition c, string outDir) => Path.Combine(outDir, LabOutput.SafeName(c.Label), "diffusion");
 
-    /// <summary>Runs what is missing, one run at a time with all threads; <paramref name="glassOf"/> gives the built glass file of a composition and replica (null if none).</summary>
-    public static void RunAll(CampaignConfig c, List<DiffusionRun> runs, string outDir, Func<CampaignComposition, int, string?> glassOf)
+    /// <summary>Runs what is missing, one run at a time on <paramref name="backend"/>; <paramref name="glassOf"/> gives the built glass file of a composition and replica (null if none).</summary>
+    public static void RunAll(CampaignConfig c, List<DiffusionRun> runs, string outDir, Func<CampaignComposition, int, string?> glassOf, BackendChoice backend)
     {
         var axis = c.Diffusion!;
         int done = 0;
@@ -45,7 +45,7 @@ public static class CampaignDiffusion
             var compiled = new CompiledForceField(ff, system);
             var plan = new MdPlan(axis.Steps, axis.TimestepFs, "nvt", "nose-hoover", r.TemperatureK, 0, [true, true, true], 0.1, 1.0, r.Replica,
                 DrawVelocities: true, Minimize: null, ThermoEvery: axis.DumpEverySteps, DumpEvery: axis.DumpEverySteps, CheckpointEvery: 0, Resume: false, OutDir: r.Dir);
-            int code = MdDriver.Run(system, compiled, BackendFactory.Create(BackendKind.Simd, 0), plan, r.Composition.Label);
+            int code = MdDriver.Run(system, compiled, backend.Create(), plan, r.Composition.Label);
             if (code != 0) throw new OperationCanceledException($"diffusion run {r.Dir} stopped (exit {code}); rerun the campaign to continue");
             DiffusionCommand.Analyze(new DiffusionCommand.DiffusionRequest([Path.Combine(r.Dir, "trajectory.dump")], axis.Species, TimestepFs: axis.TimestepFs, SkipPs: axis.SkipPs),
                 r.AnalysisDir, print: false);

@@ -23,13 +23,13 @@ public sealed class ForceFieldOptions
     public Option<string?> Erfc { get; } = new("--erfc") { Description = "erfc for the Coulomb pair term: exact or abramowitz-stegun (default: as LAMMPS 20220106)" };
     public Option<string?> Elements { get; } = new("--elements") { Description = "element of each atom type, e.g. Si,O" };
     public Option<double?> BoronN4 { get; } = new("--boron-n4") { Description = "four-fold boron fraction for the Deng-Du B-O term" };
-    public Option<string> Backend { get; } = new("--backend") { Description = "reference or simd", DefaultValueFactory = _ => "simd" };
-    public Option<int> Threads { get; } = new("--threads") { Description = "threads for the simd back end (0 = all cores)", DefaultValueFactory = _ => 0 };
+    public BackendOptions BackendOptions { get; } = new();
 
     public void AddTo(Command c)
     {
-        foreach (var o in new Option[] { Data, ForceField, Coulomb, Alpha, Cutoff, CoulombCutoff, EwaldAccuracy, KspaceOrder, KspaceGrid, Erfc, Elements, BoronN4, Backend, Threads })
+        foreach (var o in new Option[] { Data, ForceField, Coulomb, Alpha, Cutoff, CoulombCutoff, EwaldAccuracy, KspaceOrder, KspaceGrid, Erfc, Elements, BoronN4 })
             c.Options.Add(o);
+        BackendOptions.AddTo(c);
     }
 
     /// <summary>Reads the data file and binds the force field to it, applying the overrides.</summary>
@@ -95,13 +95,7 @@ public sealed class ForceFieldOptions
         if (cut is not null && !(cut > 0)) throw new InputException($"--cutoff must be positive, got {cut}");
         var compiled = new CompiledForceField(ff, system, cut, coulomb);
         CheckOverlaps(system, compiled);
-        string backend = p.GetValue(Backend)!;
-        var kind = backend switch
-        {
-            "reference" => BackendKind.Reference, "simd" => BackendKind.Simd,
-            _ => throw new InputException($"--backend '{backend}': expected reference or simd"),
-        };
-        return (system, compiled, BackendFactory.Create(kind, p.GetValue(Threads)));
+        return (system, compiled, BackendOptions.Choice(p).Create());
     }
 
     /// <summary>Atoms on top of each other (closer than 0.1 Å) are an input error, named by their ids.</summary>

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using FractureLab.Mechanics;
 using FractureLab.Mechanics.Atoms;
 using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.Gpu;
 using FractureLab.Mechanics.Integrators;
 using FractureLab.Mechanics.IO;
 using FractureLab.Mechanics.Minimizers;
@@ -21,7 +22,7 @@ public static class MdDriver
         string checkpoint = Path.Combine(plan.OutDir, "checkpoint.bin");
         var forces = new ForceComputer(ff, backend);
         double dtPs = plan.DtFs * 1e-3;
-        var run = new MdRun(system, forces, CreateIntegrator(plan), dtPs, Log.Logger);
+        var run = new MdRun(system, forces, CreateIntegrator(plan, backend, ff), dtPs, Log.Logger);
         MinimizationResult? minimized = null;
         if (plan.Resume)
         {
@@ -41,7 +42,7 @@ public static class MdDriver
             run.Initialize();
         }
         if (run.Thermo.Count == 0) run.Record();
-        WritePlan(plan, ff, backend, source);
+        WritePlan(plan, ff, backend, run.Integrator.Name, source);
 
         LammpsDumpWriter? dump = plan.DumpEvery > 0 ? new LammpsDumpWriter(Path.Combine(plan.OutDir, "trajectory.dump"), [.. LammpsDumpWriter.DefaultColumns, "vx", "vy", "vz"]) : null;
         long remaining = plan.Resume ? Math.Max(0, plan.Steps - run.Step) : plan.Steps;
@@ -82,14 +83,23 @@ public static class MdDriver
         return 0;
     }
 
-    private static IIntegrator CreateIntegrator(MdPlan p) => (p.Ensemble, p.Thermostat) switch
+    /// <summary>
+    /// The plan's integrator; on the Gpu back end NVE and NVT keep the atoms on the device between outputs
+    /// (<see cref="DeviceVerlet"/>), while NPT and k-space runs use the host integrators over the bridged back end.
+    /// </summary>
+    private static IIntegrator CreateIntegrator(MdPlan p, IPairBackend backend, CompiledForceField ff) => (p.Ensemble, p.Thermostat) switch
     {
+        ("nve", _) when Resident(backend, ff) is { } gpu => DeviceVerlet.Nve(gpu),
+        ("nvt", "berendsen") when Resident(backend, ff) is { } gpu => DeviceVerlet.Berendsen(gpu, p.TemperatureK, p.TDampPs),
+        ("nvt", _) when Resident(backend, ff) is { } gpu => DeviceVerlet.NoseHoover(gpu, p.TemperatureK, p.TDampPs),
         ("nve", _) => new VelocityVerlet(),
         ("nvt", "berendsen") => new BerendsenThermostat(p.TemperatureK, p.TDampPs),
         ("nvt", _) => new NoseHooverNvt(p.TemperatureK, p.TDampPs),
         ("npt", "berendsen") => new BerendsenBarostat(p.TemperatureK, p.PressureGpa, p.Coupled, p.TDampPs, p.PDampPs),
         _ => new NoseHooverNpt(p.TemperatureK, p.PressureGpa, p.Coupled, p.TDampPs, p.PDampPs),
     };
+
+    private static GpuBackend? Resident(IPairBackend backend, CompiledForceField ff) => ff.Reciprocal is null ? backend as GpuBackend : null;
 
     private static void CopyState(AtomSystem from, AtomSystem to, string path)
     {
@@ -102,7 +112,7 @@ public static class MdDriver
             Array.Copy(a, b, a.Length);
     }
 
-    private static void WritePlan(MdPlan plan, CompiledForceField ff, IPairBackend backend, string source)
+    private static void WritePlan(MdPlan plan, CompiledForceField ff, IPairBackend backend, string integrator, string source)
     {
         var json = new JsonObject
         {
@@ -114,6 +124,7 @@ public static class MdDriver
             ["coulomb"] = ff.CoulombSettings.Describe(),
             ["max_cutoff_A"] = ff.MaxCutoff,
             ["backend"] = backend.Name,
+            ["integrator"] = integrator,
             ["steps"] = plan.Steps, ["dt_fs"] = plan.DtFs, ["ensemble"] = plan.Ensemble, ["thermostat"] = plan.Thermostat,
             ["temperature_K"] = plan.TemperatureK, ["pressure_GPa"] = plan.PressureGpa,
             ["coupled_axes"] = string.Concat("xyz".Where((_, a) => plan.Coupled[a])),
@@ -146,7 +157,7 @@ public static class MdDriver
             ["final_temperature_K"] = last.TemperatureK,
             ["final_pressure_GPa"] = last.PressureGpa,
             ["final_volume_A3"] = last.VolumeA3,
-            ["neighbor_list_builds"] = run.Forces.List.Builds,
+            ["neighbor_list_builds"] = backend is GpuBackend gpu ? gpu.ListBuilds : run.Forces.List.Builds,
         };
         if (plan.Ensemble == "nve" && elapsedPs > 0)
             json["nve_energy_drift_eV_per_atom_per_ps"] = (last.TotalEv - first.TotalEv) / run.System.Count / elapsedPs;

@@ -28,29 +28,22 @@ public static class RunCommand
     {
         var file = new Argument<string?>("run") { Description = "run file (TOML); without it the embedded default runs", Arity = ArgumentArity.ZeroOrOne };
         var outOpt = new Option<string>("--out") { Description = "output folder", DefaultValueFactory = _ => "out/run" };
-        var backendOpt = new Option<string>("--backend") { Description = "reference or simd", DefaultValueFactory = _ => "simd" };
-        var threadsOpt = new Option<int>("--threads") { Description = "threads for the simd back end (0 = all cores)", DefaultValueFactory = _ => 0 };
+        var backendOpts = new BackendOptions();
         var resumeOpt = new Option<bool>("--resume") { Description = "continue an interrupted run from the checkpoints in OUT/checkpoint" };
         var cmd = new Command("run", "Fracture run: pre-crack a glass and pull it until it separates (embedded default without a file)");
         cmd.Arguments.Add(file);
         cmd.Options.Add(outOpt);
-        cmd.Options.Add(backendOpt);
-        cmd.Options.Add(threadsOpt);
+        backendOpts.AddTo(cmd);
         cmd.Options.Add(resumeOpt);
         cmd.SetAction(p => Program.Guard(() =>
         {
             var config = p.GetValue(file) is { } path ? RunConfig.Load(path) : RunConfig.Default();
-            var kind = p.GetValue(backendOpt) switch
-            {
-                "reference" => BackendKind.Reference, "simd" => BackendKind.Simd,
-                var b => throw new InputException($"--backend '{b}': expected reference or simd"),
-            };
-            return Execute(config, kind, p.GetValue(threadsOpt), p.GetValue(outOpt)!, p.GetValue(resumeOpt));
+            return Execute(config, backendOpts.Choice(p), p.GetValue(outOpt)!, p.GetValue(resumeOpt));
         }));
         return cmd;
     }
 
-    public static int Execute(RunConfig config, BackendKind kind, int threads, string outDir, bool resume = false, bool interactive = true)
+    public static int Execute(RunConfig config, BackendChoice backend, string outDir, bool resume = false, bool interactive = true)
     {
         string source = config.DataFile ?? $"embedded:{config.Shipped}.data";
         var elements = config.Elements?.Split(',', StringSplitOptions.TrimEntries);
@@ -70,7 +63,7 @@ public static class RunCommand
         {
             Directory.CreateDirectory(outDir);
             dump = new LammpsDumpWriter(Path.Combine(outDir, "trajectory.dump"));
-            var job = new FractureJob(glass, ff, () => BackendFactory.Create(kind, threads), settings)
+            var job = new FractureJob(glass, ff, backend.Create, settings)
             {
                 CheckpointDir = Path.Combine(outDir, "checkpoint"),
                 Resume = resume,
@@ -86,7 +79,7 @@ public static class RunCommand
         var r = result!;
         double wall = clock.Elapsed.TotalSeconds;
         var curves = switching.Analyze(output, config.Settings.Tension.Axis, glass.TypeElements, config.Settings.Crack.CrackAxis, r.Analysis.StrainAtPeak);
-        Write(r, config, ff, kind, threads, source, output, wall, glass.Count, glass.TotalMass() / 6.02214076e23 / (glass.Box.Volume * 1e-24), curves);
+        Write(r, config, ff, backend, source, output, wall, glass.Count, glass.TotalMass() / 6.02214076e23 / (glass.Box.Volume * 1e-24), curves);
         Console.WriteLine(Headline(r, wall, output.Folder));
         if (r.Cancelled) { Console.Error.WriteLine("cancelled: partial results written"); return 130; }
         return 0;
@@ -112,7 +105,7 @@ public static class RunCommand
         return Enumerable.Range(0, 6).ToDictionary(k => $"c_stress[{k + 1}]", k => cols[k]);
     }
 
-    private static void Write(FractureJobResult r, RunConfig config, ForceField ff, BackendKind kind, int threads, string source, LabOutput output, double wall, int atoms, double densityGPerCm3,
+    private static void Write(FractureJobResult r, RunConfig config, ForceField ff, BackendChoice backend, string source, LabOutput output, double wall, int atoms, double densityGPerCm3,
         IReadOnlyList<NetworkFormerCurve> switching)
     {
         int axis = config.Settings.Tension.Axis;
@@ -142,8 +135,9 @@ public static class RunCommand
             ["structure"] = source,
             ["forcefield"] = ff.Name,
             ["forcefield_citation"] = ff.Citation,
-            ["backend"] = kind.ToString().ToLowerInvariant(),
-            ["threads"] = threads,
+            ["backend"] = backend.Kind.ToString().ToLowerInvariant(),
+            ["backend_detail"] = backend.Create().Name,
+            ["threads"] = backend.Threads,
             ["seed"] = config.Settings.Seed,
             ["crack"] = new JsonObject { ["kind"] = c.Kind.ToString().ToLowerInvariant(), ["length_fraction"] = c.LengthFraction, ["opening_A"] = c.OpeningA, ["loading_axis"] = "xyz"[c.LoadingAxis].ToString(), ["crack_axis"] = "xyz"[c.CrackAxis].ToString() },
             ["tension"] = new JsonObject

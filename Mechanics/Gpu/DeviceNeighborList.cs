@@ -29,12 +29,21 @@ public sealed class DeviceNeighborList(Accelerator acc, GpuKernels k, DeviceRedu
     public bool UsedCells { get; private set; }
     private double Radius => Cutoff + Skin;
 
-    public NeighborViews Views => new() { Neighbor = _neighbor!.View, Code = _code!.View, Count = _count!.View, Stride = Stride };
+    public NeighborViews Views => new() { Neighbor = _neighbor!.View, Code = _code!.View, Count = _count!.View, Stride = Stride, Atoms = _atoms };
 
     /// <summary>The box as the force kernel decodes this list's image codes.</summary>
     public DeviceBox DeviceBoxOf(Box box) => DeviceBox.From(box, _maxImage);
 
     public void Invalidate() => _invalid = true;
+
+    /// <summary>Mean list entries per atom of the last build (copies the counts to the host).</summary>
+    public double MeanEntries()
+    {
+        if (_count is null) return 0;
+        var counts = new int[_atoms];
+        _count.CopyToCPU(counts);
+        return counts.Average();
+    }
 
     /// <summary>The rebuild criterion of <see cref="Neighbors.NeighborList.NeedsRebuild"/>, evaluated on the device.</summary>
     public bool NeedsRebuild(DeviceAtoms atoms, Box box)

@@ -24,11 +24,11 @@ public static class ForceKernels
         double coulombCut2 = coulomb.CutoffSquared;
         double fx = 0, fy = 0, fz = 0, eShort = 0, eCoulomb = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
         int count = nl.Count[i] < nl.Stride ? nl.Count[i] : nl.Stride;
-        long o = (long)(int)i * nl.Stride;
         for (int k = 0; k < count; k++)
         {
-            int j = nl.Neighbor[o + k];
-            b.Shift(nl.Code[o + k], out double sx, out double sy, out double sz);
+            long o = nl.Offset(i, k);
+            int j = nl.Neighbor[o];
+            b.Shift(nl.Code[o], out double sx, out double sy, out double sz);
             double dx = xi - (a.X[j] + sx), dy = yi - (a.Y[j] + sy), dz = zi - (a.Z[j] + sz);
             double r2 = dx * dx + dy * dy + dz * dz;
             var shortRange = pairs[row + a.Type[j]].Evaluate(r2);

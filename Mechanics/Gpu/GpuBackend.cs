@@ -24,6 +24,11 @@ public sealed class GpuBackend(GpuDevice device, bool ownsDevice = false) : IPai
     public GpuDevice Device { get; } = device;
     public string Name => $"gpu ({Device.Description}, double precision)";
     public bool UsesHostNeighborList => false;
+    /// <summary>Builds of the device neighbor list so far.</summary>
+    public int ListBuilds => _forces?.List.Builds ?? 0;
+
+    /// <summary>Mean entries per atom of the device list (pairs within cut-off plus skin, each pair twice).</summary>
+    public double MeanListEntries() => _forces?.List.MeanEntries() ?? 0;
 
     public void ComputePairs(AtomSystem s, NeighborList list, CompiledForceField ff, ForceResult result, bool perAtomVirial)
     {

@@ -20,7 +20,9 @@ public sealed class GpuDevice : IDisposable
     public AcceleratorType Type => Accelerator.AcceleratorType;
 
     /// <summary>What ran: accelerator kind, name and memory, for plans and logs.</summary>
-    public string Description => $"{Accelerator.AcceleratorType} '{Accelerator.Name}' ({Accelerator.MemorySize / (1024.0 * 1024 * 1024):F1} GiB)";
+    public string Description => Accelerator.AcceleratorType == AcceleratorType.CPU
+        ? $"CPU '{Accelerator.Name}' (ILGPU's CPU accelerator: for tests, not for speed)"
+        : $"{Accelerator.AcceleratorType} '{Accelerator.Name}' ({Accelerator.MemorySize / (1024.0 * 1024 * 1024):F1} GiB)";
 
     public GpuDevice(GpuDeviceKind kind = GpuDeviceKind.Auto)
     {

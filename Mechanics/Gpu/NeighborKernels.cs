@@ -2,11 +2,16 @@ using ILGPU;
 
 namespace FractureLab.Mechanics.Gpu;
 
-/// <summary>A full neighbor list on the device: per atom up to <see cref="Stride"/> entries (neighbor index and image code) and the true count.</summary>
+/// <summary>
+/// A full neighbor list on the device: per atom up to <see cref="Stride"/> entries (neighbor index and image code) and
+/// the true count. Entry k of atom i is at k·Atoms + i, so the threads of a warp read consecutive words.
+/// </summary>
 public struct NeighborViews
 {
     public ArrayView<int> Neighbor, Code, Count;
-    public int Stride;
+    public int Stride, Atoms;
+
+    public readonly long Offset(int i, int k) => (long)k * Atoms + i;
 }
 
 /// <summary>Cells of the binning: counts per axis and cell edge lengths (Å).</summary>
@@ -169,7 +174,7 @@ public static class NeighborKernels
     {
         if (count < nl.Stride)
         {
-            long o = (long)i * nl.Stride + count;
+            long o = nl.Offset(i, count);
             nl.Neighbor[o] = j;
             nl.Code[o] = code;
         }

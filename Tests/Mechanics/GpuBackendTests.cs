@@ -39,25 +39,8 @@ public class GpuCpuAcceleratorLammpsParityTests : LammpsParityTests
 public class GpuBackendTests
 {
     /// <summary>silica192 repeated 3×3×3 (5184 atoms, 42 Å box): large enough for the device cell list (three list radii per axis).</summary>
-    private static AtomSystem Replicated(int times)
-    {
-        var s = LammpsDataReader.Read(TestData.Parity("silica192.data"));
-        int n = s.Count, copies = times * times * times;
-        var box = s.Box.Clone();
-        var big = new AtomSystem(n * copies, s.TypeElements, s.TypeMasses,
-            new FractureLab.Mechanics.Geometry.Box([box.Lo[0], box.Lo[1], box.Lo[2]],
-                [box.Lo[0] + times * box.Length(0), box.Lo[1] + times * box.Length(1), box.Lo[2] + times * box.Length(2)], [true, true, true]));
-        int k = 0;
-        for (int cz = 0; cz < times; cz++)
-            for (int cy = 0; cy < times; cy++)
-                for (int cx = 0; cx < times; cx++)
-                    for (int i = 0; i < n; i++, k++)
-                    {
-                        big.X[k] = s.X[i] + cx * box.Length(0); big.Y[k] = s.Y[i] + cy * box.Length(1); big.Z[k] = s.Z[i] + cz * box.Length(2);
-                        big.Type[k] = s.Type[i];
-                    }
-        return big;
-    }
+    private static AtomSystem Replicated(int times) =>
+        Replication.Replicate(LammpsDataReader.Read(TestData.Parity("silica192.data")), times, times, times);
 
     private static CompiledForceField Bind(AtomSystem s, CoulombSettings c) =>
         new(ForceFieldCatalog.Resolve("bks-wall", Composition.FromAtoms(s)), s, null, c);

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Globalization;
+using FractureLab.Mechanics;
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.Coulomb;
+using FractureLab.Mechanics.ForceFields;
+using FractureLab.Mechanics.Gpu;
+using FractureLab.Mechanics.Integrators;
+using FractureLab.Mechanics.IO;
+using FractureLab.Mechanics.Simulation;
+
+namespace FractureLab.Benchmarks.GpuSweep;
+
+/// <summary>
+/// Throughput sweep of the Gpu back end: BKS silica (the shipped 1800-atom glass replicated n×n×n), DSF 10 Å
+/// (α = 0.2 1/Å, A&amp;S erfc as LAMMPS coul/dsf), NVE 1 fs at 300 K with the resident integrator; prints atom-steps/s,
+/// pair evaluations/s and the estimated FP64 rate against the card's peak.
+/// FLOPs per pair: 90, counted in ForceKernels.Pairs with Buckingham and DSF, each add, multiply, divide, sqrt and exp
+/// counting one: image shift and r² 14, Buckingham 18, DSF with the A&amp;S erfc 36, accumulation of force, energies and
+/// virial 22. Each pair is evaluated twice (full list), as every GPU MD code with a full list does.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        try { return Run(args); }
+        catch (InputException e) { Console.Error.WriteLine($"error: {e.Message}"); return 2; }
+    }
+
+    private const double FlopsPerPair = 90;
+
+    private static int Run(string[] args)
+    {
+        string device = Arg(args, "--device", "auto");
+        var reps = Arg(args, "--replicate", "1,2,3,4,6,8").Split(',').Select(int.Parse).ToArray();
+        int steps = int.Parse(Arg(args, "--steps", "200"), CultureInfo.InvariantCulture);
+        double peakTflops = double.Parse(Arg(args, "--peak-tflops", "34"), CultureInfo.InvariantCulture);
+        using var gpu = new GpuDevice(GpuDeviceKinds.Parse(device));
+        Console.WriteLine($"# device: {gpu.Description}; BKS + DSF 10 Å (alpha 0.2, A&S erfc), NVE 1 fs, {steps} timed steps after 20 warm-up steps");
+        Console.WriteLine($"# FP64 peak assumed {peakTflops} TFLOP/s (--peak-tflops; H100 SXM 34, H100 PCIe 26, H200 34); {FlopsPerPair} FLOPs per pair evaluation");
+        Console.WriteLine("atoms,replicate,seconds,atom_steps_per_s,list_entries_per_atom,pair_evaluations_per_s,tflops,fraction_of_peak,list_builds");
+        var glass = ShippedStructures.Read("silica1800");
+        foreach (int n in reps)
+        {
+            var s = Replication.Replicate(glass, n, n, n);
+            var ff = new CompiledForceField(ForceFieldCatalog.Resolve("bks", Composition.FromAtoms(s)), s, 10.0,
+                new CoulombSettings(CoulombMethod.Dsf, 0.2, 10.0, ErfcFlavor.AbramowitzStegun));
+            Kinetics.AssignMaxwellBoltzmann(s, 300, 1);
+            using var backend = new GpuBackend(gpu);
+            var forces = new ForceComputer(ff, backend);
+            var run = new MdRun(s, forces, DeviceVerlet.Nve(backend), 0.001);
+            run.Initialize();
+            run.Run(20, 20);
+            var clock = Stopwatch.StartNew();
+            run.Run(steps, steps);
+            double seconds = clock.Elapsed.TotalSeconds;
+            double atomSteps = (double)s.Count * steps / seconds;
+            double entries = backend.MeanListEntries();
+            double pairsPerS = atomSteps * entries;
+            double tflops = pairsPerS * FlopsPerPair / 1e12;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{s.Count},{n},{seconds:F3},{atomSteps:G4},{entries:F1},{pairsPerS:G4},{tflops:G3},{tflops / peakTflops:G3},{backend.ListBuilds}"));
+        }
+        return 0;
+    }
+
+    private static string Arg(string[] args, string name, string fallback)
+    {
+        int i = Array.IndexOf(args, name);
+        if (i < 0) return fallback;
+        if (i + 1 >= args.Length) throw new InputException($"{name} needs a value");
+        return args[i + 1];
+    }
+}

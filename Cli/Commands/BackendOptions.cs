@@ -1,0 +1,21 @@
+using System.CommandLine;
+using FractureLab.Mechanics.Backends;
+
+namespace FractureLab.Cli.Commands;
+
+/// <summary><c>--backend reference|simd|gpu</c>, <c>--threads N</c> and <c>--device auto|cuda|opencl|cpu</c>, shared by eval, md, run and campaign.</summary>
+public sealed class BackendOptions
+{
+    public Option<string> Backend { get; } = new("--backend") { Description = "reference, simd or gpu (ILGPU)", DefaultValueFactory = _ => "simd" };
+    public Option<int> Threads { get; } = new("--threads") { Description = "threads for the simd back end (0 = all cores)", DefaultValueFactory = _ => 0 };
+    public Option<string> Device { get; } = new("--device") { Description = "accelerator of the gpu back end: auto (CUDA, then OpenCL, then ILGPU's CPU accelerator), cuda, opencl or cpu", DefaultValueFactory = _ => "auto" };
+
+    public void AddTo(Command c)
+    {
+        c.Options.Add(Backend);
+        c.Options.Add(Threads);
+        c.Options.Add(Device);
+    }
+
+    public BackendChoice Choice(ParseResult p) => BackendChoice.Parse(p.GetValue(Backend)!, p.GetValue(Threads), p.GetValue(Device)!);
+}
