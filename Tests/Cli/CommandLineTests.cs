@@ -39,6 +39,49 @@ public class CommandLineTests
         Assert.True(File.Exists(Path.Combine(dir, "plan.json")));
     }
 
+    [Fact]
+    public void Eval_OnTheGpuBackend_CpuAccelerator_GivesTheSameEnergy()
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        var (code, err) = Run("eval", "--data", TestData.Parity("silica192.data"), "--forcefield", "bks", "--erfc", "exact",
+            "--backend", "gpu", "--device", "cpu", "--out", Path.Combine(dir, "e.json"));
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "e.json")));
+        Assert.Equal(-887.1658828326013, doc.RootElement.GetProperty("potential_energy_eV").GetDouble(), 6);
+    }
+
+    [Fact]
+    public void Md_OnTheGpuBackend_KeepsNvtOnTheDevice_AndFollowsSimd()
+    {
+        string[] Args(string dir, params string[] extra) => ["md", "--data", TestData.Data("silica192-glass.data"), "--forcefield", "bks-wall", "--steps", "20",
+            "--thermo", "10", "--ensemble", "nvt", "--temperature", "300", "--seed", "5", "--out", dir, .. extra];
+        string simd = Directory.CreateTempSubdirectory().FullName, gpu = Directory.CreateTempSubdirectory().FullName;
+        var (code, err) = Run(Args(simd));
+        Assert.True(code == 0, err);
+        (code, err) = Run(Args(gpu, "--backend", "gpu", "--device", "cpu"));
+        Assert.True(code == 0, err);
+        using var plan = JsonDocument.Parse(File.ReadAllText(Path.Combine(gpu, "plan.json")));
+        Assert.Equal("nvt (device)", plan.RootElement.GetProperty("integrator").GetString());
+        Assert.StartsWith("gpu (CPU", plan.RootElement.GetProperty("backend").GetString());
+        var a = File.ReadAllLines(Path.Combine(simd, "thermo.csv"));
+        var b = File.ReadAllLines(Path.Combine(gpu, "thermo.csv"));
+        Assert.Equal(a.Length, b.Length);
+        for (int r = 1; r < a.Length; r++)
+        {
+            var x = a[r].Split(',').Select(double.Parse).ToArray();
+            var y = b[r].Split(',').Select(double.Parse).ToArray();
+            for (int c = 0; c < x.Length; c++) Assert.True(Math.Abs(x[c] - y[c]) <= 1e-6 * Math.Max(1, Math.Abs(x[c])), $"row {r} column {c}: {x[c]} vs {y[c]}");
+        }
+    }
+
+    [Fact]
+    public void UnknownGpuDevice_IsNamed()
+    {
+        var (code, err) = Run("eval", "--data", TestData.Parity("silica192.data"), "--forcefield", "bks", "--backend", "gpu", "--device", "tpu", "--out", "x.json");
+        Assert.Equal(1, code);
+        Assert.Contains("--device 'tpu'", err);
+    }
+
     [Theory]
     [InlineData("missing.data", "bks", "does not exist")]
     [InlineData("silica192.data", "nosuchff", "neither a shipped name")]
