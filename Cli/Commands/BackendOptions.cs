@@ -3,19 +3,22 @@ using FractureLab.Mechanics.Backends;
 
 namespace FractureLab.Cli.Commands;
 
-/// <summary><c>--backend reference|simd|gpu</c>, <c>--threads N</c> and <c>--device auto|cuda|opencl|cpu</c>, shared by eval, md, run and campaign.</summary>
+/// <summary><c>--backend reference|simd|gpu</c>, <c>--threads N</c>, <c>--device auto|cuda|opencl|cpu</c> and <c>--precision double|mixed</c>, shared by eval, md, run and campaign.</summary>
 public sealed class BackendOptions
 {
     public Option<string> Backend { get; } = new("--backend") { Description = "reference, simd or gpu (ILGPU)", DefaultValueFactory = _ => "simd" };
     public Option<int> Threads { get; } = new("--threads") { Description = "threads for the simd back end (0 = all cores)", DefaultValueFactory = _ => 0 };
     public Option<string> Device { get; } = new("--device") { Description = "accelerator of the gpu back end: auto (CUDA, then OpenCL, then ILGPU's CPU accelerator), cuda, opencl or cpu", DefaultValueFactory = _ => "auto" };
 
+    public Option<string> Precision { get; } = new("--precision") { Description = "gpu back end: double, or mixed (float32 positions in the pair kernel, double pair terms and sums)", DefaultValueFactory = _ => "double" };
+
     public void AddTo(Command c)
     {
+        c.Options.Add(Precision);
         c.Options.Add(Backend);
         c.Options.Add(Threads);
         c.Options.Add(Device);
     }
 
-    public BackendChoice Choice(ParseResult p) => BackendChoice.Parse(p.GetValue(Backend)!, p.GetValue(Threads), p.GetValue(Device)!);
+    public BackendChoice Choice(ParseResult p) => BackendChoice.Parse(p.GetValue(Backend)!, p.GetValue(Threads), p.GetValue(Device)!, p.GetValue(Precision)!);
 }

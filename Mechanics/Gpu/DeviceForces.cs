@@ -17,6 +17,7 @@ public sealed class DeviceForces : IDisposable
     private readonly GpuDevice _device;
     private readonly MemoryBuffer1D<ShortRangePair, Stride1D.Dense> _pairs;
     private readonly MemoryBuffer1D<double, Stride1D.Dense> _perAtom, _kinetic;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense>[] _single = [];
 
     public CompiledForceField ForceField { get; }
     public DeviceAtoms Atoms { get; }
@@ -24,8 +25,11 @@ public sealed class DeviceForces : IDisposable
     public GpuKernels Kernels => _device.Kernels;
     public DeviceReducer Reducer => _device.Reducer;
 
-    public DeviceForces(GpuDevice device, CompiledForceField ff, int atoms, double skin = 2.0)
+    public GpuPrecision Precision { get; }
+
+    public DeviceForces(GpuDevice device, CompiledForceField ff, int atoms, double skin = 2.0, GpuPrecision precision = GpuPrecision.Double)
     {
+        Precision = precision;
         _device = device;
         ForceField = ff;
         var acc = device.Accelerator;
@@ -34,6 +38,7 @@ public sealed class DeviceForces : IDisposable
         _kinetic = acc.Allocate1D<double>(6L * atoms);
         Atoms = new DeviceAtoms(acc, atoms);
         List = new DeviceNeighborList(acc, device.Kernels, device.Reducer, ff.MaxCutoff, skin);
+        if (precision == GpuPrecision.Mixed) _single = [acc.Allocate1D<float>(atoms), acc.Allocate1D<float>(atoms), acc.Allocate1D<float>(atoms)];
     }
 
     /// <summary>Forces (eV/Å) on the device atoms, and per-atom energies and virials, with the list of the current positions.</summary>
@@ -44,8 +49,19 @@ public sealed class DeviceForces : IDisposable
     }
 
     /// <summary>The pair kernel alone, on the list as it stands.</summary>
-    public void Evaluate(Box box) =>
-        Kernels.Pairs(Atoms.Count, Atoms.Views, List.Views, List.DeviceBoxOf(box), _pairs.View, ForceField.TypeCount, ForceField.Coulomb, _perAtom.View);
+    public void Evaluate(Box box)
+    {
+        var a = Atoms.Views;
+        if (Precision == GpuPrecision.Mixed)
+        {
+            Kernels.ToSingle(Atoms.Count, a, _single[0].View, _single[1].View, _single[2].View);
+            Kernels.MixedPairs(Atoms.Count, a, List.Views, List.DeviceBoxOf(box), _pairs.View, ForceField.TypeCount, ForceField.Coulomb, _perAtom.View,
+                new SinglePositions(_single[0].View, _single[1].View, _single[2].View));
+        }
+        else
+            Kernels.Pairs(Atoms.Count, a, List.Views, List.DeviceBoxOf(box), _pairs.View, ForceField.TypeCount, ForceField.Coulomb, _perAtom.View,
+                new DoublePositions(a.X, a.Y, a.Z));
+    }
 
     /// <summary>Adds the pair energies (eV) and virial (eV) of the last evaluation to <paramref name="result"/>.</summary>
     public void AddTotals(ForceResult result)
@@ -85,6 +101,7 @@ public sealed class DeviceForces : IDisposable
     public void Dispose()
     {
         _pairs.Dispose(); _perAtom.Dispose(); _kinetic.Dispose();
+        foreach (var b in _single) b.Dispose();
         Atoms.Dispose(); List.Dispose();
     }
 }

@@ -15,11 +15,17 @@ public static class ForceKernels
 {
     public const int PerAtomQuantities = 8;
 
-    public static void Pairs(Index1D i, AtomViews a, NeighborViews nl, DeviceBox b, ArrayView<ShortRangePair> pairs, int typeCount, CoulombPair coulomb,
-        ArrayView<double> perAtom)
+    /// <summary>float32 copies of the positions for the mixed-precision pair kernel.</summary>
+    public static void ToSingle(Index1D i, AtomViews a, ArrayView<float> x, ArrayView<float> y, ArrayView<float> z)
+    {
+        x[i] = (float)a.X[i]; y[i] = (float)a.Y[i]; z[i] = (float)a.Z[i];
+    }
+
+    public static void Pairs<TPositions>(Index1D i, AtomViews a, NeighborViews nl, DeviceBox b, ArrayView<ShortRangePair> pairs, int typeCount, CoulombPair coulomb,
+        ArrayView<double> perAtom, TPositions position) where TPositions : struct, IPositions
     {
         int n = a.X.IntLength;
-        double xi = a.X[i], yi = a.Y[i], zi = a.Z[i], qi = a.Charge[i];
+        double xi = position.X(i), yi = position.Y(i), zi = position.Z(i), qi = a.Charge[i];
         int row = a.Type[i] * typeCount;
         double coulombCut2 = coulomb.CutoffSquared;
         double fx = 0, fy = 0, fz = 0, eShort = 0, eCoulomb = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
@@ -29,7 +35,7 @@ public static class ForceKernels
             long o = nl.Offset(i, k);
             int j = nl.Neighbor[o];
             b.Shift(nl.Code[o], out double sx, out double sy, out double sz);
-            double dx = xi - (a.X[j] + sx), dy = yi - (a.Y[j] + sy), dz = zi - (a.Z[j] + sz);
+            double dx = xi - (position.X(j) + sx), dy = yi - (position.Y(j) + sy), dz = zi - (position.Z(j) + sz);
             double r2 = dx * dx + dy * dy + dz * dz;
             var shortRange = pairs[row + a.Type[j]].Evaluate(r2);
             var pairCoulomb = r2 < coulombCut2 ? coulomb.Evaluate(r2, qi * a.Charge[j]) : default;

@@ -13,7 +13,8 @@ namespace FractureLab.Mechanics.Gpu;
 /// </summary>
 /// <param name="device">the accelerator; disposed with the back end when <paramref name="ownsDevice"/>.</param>
 /// <param name="ownsDevice">whether disposing the back end disposes the device.</param>
-public sealed class GpuBackend(GpuDevice device, bool ownsDevice = false) : IPairBackend, IDisposable
+/// <param name="precision">double, or float32 positions in the pair kernel (<see cref="GpuPrecision"/>).</param>
+public sealed class GpuBackend(GpuDevice device, bool ownsDevice = false, GpuPrecision precision = GpuPrecision.Double) : IPairBackend, IDisposable
 {
     private DeviceForces? _forces;
     private AtomSystem? _system;
@@ -22,7 +23,8 @@ public sealed class GpuBackend(GpuDevice device, bool ownsDevice = false) : IPai
     private double[] _syncedX = [], _syncedY = [], _syncedZ = [];
 
     public GpuDevice Device { get; } = device;
-    public string Name => $"gpu ({Device.Description}, double precision)";
+    public GpuPrecision Precision { get; } = precision;
+    public string Name => $"gpu ({Device.Description}, {(Precision == GpuPrecision.Mixed ? "mixed precision: float32 positions, double pair terms and sums" : "double precision")})";
     public bool UsesHostNeighborList => false;
     /// <summary>Builds of the device neighbor list so far.</summary>
     public int ListBuilds => _forces?.List.Builds ?? 0;
@@ -75,7 +77,7 @@ public sealed class GpuBackend(GpuDevice device, bool ownsDevice = false) : IPai
     {
         if (_forces is not null && ReferenceEquals(_system, s) && ReferenceEquals(_forces.ForceField, ff)) return _forces;
         _forces?.Dispose();
-        _forces = new DeviceForces(Device, ff, s.Count, skin);
+        _forces = new DeviceForces(Device, ff, s.Count, skin, Precision);
         _forces.Atoms.Upload(s);
         _system = s;
         _hostList = null;

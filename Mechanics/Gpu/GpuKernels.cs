@@ -25,8 +25,12 @@ public sealed class GpuKernels(Accelerator acc)
         acc.LoadAutoGroupedStreamKernel<Index1D, AtomViews, DeviceBox, CellGrid, ArrayView<int>, ArrayView<int>, ArrayView<int>, NeighborViews, double>(NeighborKernels.BuildFromCells);
     public Action<Index1D, AtomViews, DeviceBox, ImageReach, NeighborViews, double> BuildAllPairs { get; } =
         acc.LoadAutoGroupedStreamKernel<Index1D, AtomViews, DeviceBox, ImageReach, NeighborViews, double>(NeighborKernels.BuildAllPairs);
-    public Action<Index1D, AtomViews, NeighborViews, DeviceBox, ArrayView<ShortRangePair>, int, CoulombPair, ArrayView<double>> Pairs { get; } =
-        acc.LoadAutoGroupedStreamKernel<Index1D, AtomViews, NeighborViews, DeviceBox, ArrayView<ShortRangePair>, int, CoulombPair, ArrayView<double>>(ForceKernels.Pairs);
+    public Action<Index1D, AtomViews, NeighborViews, DeviceBox, ArrayView<ShortRangePair>, int, CoulombPair, ArrayView<double>, DoublePositions> Pairs { get; } =
+        acc.LoadAutoGroupedStreamKernel<Index1D, AtomViews, NeighborViews, DeviceBox, ArrayView<ShortRangePair>, int, CoulombPair, ArrayView<double>, DoublePositions>(ForceKernels.Pairs);
+    public Action<Index1D, AtomViews, NeighborViews, DeviceBox, ArrayView<ShortRangePair>, int, CoulombPair, ArrayView<double>, SinglePositions> MixedPairs { get; } =
+        acc.LoadAutoGroupedStreamKernel<Index1D, AtomViews, NeighborViews, DeviceBox, ArrayView<ShortRangePair>, int, CoulombPair, ArrayView<double>, SinglePositions>(ForceKernels.Pairs);
+    public Action<Index1D, AtomViews, ArrayView<float>, ArrayView<float>, ArrayView<float>> ToSingle { get; } =
+        acc.LoadAutoGroupedStreamKernel<Index1D, AtomViews, ArrayView<float>, ArrayView<float>, ArrayView<float>>(ForceKernels.ToSingle);
     public Action<Index1D, AtomViews, double, double> KickDrift { get; } = acc.LoadAutoGroupedStreamKernel<Index1D, AtomViews, double, double>(IntegrationKernels.KickDrift);
     public Action<Index1D, AtomViews, double> Scale { get; } = acc.LoadAutoGroupedStreamKernel<Index1D, AtomViews, double>(IntegrationKernels.Scale);
     public Action<Index1D, AtomViews, ArrayView<double>> KineticTensor { get; } =
