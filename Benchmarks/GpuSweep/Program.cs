@@ -49,7 +49,7 @@ public static class Program
             Kinetics.AssignMaxwellBoltzmann(s, 300, 1);
             using var backend = new GpuBackend(gpu);
             var forces = new ForceComputer(ff, backend);
-            var run = new MdRun(s, forces, DeviceVerlet.Nve(backend), 0.001);
+            var run = new MdRun(s, forces, new ResidentIntegrator(new VelocityVerlet(), backend), 0.001);
             run.Initialize();
             run.Run(20, 20);
             var clock = Stopwatch.StartNew();

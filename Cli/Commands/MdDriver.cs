@@ -84,22 +84,21 @@ public static class MdDriver
     }
 
     /// <summary>
-    /// The plan's integrator; on the Gpu back end NVE and NVT keep the atoms on the device between outputs
-    /// (<see cref="DeviceVerlet"/>), while NPT and k-space runs use the host integrators over the bridged back end.
+    /// The plan's integrator; on the Gpu back end it runs with the atoms resident on the device between outputs
+    /// (<see cref="ResidentIntegrator"/>), except with k-space, whose mesh part is on the host.
     /// </summary>
-    private static IIntegrator CreateIntegrator(MdPlan p, IPairBackend backend, CompiledForceField ff) => (p.Ensemble, p.Thermostat) switch
+    private static IIntegrator CreateIntegrator(MdPlan p, IPairBackend backend, CompiledForceField ff)
     {
-        ("nve", _) when Resident(backend, ff) is { } gpu => DeviceVerlet.Nve(gpu),
-        ("nvt", "berendsen") when Resident(backend, ff) is { } gpu => DeviceVerlet.Berendsen(gpu, p.TemperatureK, p.TDampPs),
-        ("nvt", _) when Resident(backend, ff) is { } gpu => DeviceVerlet.NoseHoover(gpu, p.TemperatureK, p.TDampPs),
-        ("nve", _) => new VelocityVerlet(),
-        ("nvt", "berendsen") => new BerendsenThermostat(p.TemperatureK, p.TDampPs),
-        ("nvt", _) => new NoseHooverNvt(p.TemperatureK, p.TDampPs),
-        ("npt", "berendsen") => new BerendsenBarostat(p.TemperatureK, p.PressureGpa, p.Coupled, p.TDampPs, p.PDampPs),
-        _ => new NoseHooverNpt(p.TemperatureK, p.PressureGpa, p.Coupled, p.TDampPs, p.PDampPs),
-    };
-
-    private static GpuBackend? Resident(IPairBackend backend, CompiledForceField ff) => ff.Reciprocal is null ? backend as GpuBackend : null;
+        IIntegrator host = (p.Ensemble, p.Thermostat) switch
+        {
+            ("nve", _) => new VelocityVerlet(),
+            ("nvt", "berendsen") => new BerendsenThermostat(p.TemperatureK, p.TDampPs),
+            ("nvt", _) => new NoseHooverNvt(p.TemperatureK, p.TDampPs),
+            ("npt", "berendsen") => new BerendsenBarostat(p.TemperatureK, p.PressureGpa, p.Coupled, p.TDampPs, p.PDampPs),
+            _ => new NoseHooverNpt(p.TemperatureK, p.PressureGpa, p.Coupled, p.TDampPs, p.PDampPs),
+        };
+        return backend is GpuBackend gpu && ResidentIntegrator.Supports(ff) ? new ResidentIntegrator(host, gpu) : host;
+    }
 
     private static void CopyState(AtomSystem from, AtomSystem to, string path)
     {

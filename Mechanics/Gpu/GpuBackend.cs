@@ -8,8 +8,9 @@ namespace FractureLab.Mechanics.Gpu;
 /// The Gpu back end (ILGPU: CUDA, OpenCL or the CPU accelerator), double precision throughout. As an
 /// <see cref="IPairBackend"/> under a host integrator (minimizers, barostats, deformation, k-space) it uploads the
 /// positions each force call and returns the forces, energies and virial; its neighbor list lives on the device and is
-/// rebuilt whenever the host's rebuild criterion fires. <see cref="DeviceVerlet"/> keeps the atoms on the device
-/// across steps instead (NVE and NVT), copying to the host only for output.
+/// rebuilt whenever the host's rebuild criterion fires. <see cref="ResidentIntegrator"/> keeps the atoms on the device
+/// across steps instead (any host integrator, box deformation included; not with k-space), copying to the host only
+/// for output.
 /// </summary>
 /// <param name="device">the accelerator; disposed with the back end when <paramref name="ownsDevice"/>.</param>
 /// <param name="ownsDevice">whether disposing the back end disposes the device.</param>

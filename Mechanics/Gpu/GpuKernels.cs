@@ -31,7 +31,11 @@ public sealed class GpuKernels(Accelerator acc)
         acc.LoadAutoGroupedStreamKernel<Index1D, AtomViews, NeighborViews, DeviceBox, ArrayView<ShortRangePair>, int, CoulombPair, ArrayView<double>, SinglePositions>(ForceKernels.Pairs);
     public Action<Index1D, AtomViews, ArrayView<float>, ArrayView<float>, ArrayView<float>> ToSingle { get; } =
         acc.LoadAutoGroupedStreamKernel<Index1D, AtomViews, ArrayView<float>, ArrayView<float>, ArrayView<float>>(ForceKernels.ToSingle);
-    public Action<Index1D, AtomViews, double, double> KickDrift { get; } = acc.LoadAutoGroupedStreamKernel<Index1D, AtomViews, double, double>(IntegrationKernels.KickDrift);
+    public Action<Index1D, AtomViews, double> Kick { get; } = acc.LoadAutoGroupedStreamKernel<Index1D, AtomViews, double>(IntegrationKernels.Kick);
+    public Action<Index1D, AtomViews, double> Drift { get; } = acc.LoadAutoGroupedStreamKernel<Index1D, AtomViews, double>(IntegrationKernels.Drift);
+    public Action<Index1D, AtomViews, int, double> ScaleAxisVelocity { get; } = acc.LoadAutoGroupedStreamKernel<Index1D, AtomViews, int, double>(IntegrationKernels.ScaleAxisVelocity);
+    public Action<Index1D, AtomViews, int, double, double> ScaleAxisPosition { get; } =
+        acc.LoadAutoGroupedStreamKernel<Index1D, AtomViews, int, double, double>(IntegrationKernels.ScaleAxisPosition);
     public Action<Index1D, AtomViews, double> Scale { get; } = acc.LoadAutoGroupedStreamKernel<Index1D, AtomViews, double>(IntegrationKernels.Scale);
     public Action<Index1D, AtomViews, ArrayView<double>> KineticTensor { get; } =
         acc.LoadAutoGroupedStreamKernel<Index1D, AtomViews, ArrayView<double>>(IntegrationKernels.KineticTensor);

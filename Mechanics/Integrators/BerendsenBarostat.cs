@@ -1,5 +1,3 @@
-using FractureLab.Mechanics.Atoms;
-using FractureLab.Mechanics.Backends;
 
 namespace FractureLab.Mechanics.Integrators;
 
@@ -13,15 +11,16 @@ public sealed class BerendsenBarostat(double temperatureK, double pressureGpa, b
     private readonly BerendsenThermostat _thermostat = new(temperatureK, tDampPs);
     public string Name => "berendsen-npt";
 
-    public void Step(AtomSystem s, ForceComputer forces, double dtPs)
+    public void Step(IDynamicsState s, double dtPs)
     {
-        _thermostat.Step(s, forces, dtPs);
-        var p = ForceComputer.PressureGpa(s, forces.Last, withKinetic: true);
+        _thermostat.Step(s, dtPs);
+        var kin = s.KineticTensor();
         for (int a = 0; a < 3; a++)
         {
             if (!coupled[a]) continue;
-            double mu = Math.Cbrt(1.0 - compressibilityPerGpa * dtPs / pDampPs * (pressureGpa - p[a]));
-            BoxScaling.ScaleAxis(s, a, mu);
+            double p = (kin[a] + s.Forces.Virial[a]) / s.Box.Volume * Units.MetalUnits.EvPerCubicAngstromToGpa;
+            double mu = Math.Cbrt(1.0 - compressibilityPerGpa * dtPs / pDampPs * (pressureGpa - p));
+            s.ScaleAxis(a, mu);
         }
     }
 

@@ -1,5 +1,3 @@
-using FractureLab.Mechanics.Atoms;
-using FractureLab.Mechanics.Backends;
 
 namespace FractureLab.Mechanics.Integrators;
 
@@ -14,20 +12,17 @@ public sealed class BerendsenThermostat(double temperatureK, double dampingPs = 
 
     private readonly VelocityVerlet _verlet = new();
 
-    public void Step(AtomSystem s, ForceComputer forces, double dtPs)
+    public void Step(IDynamicsState s, double dtPs)
     {
-        _verlet.Step(s, forces, dtPs);
+        _verlet.Step(s, dtPs);
         Rescale(s, dtPs);
     }
 
-    public void Rescale(AtomSystem s, double dtPs)
+    public void Rescale(IDynamicsState s, double dtPs)
     {
-        double t = Kinetics.Temperature(s);
-        if (t > 0) Kinetics.ScaleVelocities(s, Factor(t, dtPs));
+        double t = 2.0 * s.KineticEnergy() / (s.DegreesOfFreedom * Units.MetalUnits.Boltzmann);
+        if (t > 0) s.ScaleVelocities(Math.Sqrt(Math.Max(0.0, 1.0 + dtPs / dampingPs * (TargetK / t - 1.0))));
     }
-
-    /// <summary>λ for instantaneous temperature <paramref name="temperatureK"/> &gt; 0 (host and device alike).</summary>
-    public double Factor(double temperatureK, double dtPs) => Math.Sqrt(Math.Max(0.0, 1.0 + dtPs / dampingPs * (TargetK / temperatureK - 1.0)));
 
     public void SaveState(BinaryWriter w) => w.Write(TargetK);
     public void LoadState(BinaryReader r) => TargetK = r.ReadDouble();

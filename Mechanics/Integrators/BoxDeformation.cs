@@ -12,10 +12,10 @@ public sealed class BoxDeformation(int axis, double strainRatePerPs, double init
     public double InitialLength { get; } = initialLength;
 
     /// <summary>Sets the box length for elapsed time t (ps), remapping positions affinely.</summary>
-    public void Apply(AtomSystem s, double elapsedPs)
+    public void Apply(IDynamicsState s, double elapsedPs)
     {
         double target = InitialLength * (1.0 + strainRatePerPs * elapsedPs);
-        BoxScaling.ScaleAxis(s, Axis, target / s.Box.Length(Axis));
+        s.ScaleAxis(Axis, target / s.Box.Length(Axis));
     }
 
     /// <summary>Engineering strain (L − L0)/L0 of the current box.</summary>

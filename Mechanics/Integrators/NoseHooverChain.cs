@@ -1,4 +1,3 @@
-using FractureLab.Mechanics.Atoms;
 using FractureLab.Mechanics.Units;
 
 namespace FractureLab.Mechanics.Integrators;
@@ -29,8 +28,8 @@ public sealed class NoseHooverChain(double dampingPs, int length = 3)
     }
 
     /// <summary>Propagates the chain over dt/2 and scales the velocities.</summary>
-    public void HalfStep(AtomSystem s, double dtPs) =>
-        Kinetics.ScaleVelocities(s, HalfStepScale(s.KineticEnergy(), Kinetics.DegreesOfFreedom(s), dtPs));
+    public void HalfStep(IDynamicsState s, double dtPs) =>
+        s.ScaleVelocities(HalfStepScale(s.KineticEnergy(), s.DegreesOfFreedom, dtPs));
 
     /// <summary>
     /// Propagates the chain over dt/2 for a system of kinetic energy <paramref name="kineticEnergyEv"/> and

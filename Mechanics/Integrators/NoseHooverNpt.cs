@@ -1,4 +1,3 @@
-using FractureLab.Mechanics.Atoms;
 using FractureLab.Mechanics.Backends;
 using FractureLab.Mechanics.Units;
 
@@ -32,26 +31,26 @@ public sealed class NoseHooverNpt : IIntegrator
         _tauP = pDampPs;
     }
 
-    public void Step(AtomSystem s, ForceComputer forces, double dtPs)
+    public void Step(IDynamicsState s, double dtPs)
     {
-        int dof = Kinetics.DegreesOfFreedom(s);
+        int dof = s.DegreesOfFreedom;
         Chain.HalfStep(s, dtPs);
-        OmegaHalfStep(s, forces.Last, dtPs, dof);
+        OmegaHalfStep(s, s.Forces, dtPs, dof);
         ScaleByBarostat(s, dtPs, dof);
-        Kinetics.HalfKick(s, dtPs);
+        s.HalfKick(dtPs);
         ScaleByBarostat(s, dtPs, dof);
         Remap(s, 0.5 * dtPs);
-        Kinetics.Drift(s, dtPs);
+        s.Drift(dtPs);
         Remap(s, 0.5 * dtPs);
-        forces.Compute(s);
+        s.ComputeForces();
         ScaleByBarostat(s, dtPs, dof);
-        Kinetics.HalfKick(s, dtPs);
+        s.HalfKick(dtPs);
         ScaleByBarostat(s, dtPs, dof);
-        OmegaHalfStep(s, forces.Last, dtPs, dof);
+        OmegaHalfStep(s, s.Forces, dtPs, dof);
         Chain.HalfStep(s, dtPs);
     }
 
-    private void OmegaHalfStep(AtomSystem s, ForceResult r, double dtPs, int dof)
+    private void OmegaHalfStep(IDynamicsState s, ForceResult r, double dtPs, int dof)
     {
         double kt = MetalUnits.Boltzmann * Chain.TargetK;
         double w = (s.Count + 1) * kt * _tauP * _tauP;
@@ -67,21 +66,16 @@ public sealed class NoseHooverNpt : IIntegrator
         }
     }
 
-    private void ScaleByBarostat(AtomSystem s, double dtPs, int dof)
+    private void ScaleByBarostat(IDynamicsState s, double dtPs, int dof)
     {
         double mtk2 = (_omegaDot[0] + _omegaDot[1] + _omegaDot[2]) / dof;
-        for (int a = 0; a < 3; a++)
-        {
-            double f = Math.Exp(-0.25 * dtPs * (_omegaDot[a] + mtk2));
-            var vel = s.Velocities(a);
-            for (int i = 0; i < s.Count; i++) vel[i] *= f;
-        }
+        for (int a = 0; a < 3; a++) s.ScaleVelocities(a, Math.Exp(-0.25 * dtPs * (_omegaDot[a] + mtk2)));
     }
 
-    private void Remap(AtomSystem s, double dtPs)
+    private void Remap(IDynamicsState s, double dtPs)
     {
         for (int a = 0; a < 3; a++)
-            if (Coupled[a] && _omegaDot[a] != 0) BoxScaling.ScaleAxis(s, a, Math.Exp(dtPs * _omegaDot[a]));
+            if (Coupled[a] && _omegaDot[a] != 0) s.ScaleAxis(a, Math.Exp(dtPs * _omegaDot[a]));
     }
 
     public void SaveState(BinaryWriter w)

@@ -1,6 +1,3 @@
-using FractureLab.Mechanics.Atoms;
-using FractureLab.Mechanics.Backends;
-
 namespace FractureLab.Mechanics.Integrators;
 
 /// <summary>NVT: Nosé-Hoover chain half step, velocity Verlet, chain half step (LAMMPS fix nvt).</summary>
@@ -9,13 +6,13 @@ public sealed class NoseHooverNvt(double temperatureK, double dampingPs = 0.1) :
     public NoseHooverChain Chain { get; } = new(dampingPs) { TargetK = temperatureK };
     public string Name => "nvt";
 
-    public void Step(AtomSystem s, ForceComputer forces, double dtPs)
+    public void Step(IDynamicsState s, double dtPs)
     {
         Chain.HalfStep(s, dtPs);
-        Kinetics.HalfKick(s, dtPs);
-        Kinetics.Drift(s, dtPs);
-        forces.Compute(s);
-        Kinetics.HalfKick(s, dtPs);
+        s.HalfKick(dtPs);
+        s.Drift(dtPs);
+        s.ComputeForces();
+        s.HalfKick(dtPs);
         Chain.HalfStep(s, dtPs);
     }
 

@@ -21,6 +21,7 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
     public long Step { get; set; }
     public List<ThermoRow> Thermo { get; } = [];
     public BoxDeformation? Deformation { get; init; }
+    private readonly HostDynamics _host = new(system, forces);
     public double ElapsedPs => Step * DtPs;
 
     /// <summary>Computes the initial forces (skipped when resuming from a checkpoint, which carries them).</summary>
@@ -54,20 +55,22 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
                 _log.Warning("Run cancelled at step {Step}; checkpoint {Path}", Step, checkpointPath);
                 return false;
             }
-            if (Integrator is IMultiStepIntegrator multi && Deformation is null)
+            if (Integrator is IMultiStepIntegrator multi)
             {
                 // Resident (device) steps up to the next thermo record or checkpoint, whichever comes first.
                 long next = Math.Min(end, NextMultiple(Step, thermoEvery));
                 if (checkpointPath is not null) next = Math.Min(next, NextMultiple(Step, checkpointEvery));
-                multi.Advance(System, Forces, DtPs, next - Step);
+                long first = Step;
+                var deformation = Deformation;
+                multi.Advance(System, Forces, DtPs, next - Step, deformation is null ? null : (state, k) => deformation.Apply(state, (first + k + 1) * DtPs));
                 Step = next;
             }
             else
             {
                 // The box is deformed before the step (positions remapped affinely), so the step's own force
                 // evaluation sees the new box: one force call per step, as LAMMPS fix deform.
-                Deformation?.Apply(System, ElapsedPs + DtPs);
-                Integrator.Step(System, Forces, DtPs);
+                Deformation?.Apply(_host, ElapsedPs + DtPs);
+                Integrator.Step(_host, DtPs);
                 Step++;
             }
             if (thermoEvery > 0 && Step % thermoEvery == 0) Record();

@@ -105,29 +105,30 @@ public class GpuBackendTests
         return (s, new ForceComputer(new CompiledForceField(ff with { ShiftEnergy = true }, s), backend));
     }
 
+    private static IIntegrator Integrator(string ensemble) => ensemble switch
+    {
+        "nve" => new VelocityVerlet(),
+        "nvt" => new NoseHooverNvt(1200, 0.05),
+        "berendsen" => new BerendsenThermostat(1200, 0.05),
+        "npt" => new NoseHooverNpt(1200, 0.0, [true, true, true], 0.05, 0.2),
+        "berendsen-npt" => new BerendsenBarostat(1200, 0.0, [true, true, false], 0.05, 0.2),
+        _ => new NoseHooverNpt(300, 0.0, [true, true, false], 0.05, 0.2), // "tension": protocol A, lateral barostat + deformation along z
+    };
+
     [Theory]
     [InlineData("nve")]
     [InlineData("nvt")]
     [InlineData("berendsen")]
+    [InlineData("npt")]
+    [InlineData("berendsen-npt")]
+    [InlineData("tension")]
     public void ResidentSteps_FollowTheHostIntegrator(string ensemble)
     {
         var (hs, hfc) = Thermalized(new ReferenceBackend());
         var (ds, dfc) = Thermalized(new GpuBackend(CpuAccelerator.Device));
-        IIntegrator host = ensemble switch
-        {
-            "nve" => new VelocityVerlet(),
-            "nvt" => new NoseHooverNvt(1200, 0.05),
-            _ => new BerendsenThermostat(1200, 0.05),
-        };
-        var gpu = (GpuBackend)dfc.Backend;
-        IIntegrator device = ensemble switch
-        {
-            "nve" => DeviceVerlet.Nve(gpu),
-            "nvt" => DeviceVerlet.NoseHoover(gpu, 1200, 0.05),
-            _ => DeviceVerlet.Berendsen(gpu, 1200, 0.05),
-        };
-        var hostRun = new MdRun(hs, hfc, host, 0.001);
-        var deviceRun = new MdRun(ds, dfc, device, 0.001);
+        var deformation = ensemble == "tension" ? new BoxDeformation(2, 0.5, hs.Box.Length(2)) : null;
+        var hostRun = new MdRun(hs, hfc, Integrator(ensemble), 0.001) { Deformation = deformation };
+        var deviceRun = new MdRun(ds, dfc, new ResidentIntegrator(Integrator(ensemble), (GpuBackend)dfc.Backend), 0.001) { Deformation = deformation };
         hostRun.Initialize(); deviceRun.Initialize();
         hostRun.Run(60, 20); deviceRun.Run(60, 20);
         Assert.Equal(4, deviceRun.Thermo.Count);
@@ -137,7 +138,9 @@ public class GpuBackendTests
             Assert.Equal(hostRun.Thermo[r].TotalEv, deviceRun.Thermo[r].TotalEv, 7);
             Assert.Equal(hostRun.Thermo[r].TemperatureK, deviceRun.Thermo[r].TemperatureK, 7);
             Assert.Equal(hostRun.Thermo[r].PressureGpa, deviceRun.Thermo[r].PressureGpa, 7);
+            Assert.Equal(hostRun.Thermo[r].VolumeA3, deviceRun.Thermo[r].VolumeA3, 7);
         }
+        if (ensemble is "npt" or "berendsen-npt" or "tension") Assert.NotEqual(hostRun.Thermo[0].VolumeA3, hostRun.Thermo[^1].VolumeA3);
         for (int i = 0; i < hs.Count; i++)
         {
             Assert.Equal(hs.X[i] + hs.ImageX[i] * hs.Box.Length(0), ds.X[i] + ds.ImageX[i] * ds.Box.Length(0), 9);
@@ -151,7 +154,7 @@ public class GpuBackendTests
         double[] Run()
         {
             var (s, fc) = Thermalized(new GpuBackend(CpuAccelerator.Device));
-            var run = new MdRun(s, fc, DeviceVerlet.Nve((GpuBackend)fc.Backend), 0.001);
+            var run = new MdRun(s, fc, new ResidentIntegrator(new VelocityVerlet(), (GpuBackend)fc.Backend), 0.001);
             run.Initialize();
             run.Run(30, 10);
             return [.. s.X, .. s.Vx, run.Thermo[^1].TotalEv];
@@ -166,7 +169,7 @@ public class GpuBackendTests
         var gpu = new GpuBackend(CpuAccelerator.Device);
         var fc = new ForceComputer(ff, gpu);
         fc.Compute(s);
-        var e = Assert.Throws<InputException>(() => DeviceVerlet.Nve(gpu).Step(s, fc, 0.001));
+        var e = Assert.Throws<InputException>(() => new ResidentIntegrator(new VelocityVerlet(), gpu).Step(s, fc, 0.001));
         Assert.Contains("k-space", e.Message);
     }
 

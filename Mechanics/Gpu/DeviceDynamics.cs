@@ -1,0 +1,57 @@
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.Geometry;
+using FractureLab.Mechanics.Integrators;
+using FractureLab.Mechanics.Units;
+
+namespace FractureLab.Mechanics.Gpu;
+
+/// <summary>
+/// Device-resident atoms as an <see cref="IDynamicsState"/>: every operation is a kernel over the atoms, and kinetic
+/// energies, tensors and the force totals are reduced on the device and copied only when an integrator asks for them
+/// (the thermostat's kinetic energy, the barostat's pressure). The box is the host system's.
+/// </summary>
+internal sealed class DeviceDynamics(DeviceForces device, AtomSystem system, ForceComputer forces) : IDynamicsState
+{
+    private bool _totalsCurrent;
+
+    public Box Box => system.Box;
+    public int Count => system.Count;
+    public int DegreesOfFreedom { get; } = Kinetics.DegreesOfFreedom(system);
+    private GpuKernels K => device.Kernels;
+
+    public double KineticEnergy() => device.KineticEnergy();
+    public double[] KineticTensor() => device.KineticTensor();
+    public void ScaleVelocities(double factor) => K.Scale(Count, device.Atoms.Views, factor);
+    public void ScaleVelocities(int axis, double factor) => K.ScaleAxisVelocity(Count, device.Atoms.Views, axis, factor);
+    public void HalfKick(double dtPs) => K.Kick(Count, device.Atoms.Views, 0.5 * dtPs * MetalUnits.ForceOverMassToAcceleration);
+    public void Drift(double dtPs) => K.Drift(Count, device.Atoms.Views, dtPs);
+
+    public void ScaleAxis(int axis, double factor)
+    {
+        var b = system.Box;
+        K.ScaleAxisPosition(Count, device.Atoms.Views, axis, 0.5 * (b.Lo[axis] + b.Hi[axis]), factor);
+        b.SetLength(axis, b.Length(axis) * factor);
+    }
+
+    public void ComputeForces()
+    {
+        device.Compute(system.Box);
+        _totalsCurrent = false;
+    }
+
+    /// <summary>Energies and virial of the last force call, reduced on first use.</summary>
+    public ForceResult Forces
+    {
+        get
+        {
+            var r = forces.Last;
+            if (_totalsCurrent) return r;
+            r.Clear();
+            device.AddTotals(r);
+            forces.AddSelfAndKSpace(system, r);
+            _totalsCurrent = true;
+            return r;
+        }
+    }
+}

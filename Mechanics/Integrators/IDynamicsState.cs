@@ -1,0 +1,67 @@
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.Geometry;
+
+namespace FractureLab.Mechanics.Integrators;
+
+/// <summary>
+/// The particles an integrator advances, wherever they live: on the host (<see cref="HostDynamics"/>) or resident on a
+/// device (the Gpu back end's DeviceDynamics). Each integrator is written once against these operations, so the host
+/// and the device run the same equations of motion, thermostats and barostats.
+/// </summary>
+public interface IDynamicsState
+{
+    /// <summary>The simulation box (Å); shared with the host system.</summary>
+    Box Box { get; }
+    /// <summary>3N − 3 (centre-of-mass momentum removed, as LAMMPS compute temp).</summary>
+    int DegreesOfFreedom { get; }
+    int Count { get; }
+    /// <summary>Kinetic energy (eV).</summary>
+    double KineticEnergy();
+    /// <summary>Kinetic tensor Σ m v_a v_b (eV; xx, yy, zz, xy, xz, yz).</summary>
+    double[] KineticTensor();
+    void ScaleVelocities(double factor);
+    void ScaleVelocities(int axis, double factor);
+    /// <summary>v += (dt/2)·F/m.</summary>
+    void HalfKick(double dtPs);
+    /// <summary>x += dt·v.</summary>
+    void Drift(double dtPs);
+    /// <summary>Affine remap of the box and the positions along one axis about the box centre (LAMMPS remap x).</summary>
+    void ScaleAxis(int axis, double factor);
+    /// <summary>Forces (eV/Å) for the current positions.</summary>
+    void ComputeForces();
+    /// <summary>Energies and virial of the last <see cref="ComputeForces"/>.</summary>
+    ForceResult Forces { get; }
+}
+
+/// <summary>An <see cref="AtomSystem"/> and its <see cref="ForceComputer"/> as the integrators see them.</summary>
+public sealed class HostDynamics(AtomSystem system, ForceComputer forces) : IDynamicsState
+{
+    public AtomSystem System { get; } = system;
+    public ForceComputer ForceComputer { get; } = forces;
+    public Box Box => System.Box;
+    public int Count => System.Count;
+    public int DegreesOfFreedom => Kinetics.DegreesOfFreedom(System);
+    public double KineticEnergy() => System.KineticEnergy();
+    public double[] KineticTensor() => System.KineticTensor();
+    public void ScaleVelocities(double factor) => Kinetics.ScaleVelocities(System, factor);
+
+    public void ScaleVelocities(int axis, double factor)
+    {
+        var v = System.Velocities(axis);
+        for (int i = 0; i < v.Length; i++) v[i] *= factor;
+    }
+
+    public void HalfKick(double dtPs) => Kinetics.HalfKick(System, dtPs);
+    public void Drift(double dtPs) => Kinetics.Drift(System, dtPs);
+    public void ScaleAxis(int axis, double factor) => BoxScaling.ScaleAxis(System, axis, factor);
+    public void ComputeForces() => ForceComputer.Compute(System);
+    public ForceResult Forces => ForceComputer.Last;
+}
+
+public static class IntegratorExtensions
+{
+    /// <summary>One step of <paramref name="integrator"/> on a host system.</summary>
+    public static void Step(this IIntegrator integrator, AtomSystem s, ForceComputer forces, double dtPs) =>
+        integrator.Step(new HostDynamics(s, forces), dtPs);
+}
