@@ -31,6 +31,18 @@ public sealed class GpuDevice : IDisposable
         Accelerator = device.CreateAccelerator(_context);
     }
 
+    /// <summary>Whether an accelerator of <paramref name="kind"/> is present (auto: any).</summary>
+    public static bool Available(GpuDeviceKind kind)
+    {
+        using var context = Context.Create(b => b.Default());
+        return kind switch
+        {
+            GpuDeviceKind.Cuda => context.Devices.Any(d => d.AcceleratorType == AcceleratorType.Cuda),
+            GpuDeviceKind.OpenCL => context.Devices.Any(d => d.AcceleratorType == AcceleratorType.OpenCL),
+            _ => context.Devices.Length > 0,
+        };
+    }
+
     private static Device Pick(Context context, GpuDeviceKind kind)
     {
         Device? Find(AcceleratorType t) => context.Devices.FirstOrDefault(d => d.AcceleratorType == t);

@@ -17,6 +17,15 @@ public static class CpuAccelerator
     public static GpuDevice Device => Shared.Value;
 }
 
+/// <summary>A test that needs a CUDA GPU: skipped, with the reason, on machines without one (CI).</summary>
+public sealed class CudaFactAttribute : FactAttribute
+{
+    public CudaFactAttribute()
+    {
+        if (!GpuDevice.Available(GpuDeviceKind.Cuda)) Skip = "no CUDA device on this machine";
+    }
+}
+
 /// <summary>Tests sharing the one CPU accelerator run one after another (launches on one accelerator are not thread-safe).</summary>
 [CollectionDefinition("CpuAccelerator", DisableParallelization = true)]
 public class CpuAcceleratorCollection;
@@ -75,6 +84,26 @@ public class GpuBackendTests
         Kinetics.AssignMaxwellBoltzmann(s, 600, 3);
         return s;
     });
+
+    [CudaFact]
+    public void OnCuda_ForcesMatchReference_AndResidentStepsFollowTheHost()
+    {
+        using var cuda = new GpuDevice(GpuDeviceKind.Cuda);
+        var c = new CoulombSettings(CoulombMethod.Dsf, 0.2, 10.0, ErfcFlavor.Exact);
+        var s1 = Replicated(3); var s2 = Replicated(3);
+        var expected = new ForceComputer(Bind(s1, c), new ReferenceBackend()).Compute(s1);
+        var actual = new ForceComputer(Bind(s2, c), new GpuBackend(cuda)).Compute(s2);
+        Assert.Equal(1.0, actual.PotentialEnergy / expected.PotentialEnergy, 12);
+        double fmax = s1.Fx.Max(Math.Abs);
+        for (int i = 0; i < s1.Count; i++) Assert.True(Math.Abs(s2.Fx[i] - s1.Fx[i]) < 1e-11 * fmax, $"fx {i}");
+        var (hs, hfc) = Thermalized(new ReferenceBackend());
+        var (ds, dfc) = Thermalized(new GpuBackend(cuda));
+        var hostRun = new MdRun(hs, hfc, new NoseHooverNvt(600, 0.1), 0.001);
+        var deviceRun = new MdRun(ds, dfc, new ResidentIntegrator(new NoseHooverNvt(600, 0.1), (GpuBackend)dfc.Backend), 0.001);
+        hostRun.Initialize(); deviceRun.Initialize();
+        hostRun.Run(40, 20); deviceRun.Run(40, 20);
+        Assert.Equal(hostRun.Thermo[^1].TotalEv, deviceRun.Thermo[^1].TotalEv, 7);
+    }
 
     [Fact]
     public void MixedPrecision_IsWithinItsDocumentedTolerance()
