@@ -70,9 +70,14 @@ public sealed class SimdBackend(int threads) : IPairBackend
         var sh = list.Shifts;
         double[] shx = list.ShiftX, shy = list.ShiftY, shz = list.ShiftZ;
         double[] x = s.X, y = s.Y, z = s.Z, q = s.Charge;
+        double[] bfx = b.Fx, bfy = b.Fy, bfz = b.Fz; // locals: the JIT keeps them in registers across the scatter
         int[] type = s.Type;
         var coul = ff.Coulomb;
         double coulCut2 = coul.CutoffSquared;
+        var method = coul.Method;
+        DampedShiftedForceParameters dsf = coul.Dsf;
+        WolfParameters wolf = coul.Wolf;
+        EwaldRealSpaceParameters ewald = coul.Ewald;
         int nt = ff.TypeCount;
         Span<double> v = stackalloc double[6];
         v.Clear();
@@ -95,27 +100,29 @@ public sealed class SimdBackend(int threads) : IPairBackend
                 var dy = Vector256.Create(yi) - Vector256.Create(y[j0] + shy[c0], y[j1] + shy[c1], y[j2] + shy[c2], y[j3] + shy[c3]);
                 var dz = Vector256.Create(zi) - Vector256.Create(z[j0] + shz[c0], z[j1] + shz[c1], z[j2] + shz[c2], z[j3] + shz[c3]);
                 var r2 = dx * dx + dy * dy + dz * dz;
+                var r = Vector256.Sqrt(r2);
+                var rinv = Vector256<double>.One / r; // one division per pair, shared by every term
                 int p0 = rowType + type[j0], p1 = rowType + type[j1], p2 = rowType + type[j2], p3 = rowType + type[j3];
-                var (eS, fS) = table.ShortRange(r2, p0, p1, p2, p3);
+                var (eS, fS) = table.ShortRange(r2, r, rinv, p0, p1, p2, p3);
                 var fr = fS;
                 eShortV += eS;
                 if (coulCut2 > 0)
                 {
                     var qiqj = Vector256.Create(qi) * Vector256.Create(q[j0], q[j1], q[j2], q[j3]);
-                    var (eC, fC) = coul.Method switch
+                    var (eC, fC) = method switch
                     {
-                        CoulombMethod.Dsf => DampedShiftedForceVector.Evaluate(r2, coul.Dsf, qiqj),
-                        CoulombMethod.Wolf => WolfSummationVector.Evaluate(r2, coul.Wolf, qiqj),
-                        _ => EwaldRealSpaceVector.Evaluate(r2, coul.Ewald, qiqj),
+                        CoulombMethod.Dsf => DampedShiftedForceVector.Evaluate(r2, r, rinv, dsf, qiqj),
+                        CoulombMethod.Wolf => WolfSummationVector.Evaluate(r2, r, rinv, wolf, qiqj),
+                        _ => EwaldRealSpaceVector.Evaluate(r2, r, rinv, ewald, qiqj),
                     };
                     fr += fC;
                     eCoulV += eC;
                 }
                 var fx = dx * fr; var fy = dy * fr; var fz = dz * fr;
                 fxi += fx; fyi += fy; fzi += fz;
-                b.Fx[j0] -= fx[0]; b.Fx[j1] -= fx[1]; b.Fx[j2] -= fx[2]; b.Fx[j3] -= fx[3];
-                b.Fy[j0] -= fy[0]; b.Fy[j1] -= fy[1]; b.Fy[j2] -= fy[2]; b.Fy[j3] -= fy[3];
-                b.Fz[j0] -= fz[0]; b.Fz[j1] -= fz[1]; b.Fz[j2] -= fz[2]; b.Fz[j3] -= fz[3];
+                bfx[j0] -= fx[0]; bfx[j1] -= fx[1]; bfx[j2] -= fx[2]; bfx[j3] -= fx[3];
+                bfy[j0] -= fy[0]; bfy[j1] -= fy[1]; bfy[j2] -= fy[2]; bfy[j3] -= fy[3];
+                bfz[j0] -= fz[0]; bfz[j1] -= fz[1]; bfz[j2] -= fz[2]; bfz[j3] -= fz[3];
                 vxxV += dx * fx; vyyV += dy * fy; vzzV += dz * fz; vxyV += dx * fy; vxzV += dx * fz; vyzV += dy * fz;
             }
             double fxs = Vector256.Sum(fxi), fys = Vector256.Sum(fyi), fzs = Vector256.Sum(fzi);
@@ -130,10 +137,10 @@ public sealed class SimdBackend(int threads) : IPairBackend
                 eShort += sr.Energy; eCoul += cl.Energy;
                 double fx = dx * fr, fy = dy * fr, fz = dz * fr;
                 fxs += fx; fys += fy; fzs += fz;
-                b.Fx[j] -= fx; b.Fy[j] -= fy; b.Fz[j] -= fz;
+                bfx[j] -= fx; bfy[j] -= fy; bfz[j] -= fz;
                 v[0] += dx * fx; v[1] += dy * fy; v[2] += dz * fz; v[3] += dx * fy; v[4] += dx * fz; v[5] += dy * fz;
             }
-            b.Fx[i] += fxs; b.Fy[i] += fys; b.Fz[i] += fzs;
+            bfx[i] += fxs; bfy[i] += fys; bfz[i] += fzs;
         }
         b.ShortEnergy = eShort + Vector256.Sum(eShortV);
         b.CoulombEnergy = eCoul + Vector256.Sum(eCoulV);
@@ -183,12 +190,20 @@ public sealed class SimdBackend(int threads) : IPairBackend
             }
         }
 
-        public (Vector256<double> Energy, Vector256<double> ForceOverR) ShortRange(Vector256<double> r2, int p0, int p1, int p2, int p3)
+        public (Vector256<double> Energy, Vector256<double> ForceOverR) ShortRange(Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, int p0, int p1, int p2, int p3)
         {
+            if (p0 == p1 && p0 == p2 && p0 == p3 && _buckingham[p0])
+            {
+                // One type pair in all four lanes (rows are grouped by neighbor type): its parameters broadcast.
+                var mask = Vector256.LessThan(r2, Vector256.Create(_cut2[p0]));
+                var (e, f) = Buckingham.Evaluate(r2, r, rinv, Vector256.Create(_a[p0]), Vector256.Create(_invRho[p0]), Vector256.Create(_c[p0]), Vector256.Create(_d[p0]));
+                e -= Vector256.Create(_shift[p0]);
+                return (Vector256.ConditionalSelect(mask, e, default), Vector256.ConditionalSelect(mask, f, default));
+            }
             if (_buckingham[p0] && _buckingham[p1] && _buckingham[p2] && _buckingham[p3])
             {
                 var mask = Vector256.LessThan(r2, Vector256.Create(_cut2[p0], _cut2[p1], _cut2[p2], _cut2[p3]));
-                var (e, f) = Buckingham.Evaluate(r2,
+                var (e, f) = Buckingham.Evaluate(r2, r, rinv,
                     Vector256.Create(_a[p0], _a[p1], _a[p2], _a[p3]), Vector256.Create(_invRho[p0], _invRho[p1], _invRho[p2], _invRho[p3]),
                     Vector256.Create(_c[p0], _c[p1], _c[p2], _c[p3]), Vector256.Create(_d[p0], _d[p1], _d[p2], _d[p3]));
                 e -= Vector256.Create(_shift[p0], _shift[p1], _shift[p2], _shift[p3]);

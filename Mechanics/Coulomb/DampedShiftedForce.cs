@@ -34,12 +34,21 @@ public static class DampedShiftedForce
     {
         if (r2 >= p.CutoffSquared) return default;
         double r = Math.Sqrt(r2);
-        double prefactor = MetalUnits.CoulombConstant * qiqj / r;
-        double erfcd = Math.Exp(-p.Alpha * p.Alpha * r2);
+        return Evaluate(r2, r, 1.0 / r, p, qiqj);
+    }
+
+    /// <summary>
+    /// The same inside the cut-off, given r (Å) and 1/r (1/Å) computed once per pair. One division (1/r) instead of
+    /// LAMMPS's three: F/r = prefactor·(erfc/r + 2α/√π e^(−α²r²) + r f_shift)/r.
+    /// </summary>
+    public static Potentials.PairTerm Evaluate(double r2, double r, double rinv, in DampedShiftedForceParameters p, double qiqj)
+    {
+        double prefactor = MetalUnits.CoulombConstant * qiqj * rinv;
+        double erfcd = Numerics.Exponential.Exp(-p.Alpha * p.Alpha * r2);
         double erfcc = Coulomb.Erfc.Evaluate(p.Erfc, p.Alpha * r, erfcd);
-        double forceTimesR = prefactor * (erfcc / r + Coulomb.Erfc.TwoOverSqrtPi * p.Alpha * erfcd + r * p.FShift) * r;
+        double forceOverR = prefactor * (erfcc * rinv + Coulomb.Erfc.TwoOverSqrtPi * p.Alpha * erfcd + r * p.FShift) * rinv;
         double energy = prefactor * (erfcc - r * p.EShift - r2 * p.FShift);
-        return new(energy, forceTimesR / r2);
+        return new(energy, forceOverR);
     }
 
     /// <summary>Self energy (eV) of one atom of charge q (e).</summary>
@@ -51,18 +60,17 @@ public static class DampedShiftedForce
 public static class DampedShiftedForceVector
 {
     public static (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(
-        Vector256<double> r2, in DampedShiftedForceParameters p, Vector256<double> qiqj)
+        Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, in DampedShiftedForceParameters p, Vector256<double> qiqj)
     {
         var mask = Vector256.LessThan(r2, Vector256.Create(p.CutoffSquared));
-        var r = Vector256.Sqrt(r2);
         var alpha = Vector256.Create(p.Alpha);
-        var prefactor = Vector256.Create(MetalUnits.CoulombConstant) * qiqj / r;
-        var erfcd = Vector256.Exp(-alpha * alpha * r2);
+        var prefactor = Vector256.Create(MetalUnits.CoulombConstant) * qiqj * rinv;
+        var erfcd = Numerics.Exponential.Exp(-alpha * alpha * r2);
         var erfcc = Coulomb.Erfc.Evaluate(p.Erfc, alpha * r, erfcd);
         var fShift = Vector256.Create(p.FShift);
-        var forceTimesR = prefactor * (erfcc / r + Vector256.Create(Coulomb.Erfc.TwoOverSqrtPi * p.Alpha) * erfcd + r * fShift) * r;
+        var forceOverR = prefactor * (erfcc * rinv + Vector256.Create(Coulomb.Erfc.TwoOverSqrtPi * p.Alpha) * erfcd + r * fShift) * rinv;
         var energy = prefactor * (erfcc - r * Vector256.Create(p.EShift) - r2 * fShift);
         return (Vector256.ConditionalSelect(mask, energy, default),
-                Vector256.ConditionalSelect(mask, forceTimesR / r2, default));
+                Vector256.ConditionalSelect(mask, forceOverR, default));
     }
 }

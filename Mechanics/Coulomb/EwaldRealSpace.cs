@@ -16,11 +16,17 @@ public static class EwaldRealSpace
     {
         if (r2 >= p.CutoffSquared) return default;
         double r = Math.Sqrt(r2);
-        double prefactor = MetalUnits.CoulombConstant * qiqj / r;
-        double erfcd = Math.Exp(-p.Alpha * p.Alpha * r2);
+        return Evaluate(r2, r, 1.0 / r, p, qiqj);
+    }
+
+    /// <summary>The same inside the cut-off, given r (Å) and 1/r (1/Å) computed once per pair.</summary>
+    public static Potentials.PairTerm Evaluate(double r2, double r, double rinv, in EwaldRealSpaceParameters p, double qiqj)
+    {
+        double prefactor = MetalUnits.CoulombConstant * qiqj * rinv;
+        double erfcd = Numerics.Exponential.Exp(-p.Alpha * p.Alpha * r2);
         double erfcc = Coulomb.Erfc.Evaluate(p.Erfc, p.Alpha * r, erfcd);
         double forceTimesR = prefactor * (erfcc + Coulomb.Erfc.TwoOverSqrtPi * p.Alpha * r * erfcd);
-        return new(prefactor * erfcc, forceTimesR / r2);
+        return new(prefactor * erfcc, forceTimesR * rinv * rinv);
     }
 
     /// <summary>Self energy −k α/√π q² (eV).</summary>
@@ -31,15 +37,15 @@ public static class EwaldRealSpace
 /// <summary>Vector body of <see cref="EwaldRealSpace.Evaluate"/> (same arithmetic lane by lane); lanes beyond the cut-off give zero.</summary>
 public static class EwaldRealSpaceVector
 {
-    public static (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(Vector256<double> r2, in EwaldRealSpaceParameters p, Vector256<double> qiqj)
+    public static (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(
+        Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, in EwaldRealSpaceParameters p, Vector256<double> qiqj)
     {
         var mask = Vector256.LessThan(r2, Vector256.Create(p.CutoffSquared));
-        var r = Vector256.Sqrt(r2);
         var alpha = Vector256.Create(p.Alpha);
-        var prefactor = Vector256.Create(MetalUnits.CoulombConstant) * qiqj / r;
-        var erfcd = Vector256.Exp(-alpha * alpha * r2);
+        var prefactor = Vector256.Create(MetalUnits.CoulombConstant) * qiqj * rinv;
+        var erfcd = Numerics.Exponential.Exp(-alpha * alpha * r2);
         var erfcc = Coulomb.Erfc.Evaluate(p.Erfc, alpha * r, erfcd);
         var forceTimesR = prefactor * (erfcc + Vector256.Create(Coulomb.Erfc.TwoOverSqrtPi * p.Alpha) * r * erfcd);
-        return (Vector256.ConditionalSelect(mask, prefactor * erfcc, default), Vector256.ConditionalSelect(mask, forceTimesR / r2, default));
+        return (Vector256.ConditionalSelect(mask, prefactor * erfcc, default), Vector256.ConditionalSelect(mask, forceTimesR * rinv * rinv, default));
     }
 }

@@ -30,11 +30,17 @@ public static class WolfSummation
     {
         if (r2 >= p.CutoffSquared) return default;
         double r = Math.Sqrt(r2);
-        double prefactor = MetalUnits.CoulombConstant * qiqj / r;
-        double erfcd = Math.Exp(-p.Alpha * p.Alpha * r2);
+        return Evaluate(r2, r, 1.0 / r, p, qiqj);
+    }
+
+    /// <summary>The same inside the cut-off, given r (Å) and 1/r (1/Å) computed once per pair (1/r replaces LAMMPS's divisions).</summary>
+    public static Potentials.PairTerm Evaluate(double r2, double r, double rinv, in WolfParameters p, double qiqj)
+    {
+        double prefactor = MetalUnits.CoulombConstant * qiqj * rinv;
+        double erfcd = Numerics.Exponential.Exp(-p.Alpha * p.Alpha * r2);
         double erfcc = Coulomb.Erfc.Evaluate(p.Erfc, p.Alpha * r, erfcd);
         double energy = (erfcc - p.EShift * r) * prefactor;
-        double dvdrr = erfcc / r2 + Coulomb.Erfc.TwoOverSqrtPi * p.Alpha * erfcd / r + p.FShift;
+        double dvdrr = erfcc * rinv * rinv + Coulomb.Erfc.TwoOverSqrtPi * p.Alpha * erfcd * rinv + p.FShift;
         return new(energy, dvdrr * prefactor);
     }
 
@@ -45,16 +51,16 @@ public static class WolfSummation
 /// <summary>Vector body of <see cref="WolfSummation.Evaluate"/> (same arithmetic lane by lane); lanes beyond the cut-off give zero.</summary>
 public static class WolfSummationVector
 {
-    public static (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(Vector256<double> r2, in WolfParameters p, Vector256<double> qiqj)
+    public static (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(
+        Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, in WolfParameters p, Vector256<double> qiqj)
     {
         var mask = Vector256.LessThan(r2, Vector256.Create(p.CutoffSquared));
-        var r = Vector256.Sqrt(r2);
         var alpha = Vector256.Create(p.Alpha);
-        var prefactor = Vector256.Create(MetalUnits.CoulombConstant) * qiqj / r;
-        var erfcd = Vector256.Exp(-alpha * alpha * r2);
+        var prefactor = Vector256.Create(MetalUnits.CoulombConstant) * qiqj * rinv;
+        var erfcd = Numerics.Exponential.Exp(-alpha * alpha * r2);
         var erfcc = Coulomb.Erfc.Evaluate(p.Erfc, alpha * r, erfcd);
         var energy = (erfcc - Vector256.Create(p.EShift) * r) * prefactor;
-        var dvdrr = erfcc / r2 + Vector256.Create(Coulomb.Erfc.TwoOverSqrtPi * p.Alpha) * erfcd / r + Vector256.Create(p.FShift);
+        var dvdrr = erfcc * rinv * rinv + Vector256.Create(Coulomb.Erfc.TwoOverSqrtPi * p.Alpha) * erfcd * rinv + Vector256.Create(p.FShift);
         return (Vector256.ConditionalSelect(mask, energy, default), Vector256.ConditionalSelect(mask, dvdrr * prefactor, default));
     }
 }

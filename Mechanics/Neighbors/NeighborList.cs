@@ -172,6 +172,7 @@ public sealed class NeighborList
                     }
                 }
             }
+            GroupByType(s.Type, s.TypeCount, _start[i], _count);
         }
         _start[n] = _count;
         RecordReference(s);
@@ -204,6 +205,25 @@ public sealed class NeighborList
         shift = (int)Math.Floor((double)c / nc[a]);
         wrapped = c - shift * nc[a];
         return true;
+    }
+
+    private int[] _groupJ = new int[256], _groupCode = new int[256];
+
+    /// <summary>
+    /// Orders a row's entries by the neighbor's type (stable), so vector kernels see runs of one type pair and
+    /// broadcast its parameters instead of gathering them per lane.
+    /// </summary>
+    private void GroupByType(int[] type, int typeCount, int from, int to)
+    {
+        int len = to - from;
+        if (typeCount < 2 || len < 2) return;
+        if (_groupJ.Length < len) { _groupJ = new int[2 * len]; _groupCode = new int[2 * len]; }
+        int w = 0;
+        for (int t = 0; t < typeCount; t++)
+            for (int k = from; k < to; k++)
+                if (type[_neighbor[k]] == t) { _groupJ[w] = _neighbor[k]; _groupCode[w] = _shift[k]; w++; }
+        Array.Copy(_groupJ, 0, _neighbor, from, len);
+        Array.Copy(_groupCode, 0, _shift, from, len);
     }
 
     private void Append(int j, int code)

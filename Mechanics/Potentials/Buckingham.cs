@@ -17,9 +17,15 @@ public readonly struct Buckingham : IPairPotential<BuckinghamParameters>
     public static PairTerm Evaluate(double r2, in BuckinghamParameters p)
     {
         double r = Math.Sqrt(r2);
-        double r2inv = 1.0 / r2;
+        return Evaluate(r2, r, 1.0 / r, p);
+    }
+
+    /// <summary>The same, given r (Å) and 1/r (1/Å), which a kernel computes once per pair for all its terms.</summary>
+    public static PairTerm Evaluate(double r2, double r, double rinv, in BuckinghamParameters p)
+    {
+        double r2inv = rinv * rinv;
         double r6inv = r2inv * r2inv * r2inv;
-        double rexp = p.A * Math.Exp(-r / p.Rho);
+        double rexp = p.A * Numerics.Exponential.Exp(-r / p.Rho);
         double energy = rexp - p.C * r6inv;
         // −dU/dr · r = (A/ρ) r e^(−r/ρ) − 6C/r⁶ (+ 24 D/r²⁴)
         double forceTimesR = rexp * r / p.Rho - 6.0 * p.C * r6inv;
@@ -33,16 +39,15 @@ public readonly struct Buckingham : IPairPotential<BuckinghamParameters>
     }
 
     /// <summary>
-    /// Vector body of <see cref="Evaluate"/>: four pairs with per-lane parameters (A, 1/ρ, C, D); the same
-    /// arithmetic lane by lane, with Vector256.Exp (about 1 ulp from Math.Exp). Returns U and F/r.
+    /// Vector body of <see cref="Evaluate(double, double, double, in BuckinghamParameters)"/>: four pairs (r², r, 1/r) with per-lane parameters (A, 1/ρ, C, D); the same
+    /// arithmetic lane by lane, with the same <see cref="Numerics.Exponential"/> e^x. Returns U and F/r.
     /// </summary>
     public static (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(
-        Vector256<double> r2, Vector256<double> a, Vector256<double> inverseRho, Vector256<double> c, Vector256<double> d)
+        Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, Vector256<double> a, Vector256<double> inverseRho, Vector256<double> c, Vector256<double> d)
     {
-        var r = Vector256.Sqrt(r2);
-        var r2inv = Vector256<double>.One / r2;
+        var r2inv = rinv * rinv;
         var r6inv = r2inv * r2inv * r2inv;
-        var rexp = a * Vector256.Exp(-r * inverseRho);
+        var rexp = a * Numerics.Exponential.Exp(-r * inverseRho);
         var r24inv = r6inv * r6inv * r6inv * r6inv;
         var energy = rexp - c * r6inv + d * r24inv;
         var forceTimesR = rexp * r * inverseRho - Vector256.Create(6.0) * c * r6inv + Vector256.Create(24.0) * d * r24inv;

@@ -14,7 +14,7 @@ public readonly struct MorsePedone : IPairPotential<MorsePedoneParameters>
     public static PairTerm Evaluate(double r2, in MorsePedoneParameters p)
     {
         double r = Math.Sqrt(r2);
-        double e1 = Math.Exp(-p.Alpha * (r - p.R0));
+        double e1 = Numerics.Exponential.Exp(-p.Alpha * (r - p.R0));
         double r2inv = 1.0 / r2;
         double r6inv = r2inv * r2inv * r2inv;
         double r12inv = r6inv * r6inv;

@@ -1,0 +1,43 @@
+using System.Runtime.Intrinsics;
+using FractureLab.Mechanics.Numerics;
+
+namespace FractureLab.Tests.Mechanics;
+
+public class ExponentialTests
+{
+    [Fact]
+    public void WithinOneE15RelativeOfMathExp_OverTheWholeRange()
+    {
+        var rng = new Random(3);
+        double worst = 0;
+        for (int k = 0; k < 400000; k++)
+        {
+            double x = k < 200000 ? -60 * rng.NextDouble() : -708 + 1417 * rng.NextDouble();
+            double exact = Math.Exp(x);
+            worst = Math.Max(worst, Math.Abs(Exponential.Exp(x) - exact) / exact);
+        }
+        Assert.True(worst < 1e-15, $"max relative error {worst}");
+        Assert.Equal(1.0, Exponential.Exp(0.0));
+        Assert.Equal(Math.E, Exponential.Exp(1.0), 15);
+    }
+
+    [Fact]
+    public void OutOfRange_UnderflowsToZero_OverflowsToInfinity()
+    {
+        Assert.Equal(0.0, Exponential.Exp(-745.2));
+        Assert.Equal(0.0, Exponential.Exp(double.NegativeInfinity));
+        Assert.Equal(double.PositiveInfinity, Exponential.Exp(710));
+    }
+
+    [Fact]
+    public void VectorEqualsScalarLaneByLane()
+    {
+        var rng = new Random(8);
+        for (int k = 0; k < 5000; k++)
+        {
+            var xs = new[] { -40 * rng.NextDouble(), -800 * rng.NextDouble(), 700 * rng.NextDouble(), -rng.NextDouble() };
+            var v = Exponential.Exp(Vector256.Create(xs));
+            for (int lane = 0; lane < 4; lane++) Assert.Equal(Exponential.Exp(xs[lane]), v[lane]);
+        }
+    }
+}
