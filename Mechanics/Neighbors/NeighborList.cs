@@ -127,27 +127,90 @@ public sealed class NeighborList
             return;
         }
 
-        // Bin atoms (counting sort into cells).
+        // Bin atoms (counting sort into cells); buffers are kept between builds.
         int n = s.Count, ncell = nc[0] * nc[1] * nc[2];
-        var cellOf = new int[n];
-        var cellStart = new int[ncell + 1];
+        if (_cellOf.Length != n) { _cellOf = new int[n]; _cellAtoms = new int[n]; }
+        if (_cellStart.Length != ncell + 1) { _cellStart = new int[ncell + 1]; _cellFill = new int[ncell + 1]; }
+        Array.Clear(_cellStart);
         for (int i = 0; i < n; i++)
         {
             int cx = Bin(s.X[i], box, 0, nc, cellLen), cy = Bin(s.Y[i], box, 1, nc, cellLen), cz = Bin(s.Z[i], box, 2, nc, cellLen);
-            cellOf[i] = cx + nc[0] * (cy + nc[1] * cz);
-            cellStart[cellOf[i] + 1]++;
+            _cellOf[i] = cx + nc[0] * (cy + nc[1] * cz);
+            _cellStart[_cellOf[i] + 1]++;
         }
-        for (int c = 0; c < ncell; c++) cellStart[c + 1] += cellStart[c];
-        var fill = (int[])cellStart.Clone();
-        var cellAtoms = new int[n];
-        for (int i = 0; i < n; i++) cellAtoms[fill[cellOf[i]]++] = i;
+        for (int c = 0; c < ncell; c++) _cellStart[c + 1] += _cellStart[c];
+        Array.Copy(_cellStart, _cellFill, ncell + 1);
+        for (int i = 0; i < n; i++) _cellAtoms[_cellFill[_cellOf[i]]++] = i;
 
+        // Rows in contiguous blocks, one per thread, each into its own buffer; then concatenated in row order, so the
+        // list is the same whatever the thread count.
         if (_start.Length != n + 1) _start = new int[n + 1];
+        int blocks = Math.Max(1, Math.Min(Threads, n / 256));
+        while (_rows.Count < blocks) _rows.Add(new RowBuffer());
+        var grid = new CellGrid(nc, reach, center, rl2);
+        if (blocks == 1) BuildRows(s, grid, 0, n, _rows[0]);
+        else Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks }, t => BuildRows(s, grid, (int)((long)n * t / blocks), (int)((long)n * (t + 1) / blocks), _rows[t]));
         _count = 0;
-        for (int i = 0; i < n; i++)
+        for (int t = 0; t < blocks; t++)
         {
-            _start[i] = _count;
-            int c = cellOf[i];
+            var r = _rows[t];
+            int from = (int)((long)n * t / blocks), to = (int)((long)n * (t + 1) / blocks);
+            for (int i = from; i < to; i++) _start[i] = _count + r.RowStart[i - from];
+            EnsureCapacity(_count + r.Count);
+            Array.Copy(r.J, 0, _neighbor, _count, r.Count);
+            Array.Copy(r.Code, 0, _shift, _count, r.Count);
+            _count += r.Count;
+        }
+        _start[n] = _count;
+        RecordReference(s);
+    }
+
+    private void RecordReference(AtomSystem s)
+    {
+        int n = s.Count;
+        if (_refX.Length != n) { _refX = new double[n]; _refY = new double[n]; _refZ = new double[n]; }
+        Array.Copy(s.X, _refX, n); Array.Copy(s.Y, _refY, n); Array.Copy(s.Z, _refZ, n);
+        for (int a = 0; a < 3; a++) _refLength[a] = s.Box.Length(a);
+        Builds++;
+        _invalid = false;
+    }
+
+    /// <summary>Threads of the build (rows split in contiguous blocks); the list does not depend on it.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    private int[] _cellOf = [], _cellAtoms = [], _cellStart = [], _cellFill = [];
+    private readonly List<RowBuffer> _rows = [];
+
+    private readonly record struct CellGrid(int[] Counts, int[] Reach, int Center, double RadiusSquared);
+
+    /// <summary>One thread's rows: entries (neighbor, image code), row starts relative to the block, and a sort buffer.</summary>
+    private sealed class RowBuffer
+    {
+        public int[] J = new int[4096], Code = new int[4096], RowStart = new int[256], GroupJ = new int[256], GroupCode = new int[256];
+        public int Count;
+
+        public void Add(int j, int code)
+        {
+            if (Count == J.Length) { Array.Resize(ref J, 2 * Count); Array.Resize(ref Code, 2 * Count); }
+            J[Count] = j;
+            Code[Count] = code;
+            Count++;
+        }
+    }
+
+    private void BuildRows(AtomSystem s, CellGrid g, int from, int to, RowBuffer r)
+    {
+        var box = s.Box;
+        int[] nc = g.Counts, reach = g.Reach, cellStart = _cellStart, cellAtoms = _cellAtoms;
+        double[] x = s.X, y = s.Y, z = s.Z;
+        double radius2 = g.RadiusSquared;
+        int center = g.Center;
+        r.Count = 0;
+        if (r.RowStart.Length < to - from) r.RowStart = new int[to - from];
+        for (int i = from; i < to; i++)
+        {
+            r.RowStart[i - from] = r.Count;
+            int c = _cellOf[i];
             int cx = c % nc[0], cy = c / nc[0] % nc[1], cz = c / (nc[0] * nc[1]);
             double xi = s.X[i], yi = s.Y[i], zi = s.Z[i];
             for (int dz = -reach[2]; dz <= reach[2]; dz++)
@@ -162,30 +225,19 @@ public sealed class NeighborList
                         int code = Code(sx, sy, sz);
                         double ox = ShiftX[code] - xi, oy = ShiftY[code] - yi, oz = ShiftZ[code] - zi;
                         int cell = wx + nc[0] * (wy + nc[1] * wz);
-                        for (int k = cellStart[cell]; k < cellStart[cell + 1]; k++)
+                        int end = cellStart[cell + 1];
+                        for (int k = cellStart[cell]; k < end; k++)
                         {
                             int j = cellAtoms[k];
                             if (j < i || (j == i && code <= center)) continue;
-                            double rx = s.X[j] + ox, ry = s.Y[j] + oy, rz = s.Z[j] + oz;
-                            if (rx * rx + ry * ry + rz * rz < rl2) Append(j, code);
+                            double rx = x[j] + ox, ry = y[j] + oy, rz = z[j] + oz;
+                            if (rx * rx + ry * ry + rz * rz < radius2) r.Add(j, code);
                         }
                     }
                 }
             }
-            GroupByType(s.Type, s.TypeCount, _start[i], _count);
+            GroupByType(r, s.Type, s.TypeCount, r.RowStart[i - from], r.Count);
         }
-        _start[n] = _count;
-        RecordReference(s);
-    }
-
-    private void RecordReference(AtomSystem s)
-    {
-        int n = s.Count;
-        if (_refX.Length != n) { _refX = new double[n]; _refY = new double[n]; _refZ = new double[n]; }
-        Array.Copy(s.X, _refX, n); Array.Copy(s.Y, _refY, n); Array.Copy(s.Z, _refZ, n);
-        for (int a = 0; a < 3; a++) _refLength[a] = s.Box.Length(a);
-        Builds++;
-        _invalid = false;
     }
 
     private static int Bin(double x, Box box, int a, int[] nc, double[] cellLen)
@@ -207,34 +259,28 @@ public sealed class NeighborList
         return true;
     }
 
-    private int[] _groupJ = new int[256], _groupCode = new int[256];
-
     /// <summary>
     /// Orders a row's entries by the neighbor's type (stable), so vector kernels see runs of one type pair and
     /// broadcast its parameters instead of gathering them per lane.
     /// </summary>
-    private void GroupByType(int[] type, int typeCount, int from, int to)
+    private static void GroupByType(RowBuffer r, int[] type, int typeCount, int from, int to)
     {
         int len = to - from;
         if (typeCount < 2 || len < 2) return;
-        if (_groupJ.Length < len) { _groupJ = new int[2 * len]; _groupCode = new int[2 * len]; }
+        if (r.GroupJ.Length < len) { r.GroupJ = new int[2 * len]; r.GroupCode = new int[2 * len]; }
         int w = 0;
         for (int t = 0; t < typeCount; t++)
             for (int k = from; k < to; k++)
-                if (type[_neighbor[k]] == t) { _groupJ[w] = _neighbor[k]; _groupCode[w] = _shift[k]; w++; }
-        Array.Copy(_groupJ, 0, _neighbor, from, len);
-        Array.Copy(_groupCode, 0, _shift, from, len);
+                if (type[r.J[k]] == t) { r.GroupJ[w] = r.J[k]; r.GroupCode[w] = r.Code[k]; w++; }
+        Array.Copy(r.GroupJ, 0, r.J, from, len);
+        Array.Copy(r.GroupCode, 0, r.Code, from, len);
     }
 
-    private void Append(int j, int code)
+    private void EnsureCapacity(int entries)
     {
-        if (_count == _neighbor.Length)
-        {
-            Array.Resize(ref _neighbor, _count * 2);
-            Array.Resize(ref _shift, _count * 2);
-        }
-        _neighbor[_count] = j;
-        _shift[_count] = code;
-        _count++;
+        if (entries <= _neighbor.Length) return;
+        int size = Math.Max(entries, 2 * _neighbor.Length);
+        Array.Resize(ref _neighbor, size);
+        Array.Resize(ref _shift, size);
     }
 }

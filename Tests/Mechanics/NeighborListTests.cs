@@ -75,4 +75,21 @@ public class NeighborListTests
         Assert.Equal(3.0, s.X[0], 12); Assert.Equal(2, s.ImageX[0]);
         Assert.Equal(9.0, s.Y[0], 12); Assert.Equal(-1, s.ImageY[0]);
     }
+
+    [Fact]
+    public void Build_IsTheSameWhateverTheThreadCount_AndGroupsRowsByType()
+    {
+        var s = FractureLab.Mechanics.Atoms.Replication.Replicate(TestData.Silica192(), 2, 2, 2);
+        var one = new NeighborList(8.0, 1.0) { Threads = 1 };
+        var three = new NeighborList(8.0, 1.0) { Threads = 3 };
+        one.Build(s.Clone());
+        three.Build(s.Clone());
+        Assert.Equal(one.Start.ToArray(), three.Start.ToArray());
+        Assert.Equal(one.Neighbors.ToArray(), three.Neighbors.ToArray());
+        Assert.Equal(one.Shifts.ToArray(), three.Shifts.ToArray());
+        Assert.Equal(BruteForcePairs(s, 9.0), three.PairCount);
+        for (int i = 0; i < s.Count; i++)
+            for (int k = three.Start[i] + 1; k < three.Start[i + 1]; k++)
+                Assert.True(s.Type[three.Neighbors[k - 1]] <= s.Type[three.Neighbors[k]], $"row {i} not grouped by type");
+    }
 }
