@@ -50,3 +50,20 @@ public abstract class BackendParityTests
 public class SimdOneThreadParityTests : BackendParityTests { protected override IPairBackend CreateBackend() => new SimdBackend(1); }
 public class SimdTwoThreadParityTests : BackendParityTests { protected override IPairBackend CreateBackend() => new SimdBackend(2); }
 public class SimdThreeThreadParityTests : BackendParityTests { protected override IPairBackend CreateBackend() => new SimdBackend(3); }
+
+public class SimdThreadCountTests
+{
+    [Fact]
+    public void ForcesEnergiesAndVirial_AreBitIdentical_OnOneTwoAndFiveThreads()
+    {
+        double[] Run(int threads)
+        {
+            var (s, ff) = TestData.Bind("silica192.data", "bks", new CoulombSettings(CoulombMethod.Dsf, 0.2, 10.0, ErfcFlavor.AbramowitzStegun));
+            var r = new ForceComputer(ff, new SimdBackend(threads)).Compute(s);
+            return [.. s.Fx, .. s.Fy, .. s.Fz, r.PotentialEnergy, .. r.Virial];
+        }
+        var one = Run(1);
+        Assert.Equal(one, Run(2));
+        Assert.Equal(one, Run(5));
+    }
+}
