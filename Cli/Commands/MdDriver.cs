@@ -97,7 +97,7 @@ public static class MdDriver
             ("npt", "berendsen") => new BerendsenBarostat(p.TemperatureK, p.PressureGpa, p.Coupled, p.TDampPs, p.PDampPs),
             _ => new NoseHooverNpt(p.TemperatureK, p.PressureGpa, p.Coupled, p.TDampPs, p.PDampPs),
         };
-        return backend is GpuBackend gpu && ResidentIntegrator.Supports(ff) ? new ResidentIntegrator(host, gpu) : host;
+        return MdRun.ForBackend(host, backend, ff);
     }
 
     private static void CopyState(AtomSystem from, AtomSystem to, string path)

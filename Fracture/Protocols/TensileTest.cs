@@ -66,12 +66,13 @@ public sealed class TensileTest(AtomSystem system, ForceComputer forces, Tensile
             ? new NoseHooverNpt(settings.TemperatureK, 0.0, [.. Enumerable.Range(0, 3).Select(a => a != axis)], settings.TDampPs, settings.PDampPs)
             : new NoseHooverNvt(settings.TemperatureK, settings.TDampPs);
         if (system.KineticEnergy() == 0) Kinetics.AssignMaxwellBoltzmann(system, settings.TemperatureK, seed);
-        var run = new MdRun(system, forces, integrator, settings.TimestepFs * 1e-3)
-        {
-            Deformation = new BoxDeformation(axis, settings.StrainRatePerPs, InitialLengthA),
-        };
         long perRecord = settings.StepsPerRecord;
         var window = new Window();
+        var run = new MdRun(system, forces, MdRun.ForBackend(integrator, forces.Backend, forces.ForceField), settings.TimestepFs * 1e-3)
+        {
+            Deformation = new BoxDeformation(axis, settings.StrainRatePerPs, InitialLengthA),
+            AfterStep = (state, step) => Guard(window.Add(state), step),
+        };
         if (resume)
         {
             Checkpoint.Restore(CheckpointPath!, run);
@@ -82,7 +83,7 @@ public sealed class TensileTest(AtomSystem system, ForceComputer forces, Tensile
         else
         {
             run.Initialize();
-            window.Add(system, forces);
+            window.Add(new HostDynamics(system, forces));
             Record(window);
             SaveCheckpoint(run);
         }
@@ -121,7 +122,7 @@ public sealed class TensileTest(AtomSystem system, ForceComputer forces, Tensile
         else
         {
             Fire.Minimize(system, forces);
-            window.Add(system, forces);
+            window.Add(new HostDynamics(system, forces));
             Record(window);
         }
         int steps = (int)Math.Ceiling(settings.MaxStrain / settings.StepStrain - 1e-9);
@@ -135,7 +136,8 @@ public sealed class TensileTest(AtomSystem system, ForceComputer forces, Tensile
             Fire.Minimize(system, forces);
             OnMinimizedSnapshot?.Invoke(Strain(), system.Clone());
             Kinetics.AssignMaxwellBoltzmann(system, settings.TemperatureK, k);
-            var run = new MdRun(system, forces, new NoseHooverNvt(settings.TemperatureK, settings.TDampPs), settings.TimestepFs * 1e-3);
+            var run = new MdRun(system, forces, MdRun.ForBackend(new NoseHooverNvt(settings.TemperatureK, settings.TDampPs), forces.Backend, forces.ForceField),
+                settings.TimestepFs * 1e-3) { AfterStep = (state, step) => Guard(window.Add(state), step) };
             run.Initialize();
             if (!AdvanceAndRecord(run, holdSteps, window, cancel, progress)) return;
         }
@@ -147,7 +149,7 @@ public sealed class TensileTest(AtomSystem system, ForceComputer forces, Tensile
     /// </summary>
     private bool AdvanceAndRecord(MdRun run, long steps, Window window, CancellationToken cancel, Action<double>? progress)
     {
-        if (!run.Run(steps, 0, cancel, progress: _ => { window.Add(system, forces); Guard(run.Step); }))
+        if (!run.Run(steps, 0, cancel))
         {
             Cancelled = true;
             return false;
@@ -160,10 +162,9 @@ public sealed class TensileTest(AtomSystem system, ForceComputer forces, Tensile
 
     private double Strain() => system.Box.Length(settings.Axis) / InitialLengthA - 1.0;
 
-    private void Guard(long step)
+    private void Guard((double PotentialEv, double TemperatureK) sample, long step)
     {
-        double pe = forces.Last.PotentialEnergy;
-        double t = Kinetics.Temperature(system);
+        var (pe, t) = sample;
         if (!double.IsFinite(pe) || !double.IsFinite(t))
             throw new InputException($"tension diverged at step {step} (strain {Strain():F4}): non-finite energy or temperature");
         if (t > 10 * settings.TemperatureK)
@@ -204,13 +205,17 @@ public sealed class TensileTest(AtomSystem system, ForceComputer forces, Tensile
         private double _t, _pe;
         private int _n;
 
-        public void Add(AtomSystem s, ForceComputer f)
+        /// <summary>Adds one sample of the state (host or device); returns its potential energy (eV) and temperature (K).</summary>
+        public (double PotentialEv, double TemperatureK) Add(IDynamicsState s)
         {
-            var p = ForceComputer.PressureGpa(s, f.Last, withKinetic: true);
+            var r = s.Forces;
+            var p = ForceComputer.PressureGpa(s.KineticTensor(), r, s.Box.Volume);
+            double t = Kinetics.Temperature(s.KineticEnergy(), s.DegreesOfFreedom);
             for (int a = 0; a < 3; a++) _p[a] += p[a];
-            _t += Kinetics.Temperature(s);
-            _pe += f.Last.PotentialEnergy;
+            _t += t;
+            _pe += r.PotentialEnergy;
             _n++;
+            return (r.PotentialEnergy, t);
         }
 
         public double Mean(int a) => _p[a] / Math.Max(1, _n);

@@ -48,12 +48,14 @@ public sealed class ForceComputer
     }
 
     /// <summary>Virial pressure tensor in GPa (xx, yy, zz, xy, xz, yz), kinetic part included when <paramref name="withKinetic"/>.</summary>
-    public static double[] PressureGpa(AtomSystem s, ForceResult r, bool withKinetic)
+    public static double[] PressureGpa(AtomSystem s, ForceResult r, bool withKinetic) =>
+        PressureGpa(withKinetic ? s.KineticTensor() : new double[6], r, s.Box.Volume);
+
+    /// <summary>P = (kinetic tensor + W)/V in GPa from a kinetic tensor (eV), a result's virial (eV) and the volume (Å³).</summary>
+    public static double[] PressureGpa(double[] kineticTensor, ForceResult r, double volumeA3)
     {
         var p = new double[6];
-        var kin = withKinetic ? s.KineticTensor() : new double[6];
-        double v = s.Box.Volume;
-        for (int a = 0; a < 6; a++) p[a] = (kin[a] + r.Virial[a]) / v * Units.MetalUnits.EvPerCubicAngstromToGpa;
+        for (int a = 0; a < 6; a++) p[a] = (kineticTensor[a] + r.Virial[a]) / volumeA3 * Units.MetalUnits.EvPerCubicAngstromToGpa;
         return p;
     }
 }

@@ -25,7 +25,7 @@ public sealed class ResidentIntegrator(IIntegrator inner, GpuBackend backend) : 
         else Inner.Step(s, dtPs);
     }
 
-    public void Advance(AtomSystem s, ForceComputer forces, double dtPs, long steps, Action<IDynamicsState, long>? beforeStep)
+    public void Advance(AtomSystem s, ForceComputer forces, double dtPs, long steps, Action<IDynamicsState, long>? beforeStep, Action<IDynamicsState, long>? afterStep = null)
     {
         if (!Supports(forces.ForceField))
             throw new InputException("the resident Gpu integrator has no k-space part on the device; Ewald and pppm runs use the Gpu back end under a host integrator");
@@ -35,6 +35,7 @@ public sealed class ResidentIntegrator(IIntegrator inner, GpuBackend backend) : 
         {
             beforeStep?.Invoke(state, k);
             Inner.Step(state, dtPs);
+            afterStep?.Invoke(state, k);
         }
         backend.Synchronize(s);
         forces.List.Invalidate();

@@ -1,3 +1,5 @@
+using FractureLab.Mechanics.Backends;
+
 
 namespace FractureLab.Mechanics.Integrators;
 
@@ -14,12 +16,11 @@ public sealed class BerendsenBarostat(double temperatureK, double pressureGpa, b
     public void Step(IDynamicsState s, double dtPs)
     {
         _thermostat.Step(s, dtPs);
-        var kin = s.KineticTensor();
+        var p = ForceComputer.PressureGpa(s.KineticTensor(), s.Forces, s.Box.Volume);
         for (int a = 0; a < 3; a++)
         {
             if (!coupled[a]) continue;
-            double p = (kin[a] + s.Forces.Virial[a]) / s.Box.Volume * Units.MetalUnits.EvPerCubicAngstromToGpa;
-            double mu = Math.Cbrt(1.0 - compressibilityPerGpa * dtPs / pDampPs * (pressureGpa - p));
+            double mu = Math.Cbrt(1.0 - compressibilityPerGpa * dtPs / pDampPs * (pressureGpa - p[a]));
             s.ScaleAxis(a, mu);
         }
     }

@@ -20,7 +20,7 @@ public sealed class BerendsenThermostat(double temperatureK, double dampingPs = 
 
     public void Rescale(IDynamicsState s, double dtPs)
     {
-        double t = 2.0 * s.KineticEnergy() / (s.DegreesOfFreedom * Units.MetalUnits.Boltzmann);
+        double t = Kinetics.Temperature(s.KineticEnergy(), s.DegreesOfFreedom);
         if (t > 0) s.ScaleVelocities(Math.Sqrt(Math.Max(0.0, 1.0 + dtPs / dampingPs * (TargetK / t - 1.0))));
     }
 

@@ -10,7 +10,10 @@ public static class Kinetics
     public static int DegreesOfFreedom(AtomSystem s) => Math.Max(1, 3 * s.Count - 3);
 
     /// <summary>Instantaneous temperature (K) = 2 KE / (N_f k_B).</summary>
-    public static double Temperature(AtomSystem s) => 2.0 * s.KineticEnergy() / (DegreesOfFreedom(s) * MetalUnits.Boltzmann);
+    public static double Temperature(AtomSystem s) => Temperature(s.KineticEnergy(), DegreesOfFreedom(s));
+
+    /// <summary>Temperature (K) of kinetic energy <paramref name="kineticEnergyEv"/> over <paramref name="dof"/> degrees of freedom.</summary>
+    public static double Temperature(double kineticEnergyEv, int dof) => 2.0 * kineticEnergyEv / (dof * MetalUnits.Boltzmann);
 
     /// <summary>Subtracts the centre-of-mass velocity.</summary>
     public static void RemoveCenterOfMassMotion(AtomSystem s)

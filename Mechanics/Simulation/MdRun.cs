@@ -22,6 +22,16 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
     public List<ThermoRow> Thermo { get; } = [];
     public BoxDeformation? Deformation { get; init; }
     private readonly HostDynamics _host = new(system, forces);
+
+    /// <summary>Called after every step with the particles' state (host or device) and the step number, e.g. to sample running averages.</summary>
+    public Action<IDynamicsState, long>? AfterStep { get; init; }
+
+    /// <summary>
+    /// The integrator the run should use on <paramref name="backend"/>: <paramref name="host"/> itself, or the same
+    /// integrator resident on the device for the Gpu back end (when the force field has no k-space part).
+    /// </summary>
+    public static IIntegrator ForBackend(IIntegrator host, IPairBackend backend, CompiledForceField ff) =>
+        backend is Gpu.GpuBackend gpu && Gpu.ResidentIntegrator.Supports(ff) ? new Gpu.ResidentIntegrator(host, gpu) : host;
     public double ElapsedPs => Step * DtPs;
 
     /// <summary>Computes the initial forces (skipped when resuming from a checkpoint, which carries them).</summary>
@@ -62,7 +72,9 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
                 if (checkpointPath is not null) next = Math.Min(next, NextMultiple(Step, checkpointEvery));
                 long first = Step;
                 var deformation = Deformation;
-                multi.Advance(System, Forces, DtPs, next - Step, deformation is null ? null : (state, k) => deformation.Apply(state, (first + k + 1) * DtPs));
+                var after = AfterStep;
+                multi.Advance(System, Forces, DtPs, next - Step, deformation is null ? null : (state, k) => deformation.Apply(state, (first + k + 1) * DtPs),
+                    after is null ? null : (state, k) => after(state, first + k + 1));
                 Step = next;
             }
             else
@@ -72,6 +84,7 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
                 Deformation?.Apply(_host, ElapsedPs + DtPs);
                 Integrator.Step(_host, DtPs);
                 Step++;
+                AfterStep?.Invoke(_host, Step);
             }
             if (thermoEvery > 0 && Step % thermoEvery == 0) Record();
             if (checkpointPath is not null && checkpointEvery > 0 && Step % checkpointEvery == 0) SaveCheckpoint(checkpointPath);

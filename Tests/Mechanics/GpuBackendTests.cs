@@ -211,3 +211,38 @@ public class GpuBackendTests
         Assert.StartsWith("CPU", CpuAccelerator.Device.Description);
     }
 }
+
+/// <summary>A fracture pull (protocol A: lateral Nosé-Hoover barostat and a z deformation) resident on the device follows the Simd run.</summary>
+[Collection("CpuAccelerator")]
+public class GpuFractureTests
+{
+    private static List<FractureLab.Fracture.Protocols.StressStrainRow> Pull(IPairBackend backend)
+    {
+        var glass = LammpsDataReader.Read(TestData.Data("silica192-glass.data"), ["Si", "O"]);
+        var ff = new CompiledForceField(ForceFieldCatalog.Resolve("bks-wall", Composition.FromAtoms(glass)), glass);
+        var settings = new FractureLab.Fracture.Protocols.TensileSettings(Protocol: FractureLab.Fracture.Protocols.TensileProtocol.A,
+            StrainRatePerS: 5e10, MaxStrain: 0.02, RecordEveryStrain: 0.005);
+        var test = new FractureLab.Fracture.Protocols.TensileTest(glass, new ForceComputer(ff, backend), settings);
+        test.Run(seed: 4);
+        return test.Rows;
+    }
+
+    [Fact]
+    public void ProtocolA_OnTheDevice_FollowsTheSimdRun()
+    {
+        var simd = Pull(new SimdBackend(2));
+        var gpu = Pull(new GpuBackend(CpuAccelerator.Device));
+        Assert.Equal(5, simd.Count);
+        Assert.Equal(simd.Count, gpu.Count);
+        double worst = 0;
+        for (int i = 0; i < simd.Count; i++)
+        {
+            Assert.Equal(simd[i].Strain, gpu[i].Strain, 12);
+            Assert.Equal(simd[i].LxA, gpu[i].LxA, 9); // the lateral barostat moved the box the same way
+            for (int a = 0; a < 3; a++) worst = Math.Max(worst, Math.Abs(simd[i].Stress(a) - gpu[i].Stress(a)));
+        }
+        Console.WriteLine($"protocol A on the device: largest stress difference {worst:G3} GPa over {simd.Count} records");
+        Assert.True(worst < 1e-6, $"stress differs by {worst} GPa");
+        Assert.NotEqual(simd[0].LxA, simd[^1].LxA);
+    }
+}
