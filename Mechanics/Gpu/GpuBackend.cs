@@ -5,7 +5,7 @@ using FractureLab.Mechanics.Neighbors;
 namespace FractureLab.Mechanics.Gpu;
 
 /// <summary>
-/// The Gpu back end (ILGPU: CUDA, OpenCL or the CPU accelerator), double precision throughout. As an
+/// The Gpu back end (ILGPU: CUDA, OpenCL or the CPU accelerator), in double or mixed precision. As an
 /// <see cref="IPairBackend"/> under a host integrator (minimizers, barostats, deformation, k-space) it uploads the
 /// positions each force call and returns the forces, energies and virial; its neighbor list lives on the device and is
 /// rebuilt whenever the host's rebuild criterion fires. <see cref="ResidentIntegrator"/> keeps the atoms on the device
