@@ -9,22 +9,46 @@ namespace FractureLab.Mechanics.Gpu;
 /// <summary>
 /// Device-resident atoms as an <see cref="IDynamicsState"/>: every operation is a kernel over the atoms, and kinetic
 /// energies, tensors and the force totals are reduced on the device and copied only when an integrator asks for them
-/// (the thermostat's kinetic energy, the barostat's pressure). The box is the host system's.
+/// (the thermostat's kinetic energy, the barostat's pressure), once until the velocities or forces change. The box is
+/// the host system's.
 /// </summary>
 internal sealed class DeviceDynamics(DeviceForces device, AtomSystem system, ForceComputer forces) : IDynamicsState
 {
     private bool _totalsCurrent;
+    private double[]? _kinetic; // the kinetic tensor of the current velocities, or null
 
     public Box Box => system.Box;
     public int Count => system.Count;
     public int DegreesOfFreedom { get; } = Kinetics.DegreesOfFreedom(system);
     private GpuKernels K => device.Kernels;
 
-    public double KineticEnergy() => device.KineticEnergy();
-    public double[] KineticTensor() => device.KineticTensor();
-    public void ScaleVelocities(double factor) => K.Scale(Count, device.Atoms.Views, factor);
-    public void ScaleVelocities(int axis, double factor) => K.ScaleAxisVelocity(Count, device.Atoms.Views, axis, factor);
-    public void HalfKick(double dtPs) => K.Kick(Count, device.Atoms.Views, 0.5 * dtPs * MetalUnits.ForceOverMassToAcceleration);
+    /// <summary>½ trace of the kinetic tensor (eV): the thermostat and the barostat read both in one step, so one reduction serves.</summary>
+    public double KineticEnergy()
+    {
+        var t = KineticTensor();
+        return 0.5 * (t[0] + t[1] + t[2]);
+    }
+
+    public double[] KineticTensor() => _kinetic ??= device.KineticTensor();
+
+    public void ScaleVelocities(double factor)
+    {
+        K.Scale(Count, device.Atoms.Views, factor);
+        _kinetic = null;
+    }
+
+    public void ScaleVelocities(int axis, double factor)
+    {
+        K.ScaleAxisVelocity(Count, device.Atoms.Views, axis, factor);
+        _kinetic = null;
+    }
+
+    public void HalfKick(double dtPs)
+    {
+        K.Kick(Count, device.Atoms.Views, 0.5 * dtPs * MetalUnits.ForceOverMassToAcceleration);
+        _kinetic = null;
+    }
+
     public void Drift(double dtPs) => K.Drift(Count, device.Atoms.Views, dtPs);
 
     public void ScaleAxis(int axis, double factor)

@@ -84,13 +84,6 @@ public sealed class DeviceForces : IDisposable
         return aos;
     }
 
-    /// <summary>Kinetic energy (eV) of the device atoms, ½ Σ m v² · mvv2e.</summary>
-    public double KineticEnergy()
-    {
-        var t = KineticTensor();
-        return 0.5 * (t[0] + t[1] + t[2]);
-    }
-
     /// <summary>Kinetic tensor Σ m v_a v_b (eV), reduced on the device.</summary>
     public double[] KineticTensor()
     {
