@@ -39,12 +39,26 @@ public sealed class ForceComputer
     /// </summary>
     public void AddSelfAndKSpace(AtomSystem s, ForceResult r)
     {
-        double self = 0;
-        for (int i = 0; i < s.Count; i++) self += ForceField.Coulomb.SelfEnergy(s.Charge[i]);
-        r.CoulombSelfEnergy = self;
+        r.CoulombSelfEnergy = SelfEnergy(s);
         if (ForceField.Reciprocal is not null) r.KSpaceEnergy = ForceField.Reciprocal.Compute(s, r.Virial);
         if (!double.IsFinite(r.PotentialEnergy))
             throw new InputException($"the simulation exploded: potential energy is {r.PotentialEnergy} (atoms too close, or a timestep too large)");
+    }
+
+    private AtomSystem? _selfSystem;
+    private double _selfEnergy;
+
+    /// <summary>
+    /// Σ self energies (eV) of the atoms' charges, summed once per system: the charges are set when the force field
+    /// is bound and do not change during a run, and the device integrator asks for it at every sampled step.
+    /// </summary>
+    private double SelfEnergy(AtomSystem s)
+    {
+        if (ReferenceEquals(s, _selfSystem)) return _selfEnergy;
+        double self = 0;
+        for (int i = 0; i < s.Count; i++) self += ForceField.Coulomb.SelfEnergy(s.Charge[i]);
+        _selfSystem = s;
+        return _selfEnergy = self;
     }
 
     /// <summary>Virial pressure tensor in GPa (xx, yy, zz, xy, xz, yz), kinetic part included when <paramref name="withKinetic"/>.</summary>
