@@ -148,13 +148,14 @@ public sealed class NeighborList
         int blocks = Math.Max(1, Math.Min(Threads, n / 256));
         while (_rows.Count < blocks) _rows.Add(new RowBuffer());
         var grid = new CellGrid(nc, reach, center, rl2);
+        int BlockStart(int t) => (int)((long)n * t / blocks);
         if (blocks == 1) BuildRows(s, grid, 0, n, _rows[0]);
-        else Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks }, t => BuildRows(s, grid, (int)((long)n * t / blocks), (int)((long)n * (t + 1) / blocks), _rows[t]));
+        else Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks }, t => BuildRows(s, grid, BlockStart(t), BlockStart(t + 1), _rows[t]));
         _count = 0;
         for (int t = 0; t < blocks; t++)
         {
             var r = _rows[t];
-            int from = (int)((long)n * t / blocks), to = (int)((long)n * (t + 1) / blocks);
+            int from = BlockStart(t), to = BlockStart(t + 1);
             for (int i = from; i < to; i++) _start[i] = _count + r.RowStart[i - from];
             EnsureCapacity(_count + r.Count);
             Array.Copy(r.J, 0, _neighbor, _count, r.Count);
@@ -212,7 +213,7 @@ public sealed class NeighborList
             r.RowStart[i - from] = r.Count;
             int c = _cellOf[i];
             int cx = c % nc[0], cy = c / nc[0] % nc[1], cz = c / (nc[0] * nc[1]);
-            double xi = s.X[i], yi = s.Y[i], zi = s.Z[i];
+            double xi = x[i], yi = y[i], zi = z[i];
             for (int dz = -reach[2]; dz <= reach[2]; dz++)
             {
                 if (!Neighbor(cz + dz, 2, box, nc, out int wz, out int sz)) continue;
