@@ -7,12 +7,17 @@ namespace FractureLab.Mechanics.Minimizers;
 /// <summary>
 /// FIRE minimizer (Bitzek, Koskinen, Gähler, Moseley, Gumbsch, Phys. Rev. Lett. 97, 170201 (2006)) with
 /// its published parameters (N_min 5, f_inc 1.1, f_dec 0.5, α0 0.1, f_α 0.99), box fixed. Stops when
-/// every force component is below <paramref name="forceTolerance"/> (eV/Å).
+/// every force component is below <paramref name="forceTolerance"/> (eV/Å). As LAMMPS's min_style fire, no atom
+/// moves further than <paramref name="maxStepA"/> along any axis in one iteration (LAMMPS `min_modify dmax`, default
+/// 0.1 Å): the drift's timestep is cut to dmax / max|v|. Without the cap, random insertions with contacts of a few
+/// hundred eV/Å sent atoms through one another once the FIRE timestep had grown (silica, seeds 3 and 2026).
 /// </summary>
 public static class Fire
 {
-    public static MinimizationResult Minimize(AtomSystem s, ForceComputer forces, double forceTolerance = 1e-4, int maxIterations = 10000, double dtPs = 0.001, double dtMaxPs = 0.01)
+    public static MinimizationResult Minimize(AtomSystem s, ForceComputer forces, double forceTolerance = 1e-4, int maxIterations = 10000, double dtPs = 0.001, double dtMaxPs = 0.01,
+        double maxStepA = 0.1)
     {
+        if (!(maxStepA > 0)) throw new InputException($"FIRE: maximum step {maxStepA} Å must be positive");
         Array.Clear(s.Vx); Array.Clear(s.Vy); Array.Clear(s.Vz);
         var r = forces.Compute(s);
         double alpha = 0.1, dt = dtPs;
@@ -46,12 +51,20 @@ public static class Fire
                 alpha = 0.1;
                 Array.Clear(s.Vx); Array.Clear(s.Vy); Array.Clear(s.Vz);
             }
-            // semi-implicit Euler (MD step with the current forces)
+            // semi-implicit Euler (MD step with the current forces), the drift capped at maxStepA per axis
             Kinetics.HalfKick(s, 2 * dt);
-            Kinetics.Drift(s, dt);
+            double vmax = MaxSpeedComponent(s);
+            Kinetics.Drift(s, vmax * dt > maxStepA ? maxStepA / vmax : dt);
             r = forces.Compute(s);
         }
         return new MinimizationResult(maxIterations, r.PotentialEnergy, MaxForce(s), false);
+    }
+
+    private static double MaxSpeedComponent(AtomSystem s)
+    {
+        double m = 0;
+        for (int i = 0; i < s.Count; i++) m = Math.Max(m, Math.Max(Math.Abs(s.Vx[i]), Math.Max(Math.Abs(s.Vy[i]), Math.Abs(s.Vz[i]))));
+        return m;
     }
 
     internal static double MaxForce(AtomSystem s)
