@@ -159,6 +159,7 @@ public static class MdDriver
             ["neighbor_list_builds"] = backend is GpuBackend gpu ? gpu.ListBuilds : run.Forces.List.Builds,
             // entries the pair kernel evaluates per atom and step: half list (cut-off + skin) on the CPU, full list on the device
             ["neighbor_list_entries_per_atom"] = backend is GpuBackend g ? g.MeanListEntries() : (double)run.Forces.List.PairCount / run.System.Count,
+            ["pairs_within_cutoff_per_atom"] = backend is SimdBackend sb ? (double)sb.LastPairsWithinCutoff / run.System.Count : null,
         };
         if (plan.Ensemble == "nve" && elapsedPs > 0)
             json["nve_energy_drift_eV_per_atom_per_ps"] = (last.TotalEv - first.TotalEv) / run.System.Count / elapsedPs;

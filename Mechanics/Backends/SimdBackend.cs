@@ -14,15 +14,22 @@ namespace FractureLab.Mechanics.Backends;
 /// scalar definition lane by lane. Per-atom virials fall back to the Reference back end (as OpenMM's
 /// CPU platform falls back to Reference). Tested against Reference to a relative 1e-12.
 /// </summary>
-public sealed class SimdBackend(int threads) : IPairBackend
+public sealed class SimdBackend(int threads, bool avx512Compaction = true) : IPairBackend
 {
     private readonly ReferenceBackend _fallback = new();
     private ThreadBuffer[] _buffers = [];
     private int[] _rowSplit = [];
+    private int _longestRow;
     private TypeTable? _table;
 
-    public string Name => $"simd ({Threads} threads, Vector256)";
+    public string Name => $"simd ({Threads} threads, Vector256{(Avx512Compaction ? ", AVX-512VL row compaction" : "")})";
     public int Threads { get; } = Math.Max(1, threads);
+
+    /// <summary>
+    /// Rows are compacted with AVX-512VL's vcompresspd where the CPU has it (and the constructor allows it), else lane by
+    /// lane; both give the same packed rows, so the same bits.
+    /// </summary>
+    public bool Avx512Compaction { get; } = avx512Compaction && System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported;
 
     /// <summary>
     /// Row blocks of the pair loop, each with its own force buffer: a fixed number, whatever the thread count, and
@@ -30,13 +37,16 @@ public sealed class SimdBackend(int threads) : IPairBackend
     /// </summary>
     public const int Blocks = 16;
 
+    /// <summary>List entries inside the largest cut-off at the last call (the pairs the vector arithmetic ran on).</summary>
+    public long LastPairsWithinCutoff { get; private set; }
+
     public void ComputePairs(AtomSystem s, NeighborList list, CompiledForceField ff, ForceResult result, bool perAtomVirial)
     {
         if (perAtomVirial) { _fallback.ComputePairs(s, list, ff, result, true); return; }
         int n = s.Count;
         if (_table is null || !ReferenceEquals(_table.ForceField, ff)) _table = new TypeTable(ff);
         if (_buffers.Length != Blocks || _buffers[0].Fx.Length != n)
-            _buffers = Enumerable.Range(0, Blocks).Select(_ => new ThreadBuffer(n)).ToArray();
+            _buffers = Enumerable.Range(0, Blocks).Select(_ => new ThreadBuffer(n, Avx512Compaction)).ToArray();
         SplitRows(list, n);
         var table = _table;
         if (Threads == 1) for (int b = 0; b < Blocks; b++) RunRows(b, s, list, ff, table);
@@ -55,12 +65,15 @@ public sealed class SimdBackend(int threads) : IPairBackend
         }
         if (Threads == 1) Sum(0, n);
         else Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, t => Sum((int)((long)n * t / Threads), (int)((long)n * (t + 1) / Threads)));
+        long kept = 0;
         foreach (var b in buffers)
         {
+            kept += b.Kept;
             result.ShortRangeEnergy += b.ShortEnergy;
             result.CoulombPairEnergy += b.CoulombEnergy;
             for (int a = 0; a < 6; a++) result.Virial[a] += b.Virial[a];
         }
+        LastPairsWithinCutoff = kept;
     }
 
     /// <summary>Contiguous row ranges with about equal numbers of pairs per block.</summary>
@@ -77,6 +90,9 @@ public sealed class SimdBackend(int threads) : IPairBackend
         }
         _rowSplit[0] = 0;
         _rowSplit[Blocks] = n;
+        int longest = 0;
+        for (int i = 0; i < n; i++) longest = Math.Max(longest, start[i + 1] - start[i]);
+        _longestRow = longest;
     }
 
     private void RunRows(int t, AtomSystem s, NeighborList list, CompiledForceField ff, TypeTable table)
@@ -97,18 +113,21 @@ public sealed class SimdBackend(int threads) : IPairBackend
         WolfParameters wolf = coul.Wolf;
         EwaldRealSpaceParameters ewald = coul.Ewald;
         int nt = ff.TypeCount;
-        Span<double> v = stackalloc double[6];
-        v.Clear();
         var eShortV = Vector256<double>.Zero;
         var eCoulV = Vector256<double>.Zero;
         var vxxV = Vector256<double>.Zero; var vyyV = Vector256<double>.Zero; var vzzV = Vector256<double>.Zero;
         var vxyV = Vector256<double>.Zero; var vxzV = Vector256<double>.Zero; var vyzV = Vector256<double>.Zero;
-        double eShort = 0, eCoul = 0;
+        var row = b.Row;
+        row.Reserve(_longestRow);
+        double keep2 = ff.MaxCutoff * ff.MaxCutoff, beyond2 = 4 * keep2;
+        var keep2V = Vector256.Create(keep2);
         for (int i = _rowSplit[t]; i < _rowSplit[t + 1]; i++)
         {
             double xi = x[i], yi = y[i], zi = z[i], qi = q[i];
             int rowType = type[i] * nt;
-            var fxi = Vector256<double>.Zero; var fyi = Vector256<double>.Zero; var fzi = Vector256<double>.Zero;
+
+            // Pass 1: separations of the whole row, keeping the entries inside the largest cut-off (list order kept).
+            row.Count = 0;
             int k = start[i], end = start[i + 1];
             for (; k + 4 <= end; k += 4)
             {
@@ -118,6 +137,27 @@ public sealed class SimdBackend(int threads) : IPairBackend
                 var dy = Vector256.Create(yi) - Vector256.Create(y[j0] + shy[c0], y[j1] + shy[c1], y[j2] + shy[c2], y[j3] + shy[c3]);
                 var dz = Vector256.Create(zi) - Vector256.Create(z[j0] + shz[c0], z[j1] + shz[c1], z[j2] + shz[c2], z[j3] + shz[c3]);
                 var r2 = dx * dx + dy * dy + dz * dz;
+                row.Append(Vector256.LessThan(r2, keep2V), dx, dy, dz, r2, Vector128.Create(j0, j1, j2, j3));
+            }
+            for (; k < end; k++)
+            {
+                int j = nb[k], c = sh[k];
+                double dx = xi - (x[j] + shx[c]), dy = yi - (y[j] + shy[c]), dz = zi - (z[j] + shz[c]);
+                double r2 = dx * dx + dy * dy + dz * dz;
+                row.Append(r2 < keep2, dx, dy, dz, r2, j);
+            }
+            b.Kept += row.Count;
+            int kept = row.Pad(beyond2, i);
+
+            // Pass 2: the pair terms on the kept entries, four at a time (padding lanes give zero).
+            double[] rdx = row.Dx, rdy = row.Dy, rdz = row.Dz, rr2 = row.R2;
+            int[] rj = row.J;
+            var fxi = Vector256<double>.Zero; var fyi = Vector256<double>.Zero; var fzi = Vector256<double>.Zero;
+            for (int e = 0; e < kept; e += 4)
+            {
+                int j0 = rj[e], j1 = rj[e + 1], j2 = rj[e + 2], j3 = rj[e + 3];
+                var dx = Vector256.LoadUnsafe(ref rdx[e]); var dy = Vector256.LoadUnsafe(ref rdy[e]); var dz = Vector256.LoadUnsafe(ref rdz[e]);
+                var r2 = Vector256.LoadUnsafe(ref rr2[e]);
                 var r = Vector256.Sqrt(r2);
                 var rinv = Vector256<double>.One / r; // one division per pair, shared by every term
                 int p0 = rowType + type[j0], p1 = rowType + type[j1], p2 = rowType + type[j2], p3 = rowType + type[j3];
@@ -143,35 +183,22 @@ public sealed class SimdBackend(int threads) : IPairBackend
                 bfz[j0] -= fz[0]; bfz[j1] -= fz[1]; bfz[j2] -= fz[2]; bfz[j3] -= fz[3];
                 vxxV += dx * fx; vyyV += dy * fy; vzzV += dz * fz; vxyV += dx * fy; vxzV += dx * fz; vyzV += dy * fz;
             }
-            double fxs = Vector256.Sum(fxi), fys = Vector256.Sum(fyi), fzs = Vector256.Sum(fzi);
-            for (; k < end; k++)
-            {
-                int j = nb[k], c = sh[k];
-                double dx = xi - (x[j] + shx[c]), dy = yi - (y[j] + shy[c]), dz = zi - (z[j] + shz[c]);
-                double r2 = dx * dx + dy * dy + dz * dz;
-                var sr = ff.Pairs[rowType + type[j]].Evaluate(r2);
-                var cl = r2 < coulCut2 ? coul.Evaluate(r2, qi * q[j]) : default;
-                double fr = sr.ForceOverR + cl.ForceOverR;
-                eShort += sr.Energy; eCoul += cl.Energy;
-                double fx = dx * fr, fy = dy * fr, fz = dz * fr;
-                fxs += fx; fys += fy; fzs += fz;
-                bfx[j] -= fx; bfy[j] -= fy; bfz[j] -= fz;
-                v[0] += dx * fx; v[1] += dy * fy; v[2] += dz * fz; v[3] += dx * fy; v[4] += dx * fz; v[5] += dy * fz;
-            }
-            bfx[i] += fxs; bfy[i] += fys; bfz[i] += fzs;
+            bfx[i] += Vector256.Sum(fxi); bfy[i] += Vector256.Sum(fyi); bfz[i] += Vector256.Sum(fzi);
         }
-        b.ShortEnergy = eShort + Vector256.Sum(eShortV);
-        b.CoulombEnergy = eCoul + Vector256.Sum(eCoulV);
-        b.Virial[0] = v[0] + Vector256.Sum(vxxV); b.Virial[1] = v[1] + Vector256.Sum(vyyV); b.Virial[2] = v[2] + Vector256.Sum(vzzV);
-        b.Virial[3] = v[3] + Vector256.Sum(vxyV); b.Virial[4] = v[4] + Vector256.Sum(vxzV); b.Virial[5] = v[5] + Vector256.Sum(vyzV);
+        b.ShortEnergy = Vector256.Sum(eShortV);
+        b.CoulombEnergy = Vector256.Sum(eCoulV);
+        b.Virial[0] = Vector256.Sum(vxxV); b.Virial[1] = Vector256.Sum(vyyV); b.Virial[2] = Vector256.Sum(vzzV);
+        b.Virial[3] = Vector256.Sum(vxyV); b.Virial[4] = Vector256.Sum(vxzV); b.Virial[5] = Vector256.Sum(vyzV);
     }
 
-    private sealed class ThreadBuffer(int n)
+    private sealed class ThreadBuffer(int n, bool avx512Compaction)
     {
         public double[] Fx { get; } = new double[n];
         public double[] Fy { get; } = new double[n];
         public double[] Fz { get; } = new double[n];
         public double[] Virial { get; } = new double[6];
+        public RowCompaction Row { get; } = new(avx512Compaction);
+        public long Kept { get; set; }
         public double ShortEnergy { get; set; }
         public double CoulombEnergy { get; set; }
 
@@ -179,6 +206,7 @@ public sealed class SimdBackend(int threads) : IPairBackend
         {
             Array.Clear(Fx); Array.Clear(Fy); Array.Clear(Fz); Array.Clear(Virial);
             ShortEnergy = CoulombEnergy = 0;
+            Kept = 0;
         }
     }
 

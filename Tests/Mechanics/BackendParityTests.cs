@@ -50,6 +50,7 @@ public abstract class BackendParityTests
 public class SimdOneThreadParityTests : BackendParityTests { protected override IPairBackend CreateBackend() => new SimdBackend(1); }
 public class SimdTwoThreadParityTests : BackendParityTests { protected override IPairBackend CreateBackend() => new SimdBackend(2); }
 public class SimdThreeThreadParityTests : BackendParityTests { protected override IPairBackend CreateBackend() => new SimdBackend(3); }
+public class SimdLaneByLaneCompactionParityTests : BackendParityTests { protected override IPairBackend CreateBackend() => new SimdBackend(2, avx512Compaction: false); }
 
 public class SimdThreadCountTests
 {
@@ -65,5 +66,41 @@ public class SimdThreadCountTests
         var one = Run(1);
         Assert.Equal(one, Run(2));
         Assert.Equal(one, Run(5));
+    }
+
+    [Fact]
+    public void Avx512AndLaneByLaneRowCompaction_GiveTheSameBits()
+    {
+        double[] Run(bool avx512)
+        {
+            var (s, ff) = TestData.Bind("lisis144.data", "lisis", new CoulombSettings(CoulombMethod.Wolf, 0.25, 10.0, ErfcFlavor.Exact));
+            var r = new ForceComputer(ff, new SimdBackend(2, avx512)).Compute(s);
+            return [.. s.Fx, .. s.Fy, .. s.Fz, r.PotentialEnergy, .. r.Virial];
+        }
+        Assert.Equal(Run(true), Run(false));
+    }
+
+    [Fact]
+    public void PairsWithinCutoff_CountsEveryPeriodicPairOnce()
+    {
+        // Independent count: every pair i < j over the periodic images within 10 Å, plus an atom's own images (once per pair).
+        var (s, ff) = TestData.Bind("silica192.data", "bks", new CoulombSettings(CoulombMethod.Dsf, 0.2, 10.0, ErfcFlavor.AbramowitzStegun));
+        double rc2 = ff.MaxCutoff * ff.MaxCutoff;
+        double[] len = [s.Box.Length(0), s.Box.Length(1), s.Box.Length(2)];
+        int[] reach = [.. len.Select(l => (int)Math.Ceiling(ff.MaxCutoff / l))];
+        long expected = 0;
+        for (int i = 0; i < s.Count; i++)
+        for (int j = i; j < s.Count; j++)
+        for (int a = -reach[0]; a <= reach[0]; a++)
+        for (int b = -reach[1]; b <= reach[1]; b++)
+        for (int c = -reach[2]; c <= reach[2]; c++)
+        {
+            if (i == j && (a, b, c) == (0, 0, 0)) continue;
+            double dx = s.X[j] - s.X[i] + a * len[0], dy = s.Y[j] - s.Y[i] + b * len[1], dz = s.Z[j] - s.Z[i] + c * len[2];
+            if (dx * dx + dy * dy + dz * dz < rc2) expected += i == j ? 1 : 2;   // i == j: each image pair seen twice (±n)
+        }
+        var simd = new SimdBackend(2);
+        new ForceComputer(ff, simd).Compute(s);
+        Assert.Equal(expected / 2, simd.LastPairsWithinCutoff);
     }
 }
