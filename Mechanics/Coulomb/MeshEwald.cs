@@ -12,8 +12,8 @@ namespace FractureLab.Mechanics.Coulomb;
 ///   F_i = −q_i Σ_k ∇_i[Π_a M_n(u_ia − k_a)] (θ ⋆ Q)(k)                (analytic differentiation, eq. 4.9),
 ///   W_ab = Σ_m E_m [δ_ab − 2(1/m² + π²/α²) m_a m_b]                     (virial, eq. 2.8 on the mesh),
 /// plus the neutralizing-background energy −π k_e Q²/(2Vα²) for a net charge Q (as in <see cref="EwaldReciprocal"/>).
-/// The 3D FFTs are MathNet.Numerics' managed 1D FFTs along each axis (<see cref="Fft3D"/>; no native FFT library is
-/// served to this project). The grid stays as chosen at
+/// The 3D FFTs are our own (<see cref="Fft3D"/>, mixed radix, four lines per vector: faster than MathNet.Numerics'
+/// managed FFT, and no native FFT library is served to this project). The grid stays as chosen at
 /// set-up while the box deforms (as LAMMPS keeps its PPPM grid), so the accuracy drifts a little at large strain.
 /// </summary>
 public sealed class MeshEwald : IReciprocalSpace
@@ -22,6 +22,7 @@ public sealed class MeshEwald : IReciprocalSpace
     private readonly int _order;
     private readonly double[][] _bsq;
     private Complex[] _grid = [];
+    private double[][] _blockGrids = [];
     private readonly Fft3D _fft;
     private double[] _theta = [];
     private double[] _wx = [], _wy = [], _wz = [], _dx = [], _dy = [], _dz = [];
@@ -65,26 +66,8 @@ public sealed class MeshEwald : IReciprocalSpace
         // (1) B-spline weights per atom and axis, and the charge grid Q (Essmann eq. 4.6).
         Weights(s.X, box.Lo[0], box.Length(0), k0, _wx, _dx, _gx);
         Weights(s.Y, box.Lo[1], box.Length(1), k1, _wy, _dy, _gy);
-        Weights(s.Z, box.Lo[2], box.Length(2), k2, _wz, _dz, _gz);
-        Array.Clear(_grid);
-        for (int i = 0; i < n; i++)
-        {
-            double q = s.Charge[i];
-            if (q == 0) continue;
-            for (int a = 0; a < p; a++)
-            {
-                int ga = Wrap(_gx[i] - a, k0);
-                double qa = q * _wx[i * p + a];
-                for (int b = 0; b < p; b++)
-                {
-                    int gb = Wrap(_gy[i] - b, k1);
-                    double qab = qa * _wy[i * p + b];
-                    int row = (ga * k1 + gb) * k2;
-                    for (int c = 0; c < p; c++)
-                        _grid[row + Wrap(_gz[i] - c, k2)] += qab * _wz[i * p + c];
-                }
-            }
-        }
+        Weights(s.Z, box.Lo[2], box.Length(2), k2, _wz, _dz, _gz, reversed: true);
+        Spread(s.Charge, n, p, k0, k1, k2, size);
 
         // (2) Forward FFT, energy and virial per m, multiply by the influence function θ̂ = 2 E_m / |F(Q)|².
         _fft.Forward(_grid);
@@ -128,6 +111,7 @@ public sealed class MeshEwald : IReciprocalSpace
             double q = s.Charge[i];
             if (q == 0) return;
             double fx = 0, fy = 0, fz = 0;
+            int z0 = _gz[i] - (p - 1);
             for (int a = 0; a < p; a++)
             {
                 int ga = Wrap(_gx[i] - a, k0);
@@ -137,14 +121,17 @@ public sealed class MeshEwald : IReciprocalSpace
                     int gb = Wrap(_gy[i] - b, k1);
                     double wb = _wy[i * p + b], db = _dy[i * p + b];
                     int row = (ga * k1 + gb) * k2;
+                    double tw = 0, td = 0;   // Σ_c θ w_c and Σ_c θ w'_c along the contiguous z run
                     for (int c = 0; c < p; c++)
                     {
-                        double t = _theta[row + Wrap(_gz[i] - c, k2)];
-                        double wc = _wz[i * p + c];
-                        fx += da * wb * wc * t;
-                        fy += wa * db * wc * t;
-                        fz += wa * wb * _dz[i * p + c] * t;
+                        int gz = z0 + c;
+                        double t = _theta[row + (gz < 0 ? gz + k2 : gz)];
+                        tw += _wz[i * p + c] * t;
+                        td += _dz[i * p + c] * t;
                     }
+                    fx += da * wb * tw;
+                    fy += wa * db * tw;
+                    fz += wa * wb * td;
                 }
             }
             s.Fx[i] -= q * sx * fx;
@@ -157,8 +144,12 @@ public sealed class MeshEwald : IReciprocalSpace
         return energy + background;
     }
 
-    /// <summary>Fractional grid coordinate u = K (x − lo)/L wrapped into [0, K); integer part and the n weights and slopes.</summary>
-    private void Weights(double[] x, double lo, double length, int k, double[] w, double[] d, int[] g)
+    /// <summary>
+    /// Fractional grid coordinate u = K (x − lo)/L wrapped into [0, K); integer part and the n weights and slopes, weight
+    /// a for grid point g − a, or with <paramref name="reversed"/> weight c for grid point g − (n − 1) + c (the z axis:
+    /// a run of increasing, mostly contiguous grid indices).
+    /// </summary>
+    private void Weights(double[] x, double lo, double length, int k, double[] w, double[] d, int[] g, bool reversed = false)
     {
         int p = _order;
         for (int i = 0; i < x.Length; i++)
@@ -168,8 +159,68 @@ public sealed class MeshEwald : IReciprocalSpace
             int iu = (int)u;
             if (iu >= k) iu = k - 1;
             g[i] = iu;
-            CardinalBSpline.Fill(u - iu, w.AsSpan(i * p, p), d.AsSpan(i * p, p));
+            var wi = w.AsSpan(i * p, p);
+            var di = d.AsSpan(i * p, p);
+            CardinalBSpline.Fill(u - iu, wi, di);
+            if (reversed) { wi.Reverse(); di.Reverse(); }
         }
+    }
+
+    /// <summary>Atom blocks of the charge spreading, each on its own grid, summed in block order: deterministic on any thread count.</summary>
+    private const int SpreadBlocks = 4;
+
+    /// <summary>
+    /// The charge grid Q (Essmann eq. 4.6): Q(k) = Σ_i q_i Π_a M_n(u_ia − k_a), the atoms cut into <see cref="SpreadBlocks"/>
+    /// contiguous blocks spread in parallel, each on its own real grid; the blocks are then added point by point in
+    /// block order into the complex FFT grid.
+    /// </summary>
+    private void Spread(double[] charge, int n, int p, int k0, int k1, int k2, int size)
+    {
+        if (_blockGrids.Length != SpreadBlocks || _blockGrids[0].Length != size)
+            _blockGrids = [.. Enumerable.Range(0, SpreadBlocks).Select(_ => new double[size])];
+        Parallel.For(0, SpreadBlocks, blk =>
+        {
+            var grid = _blockGrids[blk];
+            Array.Clear(grid);
+            int from = (int)((long)n * blk / SpreadBlocks), to = (int)((long)n * (blk + 1) / SpreadBlocks);
+            for (int i = from; i < to; i++)
+            {
+                double q = charge[i];
+                if (q == 0) continue;
+                int z0 = _gz[i] - (p - 1);
+                for (int a = 0; a < p; a++)
+                {
+                    int ga = Wrap(_gx[i] - a, k0);
+                    double qa = q * _wx[i * p + a];
+                    for (int b = 0; b < p; b++)
+                    {
+                        int gb = Wrap(_gy[i] - b, k1);
+                        double qab = qa * _wy[i * p + b];
+                        int row = (ga * k1 + gb) * k2;
+                        if (z0 >= 0)
+                        {
+                            var run = grid.AsSpan(row + z0, p);
+                            var wz = _wz.AsSpan(i * p, p);
+                            for (int c = 0; c < p; c++) run[c] += qab * wz[c];
+                        }
+                        else
+                            for (int c = 0; c < p; c++) grid[row + Wrap(z0 + c, k2)] += qab * _wz[i * p + c];
+                    }
+                }
+            }
+        });
+        var blocks = _blockGrids;
+        var target = _grid;
+        Parallel.For(0, SpreadBlocks, part =>
+        {
+            int from = (int)((long)size * part / SpreadBlocks), to = (int)((long)size * (part + 1) / SpreadBlocks);
+            for (int k = from; k < to; k++)
+            {
+                double sum = 0;
+                foreach (var b in blocks) sum += b[k];
+                target[k] = new Complex(sum, 0);
+            }
+        });
     }
 
     private static int Wrap(int g, int k) => g < 0 ? g + k : g;

@@ -8,8 +8,8 @@ namespace FractureLab.Mechanics.Coulomb;
 /// rms force error / the force between two unit charges 1 Å apart, k_e/1 Å²). Instead of an analytic error estimate,
 /// the k-space forces of the actual configuration are compared with those of a much finer reference mesh (order 8,
 /// spacing 0.25/α, whose own error is orders of magnitude smaller), and the grid is refined (spacing × 0.85 per try,
-/// power-of-two sizes: MathNet's managed FFT is radix-2 there and 4× slower at 48 than at 64 points per axis,
-/// measured) until the rms of |F_grid − F_reference| is within the target.
+/// sizes with no prime factor above 5, as LAMMPS chooses them: our FFT is mixed radix) until the rms of
+/// |F_grid − F_reference| is within the target.
 /// Done once at set-up, O(N log N).
 /// </summary>
 public static class MeshEwaldTuning
@@ -49,12 +49,20 @@ public static class MeshEwaldTuning
         throw new InputException($"mesh Ewald: no grid up to spacing {h:0.###} Å reaches the accuracy {accuracyRelative:G3}; give the grid or a smaller accuracy");
     }
 
-    /// <summary>Grid points per axis for a spacing (Å): at least 2 × order, a power of two.</summary>
+    /// <summary>Grid points per axis for a spacing (Å): at least 2 × order, with no prime factor above 5.</summary>
     public static int[] GridFor(AtomSystem s, double spacingAngstrom, int order) =>
         Enumerable.Range(0, 3).Select(a => Smooth(Math.Max(2 * order, (int)Math.Ceiling(s.Box.Length(a) / spacingAngstrom)))).ToArray();
 
-    /// <summary>The smallest power of two ≥ n.</summary>
-    public static int Smooth(int n) => (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(n, 1));
+    /// <summary>The smallest m ≥ n whose prime factors are 2, 3 and 5 only (FFT-friendly).</summary>
+    public static int Smooth(int n)
+    {
+        for (int m = Math.Max(n, 1); ; m++)
+        {
+            int r = m;
+            foreach (int f in new[] { 2, 3, 5 }) while (r % f == 0) r /= f;
+            if (r == 1) return m;
+        }
+    }
 
     private static double[] Forces(AtomSystem s, MeshEwald mesh)
     {
