@@ -51,7 +51,7 @@ public static class CampaignCommand
             string outDir = p.GetValue(outOpt)!;
             var runs = Plan(config, outDir);
             var diffusion = CampaignDiffusion.Plan(config, outDir);
-            if (p.GetValue(slurm) is { } slurmDir) { EmitSlurm(config, runs, slurmDir, outDir); return 0; }
+            if (p.GetValue(slurm) is { } slurmDir) { EmitSlurm(config, runs, diffusion, slurmDir, outDir); return 0; }
             if (p.GetValue(lammps) is { } lammpsDir) { EmitLammps(config, runs, lammpsDir, outDir); return 0; }
             if (!p.GetValue(aggregateOnly))
             {
@@ -103,12 +103,12 @@ public static class CampaignCommand
     private static string GlassDir(CampaignComposition c, int replica, string outDir) => Path.Combine(outDir, LabOutput.SafeName(c.Label), $"glass-r{replica}");
 
     /// <summary>The glass file a composition's runs start from when it is built (building it first if needed), else null.</summary>
-    private static string? GlassFile(CampaignComposition c, int replica, string outDir)
+    private static string? GlassFile(CampaignComposition c, int replica, string outDir, bool build = true)
     {
         if (c.Build is null) return null;
         string dir = GlassDir(c, replica, outDir);
-        if (!File.Exists(Path.Combine(dir, "glass.data"))) BuildGlassCommand.Build(Recipe(c, replica), Environment.ProcessorCount, dir);
-        return Path.Combine(dir, "glass.data");
+        if (build && !File.Exists(Path.Combine(dir, "glass.data"))) BuildGlassCommand.Build(Recipe(c, replica), Environment.ProcessorCount, dir);
+        return Path.GetFullPath(Path.Combine(dir, "glass.data"));
     }
 
     private static BuildGlassCommand.GlassRecipe Recipe(CampaignComposition c, int replica) =>
@@ -201,7 +201,6 @@ public static class CampaignCommand
     private static double? Density(JsonDocument d) =>
         d.RootElement.TryGetProperty("density_g_cm3", out var e) && e.ValueKind == JsonValueKind.Number ? e.GetDouble() : null;
 
-    /// <summary>A Slurm job array: one task per run (building its glass first when the campaign builds them), then the aggregation.</summary>
     /// <summary>
     /// LAMMPS input per run (LABEL/CONDITION/rK under <paramref name="lammpsDir"/>, see <see cref="LammpsDeckWriter"/>) and
     /// run_all.sh; compositions to be built get their glass made first with our melt-quench (kept in the campaign folder).
@@ -225,34 +224,34 @@ public static class CampaignCommand
         Console.WriteLine($"LAMMPS input for {runs.Count} runs in {lammpsDir} (bash {Path.Combine(lammpsDir, "run_all.sh")})");
     }
 
-    public static void EmitSlurm(CampaignConfig c, List<CampaignRun> runs, string slurmDir, string outDir)
+    /// <summary>
+    /// A Slurm job array: one task per fracture run and per diffusion run (each building its glass first when the
+    /// campaign builds them and the glass is not there yet), then the aggregation (fracture numbers and the Arrhenius fits).
+    /// </summary>
+    public static void EmitSlurm(CampaignConfig c, List<CampaignRun> runs, List<CampaignDiffusion.DiffusionRun> diffusion, string slurmDir, string outDir)
     {
+        if (runs.Count + diffusion.Count == 0) throw new InputException($"{c.Source}: nothing to emit (protocols = [] and no [diffusion])");
         Directory.CreateDirectory(slurmDir);
         var list = new StringBuilder();
         for (int i = 0; i < runs.Count; i++)
         {
             var r = runs[i];
-            string glassDir = GlassDir(r, outDir);
-            string? glass = r.Composition.Build is not null ? Path.Combine(glassDir, "glass.data") : null;
+            string? glass = r.Composition.Build is not null ? Path.Combine(GlassDir(r, outDir), "glass.data") : null;
             string toml = Path.GetFullPath(Path.Combine(slurmDir, $"run{i:D4}.toml"));
             AtomicFile.Write(toml, w => w.Write(RunConfigOf(c, r, glass is null ? null : Path.GetFullPath(glass)).ToToml()));
-            string build = "";
-            if (r.Composition.Build is not null)
-            {
-                var g = Recipe(r.Composition, r.Replica);
-                build = string.Create(ci, $"[ -f '{Path.GetFullPath(glass!)}' ] || fracturelab build-glass --composition '{g.Composition}' --atoms {g.Atoms} --density {g.DensityGPerCm3} " +
-                        $"--forcefield {g.ForceField}{(g.BoronN4 is { } n4 ? $" --boron-n4 {n4}" : "")} --aspect {g.Aspect} --quench-rate {g.QuenchRateKPerPs} --melt-ps {g.MeltPs} --relax-ps {g.RelaxPs} --seed {g.Seed} --out '{Path.GetFullPath(glassDir)}'; ");
-            }
-            list.AppendLine($"{build}fracturelab run '{toml}' --out '{Path.GetFullPath(r.Dir)}' --resume");
+            list.AppendLine($"{BuildStep(r.Composition, r.Replica, outDir)}fracturelab run '{toml}' --out '{Path.GetFullPath(r.Dir)}' --resume");
         }
+        foreach (var d in diffusion) list.AppendLine(CampaignDiffusion.SlurmTask(c, d, BuildStep(d.Composition, d.Replica, outDir),
+            GlassFile(d.Composition, d.Replica, outDir, build: false) ?? CampaignDiffusion.StructureFile(d.Composition, slurmDir)));
         AtomicFile.Write(Path.Combine(slurmDir, "tasks.txt"), w => w.Write(list.ToString()));
         AtomicFile.Write(Path.Combine(slurmDir, "campaign.sbatch"), w => w.Write($"""
             #!/bin/bash
             #SBATCH --job-name=fracturelab-campaign
-            #SBATCH --array=0-{runs.Count - 1}
+            #SBATCH --array=0-{runs.Count + diffusion.Count - 1}
             #SBATCH --cpus-per-task=8
             #SBATCH --time=24:00:00
-            # One fracture run per task (line SLURM_ARRAY_TASK_ID+1 of tasks.txt); reruns resume from their checkpoints.
+            # One fracture or diffusion run per task (line SLURM_ARRAY_TASK_ID+1 of tasks.txt); fracture reruns resume from
+            # their checkpoints, diffusion runs with an analysis are skipped.
             # Submit: jobid=$(sbatch --parsable campaign.sbatch); sbatch --dependency=afterany:$jobid aggregate.sbatch
             set -euo pipefail
             cd "$SLURM_SUBMIT_DIR"
@@ -268,7 +267,17 @@ public static class CampaignCommand
             fracturelab campaign '{Path.GetFullPath(c.Source)}' --out '{Path.GetFullPath(outDir)}' --aggregate-only
 
             """));
-        Console.WriteLine($"{runs.Count} tasks in {Path.Combine(slurmDir, "tasks.txt")}; submit campaign.sbatch, then aggregate.sbatch after it");
+        Console.WriteLine($"{runs.Count + diffusion.Count} tasks in {Path.Combine(slurmDir, "tasks.txt")}; submit campaign.sbatch, then aggregate.sbatch after it");
+    }
+
+    /// <summary>The shell step that builds a composition's glass for a replica when it is built and not there yet ("" otherwise).</summary>
+    private static string BuildStep(CampaignComposition comp, int replica, string outDir)
+    {
+        if (comp.Build is null) return "";
+        string dir = Path.GetFullPath(GlassDir(comp, replica, outDir));
+        var g = Recipe(comp, replica);
+        return string.Create(ci, $"[ -f '{Path.Combine(dir, "glass.data")}' ] || fracturelab build-glass --composition '{g.Composition}' --atoms {g.Atoms} --density {g.DensityGPerCm3} " +
+            $"--forcefield {g.ForceField}{(g.BoronN4 is { } n4 ? $" --boron-n4 {n4}" : "")} --aspect {g.Aspect} --quench-rate {g.QuenchRateKPerPs} --melt-ps {g.MeltPs} --relax-ps {g.RelaxPs} --seed {g.Seed} --out '{dir}'; ");
     }
 
     private static readonly CultureInfo ci = CultureInfo.InvariantCulture;

@@ -72,6 +72,38 @@ public static class CampaignDiffusion
             ["label", "x", "points", "activation_energy_eV", "activation_energy_se_eV", "D0_cm2_per_s", "D_300K_cm2_per_s", "sigma_300K_S_per_cm"], rows));
     }
 
+    /// <summary>
+    /// One diffusion run as a shell line for a Slurm task: skipped when its analysis exists, else the glass step, the same
+    /// NVT run as <see cref="RunAll"/> through <c>fracturelab md</c> (Nosé-Hoover 0.1 ps, velocities drawn with the replica
+    /// seed, trajectory with image flags) and <c>fracturelab diffusion</c> on its trajectory.
+    /// </summary>
+    public static string SlurmTask(CampaignConfig c, DiffusionRun r, string buildStep, string glassFile)
+    {
+        var a = c.Diffusion!;
+        var comp = r.Composition;
+        string dir = Path.GetFullPath(r.Dir), analysis = Path.GetFullPath(r.AnalysisDir);
+        string ff = File.Exists(comp.ForceField) ? Path.GetFullPath(comp.ForceField) : comp.ForceField;
+        string md = string.Create(CultureInfo.InvariantCulture,
+            $"fracturelab md --data '{glassFile}' --forcefield '{ff}'{(comp.Elements is { } e ? $" --elements {e}" : "")}{(comp.BoronN4 is { } n4 ? $" --boron-n4 {n4}" : "")} " +
+            $"--steps {a.Steps} --dt {a.TimestepFs} --ensemble nvt --thermostat nose-hoover --temperature {r.TemperatureK} --tdamp 0.1 --seed {r.Replica} " +
+            $"--new-velocities --thermo {a.DumpEverySteps} --dump-every {a.DumpEverySteps} --checkpoint-every 0 --out '{dir}'");
+        string analyse = string.Create(CultureInfo.InvariantCulture,
+            $"fracturelab diffusion --dump '{Path.Combine(dir, "trajectory.dump")}' --species {a.Species} --timestep-fs {a.TimestepFs} --skip-ps {a.SkipPs} --out '{analysis}'");
+        return $"[ -f '{Path.Combine(analysis, "summary.json")}' ] || {{ {buildStep}{md} && {analyse}; }}";
+    }
+
+    /// <summary>
+    /// The structure file of a composition that is not built (its data file, or its shipped structure written once into
+    /// <paramref name="dir"/>), for command lines that need a file.
+    /// </summary>
+    public static string StructureFile(CampaignComposition c, string dir)
+    {
+        if (c.DataFile is not null) return Path.GetFullPath(c.DataFile);
+        string path = Path.GetFullPath(Path.Combine(dir, $"{LabOutput.SafeName(c.Shipped!)}.data"));
+        if (!File.Exists(path)) LammpsDataWriter.Write(path, Load(c, null), $"shipped structure {c.Shipped}");
+        return path;
+    }
+
     private static double? Value(JsonObject o, string key) => o[key] is JsonValue v && v.TryGetValue(out double d) ? d : null;
 
     private static AtomSystem Load(CampaignComposition c, string? glass)

@@ -156,6 +156,59 @@ public class DiffusionCampaignTests
         Assert.True(code == 0, err);
     }
 
+    [Fact]
+    public void EmitSlurm_DiffusionTasks_RunTheSameNvtAndAnalysisAsTheCampaign()
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        string toml = Path.Combine(dir, "campaign.toml");
+        File.WriteAllText(toml, $"""
+            [campaign]
+            protocols = []
+            [[composition]]
+            label = "LiSiS"
+            x = 1
+            data = "{TestData.Parity("lisis144.data").Replace("\\", "/")}"
+            forcefield = "lisis"
+            [diffusion]
+            temperatures_K = [900, 1300]
+            species = "Li"
+            ps = 0.2
+            skip_ps = 0.05
+            dump_every_steps = 10
+            """);
+        string slurmOut = Path.Combine(dir, "slurm-out"), slurm = Path.Combine(dir, "slurm");
+        var (code, err) = CliRunner.Run("campaign", toml, "--out", slurmOut, "--emit-slurm", slurm);
+        Assert.True(code == 0, err);
+        var tasks = File.ReadAllLines(Path.Combine(slurm, "tasks.txt"));
+        Assert.Equal(2, tasks.Length);
+        Assert.Contains("#SBATCH --array=0-1", File.ReadAllText(Path.Combine(slurm, "campaign.sbatch")));
+        Assert.Contains("--temperature 900 ", tasks[0]);
+        Assert.Contains("--temperature 1300 ", tasks[1]);
+
+        // Run task 0 as the shell would (the commands between "{ " and "; }", joined by &&), in-process.
+        string body = tasks[0][(tasks[0].IndexOf("{ ", StringComparison.Ordinal) + 2)..tasks[0].LastIndexOf("; }", StringComparison.Ordinal)];
+        foreach (string command in body.Split(" && "))
+        {
+            var words = System.Text.RegularExpressions.Regex.Matches(command, "'[^']*'|\\S+").Select(m => m.Value.Trim('\'')).ToArray();
+            Assert.Equal("fracturelab", words[0]);
+            (code, err) = CliRunner.Run(words[1..]);
+            Assert.True(code == 0, $"{command}: {err}");
+        }
+
+        // The campaign run in-process gives the same trajectory and the same D.
+        string campaignOut = Path.Combine(dir, "campaign-out");
+        (code, err) = CliRunner.Run("campaign", toml, "--out", campaignOut);
+        Assert.True(code == 0, err);
+        string Run(string root, string file) => Path.Combine(root, "LiSiS", "diffusion", "T900-r1", file);
+        Assert.Equal(File.ReadAllText(Run(campaignOut, "trajectory.dump")), File.ReadAllText(Run(slurmOut, "trajectory.dump")));
+        double D(string root)
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Run(root, Path.Combine("analysis", "summary.json"))));
+            return doc.RootElement.GetProperty("D_cm2_per_s").GetDouble();
+        }
+        Assert.Equal(D(campaignOut), D(slurmOut));
+    }
+
     [Theory]
     [InlineData("[diffusion]\nspecies = \"Li\"\n", "key 'diffusion.temperatures_K' is missing")]
     [InlineData("[diffusion]\ntemperatures_K = [800]\nps = 1\nskip_ps = 2\n", "need 0 ≤ skip_ps < ps")]
