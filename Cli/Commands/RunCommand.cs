@@ -50,6 +50,11 @@ public static class RunCommand
         var glass = config.DataFile is not null
             ? LammpsDataReader.Read(config.DataFile, elements)
             : ShippedStructures.Read(config.Shipped, elements);
+        if (config.Replicate is [var nx, var ny, var nz] && nx * ny * nz > 1)
+        {
+            glass = Replication.Replicate(glass, nx, ny, nz);
+            source += $" replicated {nx}x{ny}x{nz}";
+        }
         var ff = ForceFieldCatalog.Resolve(config.ForceField, Composition.FromAtoms(glass), config.BoronN4);
         var settings = config.Settings;
         var output = new LabOutput(outDir);

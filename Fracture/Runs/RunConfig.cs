@@ -12,7 +12,7 @@ namespace FractureLab.Fracture.Runs;
 /// defaults to the embedded job; an unknown section or key, or a value of the wrong kind, is an error naming
 /// the file and the key.
 /// <code>
-/// [structure]  data = "glass.data"  (or shipped = "silica1800"), elements = "Si,O"
+/// [structure]  data = "glass.data"  (or shipped = "silica1800"), elements = "Si,O", replicate = [1, 1, 2] (as LAMMPS's replicate)
 /// [forcefield] name = "bks-wall", boron_n4 = 0.9 (fraction of four-fold boron, for du-teter with P2O5)
 /// [crack]      kind = "centre"|"edge"|"none", length_fraction = 0.333, opening_A = 10, loading_axis = "z", crack_axis = "x", position = 0.5
 /// [tension]    protocol = "A"|"B"|"C", strain_rate_per_s = 1e10, temperature_K = 300, max_strain = 0.5, record_every_strain = 0.002,
@@ -27,7 +27,8 @@ public sealed record RunConfig(
     string ForceField,
     FractureJobSettings Settings,
     int DumpEveryRecords,
-    double? BoronN4 = null)
+    double? BoronN4 = null,
+    int[]? Replicate = null)
 {
     public const string DefaultShipped = "silica1800";
     public const string DefaultForceField = "bks-wall";
@@ -64,6 +65,7 @@ public sealed record RunConfig(
             [structure]
             {{structure}}
             {{(Elements is null ? "" : $"elements = \"{Elements}\"")}}
+            {{(Replicate is null ? "" : $"replicate = [{string.Join(", ", Replicate)}]")}}
             [forcefield]
             name = "{{ForceField}}"
             {{(BoronN4 is { } b ? $"boron_n4 = {N(b)}" : "")}}
@@ -106,11 +108,12 @@ public sealed record RunConfig(
         var r = new Reader(path);
         r.Only(root, "", "structure", "forcefield", "crack", "tension", "run");
 
-        var st = r.Section(root, "structure", "data", "shipped", "elements");
+        var st = r.Section(root, "structure", "data", "shipped", "elements", "replicate");
         string? data = r.Text(st, "structure.data", null);
         if (data is not null && !Path.IsPathRooted(data)) data = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", data);
         string shipped = r.Text(st, "structure.shipped", d.Shipped)!;
         string? elements = r.Text(st, "structure.elements", null);
+        int[]? replicate = r.Counts(st, "structure.replicate");
         var ffs = r.Section(root, "forcefield", "name", "boron_n4");
         string ff = r.Text(ffs, "forcefield.name", d.ForceField)!;
         double? n4 = ffs is not null && ffs.ContainsKey("boron_n4") ? r.Number(ffs, "forcefield.boron_n4", 0) : null;
@@ -145,7 +148,7 @@ public sealed record RunConfig(
         int dump = (int)r.Number(rn, "run.dump_every_records", d.DumpEveryRecords);
         crack.Check();
         tension.Check();
-        return new RunConfig(data, shipped, elements, ff, settings, dump, n4);
+        return new RunConfig(data, shipped, elements, ff, settings, dump, n4, replicate);
     }
 
     /// <summary>TOML access that names the file and the dotted key in every error, and refuses keys it does not know.</summary>
@@ -181,6 +184,16 @@ public sealed record RunConfig(
             long l => l,
             var v => throw new InputException($"{source}: key '{key}' must be a number, got {Convert.ToString(v, CultureInfo.InvariantCulture)}"),
         };
+
+        /// <summary>Three positive integers (a replication), or null when the key is absent.</summary>
+        public int[]? Counts(TomlTable? t, string key)
+        {
+            var v = Get(t, key);
+            if (v is null) return null;
+            if (v is TomlArray a && a.Count == 3 && a.All(x => x is long n && n >= 1 && n <= 100))
+                return [.. a.Select(x => (int)(long)x!)];
+            throw new InputException($"{source}: key '{key}' must be three integers from 1 to 100, e.g. [1, 1, 2]");
+        }
 
         public int Axis(TomlTable? t, string key, int fallback) => Text(t, key, null) switch
         {

@@ -80,11 +80,22 @@ public class FractureRunTests
     [InlineData("[tension]\nmax_strain = \"lots\"\n", "key 'tension.max_strain' must be a number")]
     [InlineData("[crack]\nloading_axis = \"w\"\n", "key 'crack.loading_axis' is 'w'")]
     [InlineData("[run]\nsnapshot_every_strain = -1\n", "key 'run.snapshot_every_strain' is -1")]
+    [InlineData("[structure]\nreplicate = [1, 0, 2]\n", "key 'structure.replicate' must be three integers")]
+    [InlineData("[structure]\nreplicate = [1, 2]\n", "key 'structure.replicate' must be three integers")]
     public void RunFile_BadKeys_AreNamedWithTheFile(string body, string message)
     {
         string path = Toml(body);
         var e = Assert.Throws<InputException>(() => RunConfig.Load(path));
         Assert.Contains(path, e.Message);
         Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void RunFile_Replicate_IsReadAndWrittenBack()
+    {
+        var c = RunConfig.Load(Toml("[structure]\nshipped = \"silica1800\"\nreplicate = [1, 1, 2]\n"));
+        Assert.Equal([1, 1, 2], c.Replicate!);
+        Assert.Equal([1, 1, 2], RunConfig.Load(Toml(c.ToToml())).Replicate!);
+        Assert.Null(RunConfig.Load(Toml("[structure]\nshipped = \"silica1800\"\n")).Replicate);
     }
 }
