@@ -115,12 +115,11 @@ public class ExampleCampaignTests
 [Collection("console")]
 public class DiffusionCampaignTests
 {
-    [Fact]
-    public void DiffusionAxisRunsAnalysesAndFits()
+    /// <summary>A campaign of NVT runs of the 144-atom Li-Si-S parity box at 900 and 1300 K, no fracture runs; returns its path.</summary>
+    private static string DiffusionCampaign(string dir, double ps, double skipPs)
     {
-        string dir = Directory.CreateTempSubdirectory().FullName;
         string toml = Path.Combine(dir, "campaign.toml");
-        File.WriteAllText(toml, $"""
+        File.WriteAllText(toml, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"""
             [campaign]
             protocols = []
             [[composition]]
@@ -131,10 +130,18 @@ public class DiffusionCampaignTests
             [diffusion]
             temperatures_K = [900, 1300]
             species = "Li"
-            ps = 0.4
-            skip_ps = 0.1
+            ps = {ps}
+            skip_ps = {skipPs}
             dump_every_steps = 10
-            """);
+            """));
+        return toml;
+    }
+
+    [Fact]
+    public void DiffusionAxisRunsAnalysesAndFits()
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        string toml = DiffusionCampaign(dir, ps: 0.4, skipPs: 0.1);
         string outDir = Path.Combine(dir, "out");
         var (code, err) = CliRunner.Run("campaign", toml, "--out", outDir);
         Assert.True(code == 0, err);
@@ -160,22 +167,7 @@ public class DiffusionCampaignTests
     public void EmitSlurm_DiffusionTasks_RunTheSameNvtAndAnalysisAsTheCampaign()
     {
         string dir = Directory.CreateTempSubdirectory().FullName;
-        string toml = Path.Combine(dir, "campaign.toml");
-        File.WriteAllText(toml, $"""
-            [campaign]
-            protocols = []
-            [[composition]]
-            label = "LiSiS"
-            x = 1
-            data = "{TestData.Parity("lisis144.data").Replace("\\", "/")}"
-            forcefield = "lisis"
-            [diffusion]
-            temperatures_K = [900, 1300]
-            species = "Li"
-            ps = 0.2
-            skip_ps = 0.05
-            dump_every_steps = 10
-            """);
+        string toml = DiffusionCampaign(dir, ps: 0.2, skipPs: 0.05);
         string slurmOut = Path.Combine(dir, "slurm-out"), slurm = Path.Combine(dir, "slurm");
         var (code, err) = CliRunner.Run("campaign", toml, "--out", slurmOut, "--emit-slurm", slurm);
         Assert.True(code == 0, err);
