@@ -80,7 +80,7 @@ public static class CampaignCommand
     /// <summary>The run file of one campaign run: the base file's settings, this run's structure, force field, rate, protocol and seed.</summary>
     public static RunConfig RunConfigOf(CampaignConfig c, CampaignRun r, string? glassFile)
     {
-        var b = c.BaseRunFile is not null ? RunConfig.Load(c.BaseRunFile) : RunConfig.FileDefault();
+        var b = c.BaseRunFile is not null ? RunConfig.Load(c.BaseRunFile) : RunConfig.Default();
         var settings = b.Settings with
         {
             Seed = r.Replica,

@@ -18,8 +18,8 @@ namespace FractureLab.Cli.Commands;
 
 /// <summary>
 /// <c>fracturelab run [RUN.toml]</c>, the main job: a glass pre-cracked and pulled until it separates, with E and
-/// ν from an uncracked copy (SCIENCE.md §2-3). Without a file: the shipped BKS silica glass (bks-wall, DSF),
-/// centre crack 2a/W = 1/3, protocol B at 1e10 1/s, 300 K. Minimized snapshots of the pull give the bond-switching
+/// ν from an uncracked copy (SCIENCE.md §2-3). Without a file: the shipped 3600-atom BKS silica glass (bks-wall, DSF),
+/// centre crack 2a/W = 1/3, protocol A at 1e10 1/s, 300 K (RunConfig.Default). Minimized snapshots of the pull give the bond-switching
 /// curves of the network formers present.
 /// </summary>
 public static class RunCommand
