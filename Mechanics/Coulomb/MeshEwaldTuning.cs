@@ -17,14 +17,15 @@ public static class MeshEwaldTuning
     public sealed record Choice(int[] Grid, int Order, double RmsForceErrorEvPerA, double TargetEvPerA)
     {
         /// <summary>
-        /// Estimated cost per evaluation (ns) on the machine of the measurement: two FFTs at ~2.5 ns per point and
-        /// pass (G log₂G), spreading and gathering at ~5 ns per atom and stencil point (N n³); measured on 3 600 atoms:
-        /// order 5 on 64³ 36 ms, order 7 on 32³ 8 ms.
+        /// Estimated cost per evaluation (ns) on the machine of the measurement: two FFTs at ~1.2 ns per point and pass
+        /// (G log₂G), ~20 ns per grid point for the influence function and the block sums, spreading and gathering at
+        /// ~4 ns per atom and stencil point (N n³); measured on 3 600 atoms at 1e-5: order 5 on 48³ 10.8 ms, order 6 on
+        /// 36³ 5.5 ms, order 7 on 36³ 6.7 ms (model 8.5, 5.8, 7.6).
         /// </summary>
         public double CostNs(int atoms)
         {
             double g = (double)Grid[0] * Grid[1] * Grid[2];
-            return 2 * 2.5 * g * Math.Log2(g) + 5.0 * atoms * Order * Order * Order;
+            return 2 * 1.2 * g * Math.Log2(g) + 20.0 * g + 4.0 * atoms * Order * Order * Order;
         }
     }
 
