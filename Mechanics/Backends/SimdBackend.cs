@@ -64,7 +64,7 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true) : IPa
             }
         }
         if (Threads == 1) Sum(0, n);
-        else Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, t => Sum((int)((long)n * t / Threads), (int)((long)n * (t + 1) / Threads)));
+        else Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, t => Sum(Numerics.BlockRange.Start(n, t, Threads), Numerics.BlockRange.Start(n, t + 1, Threads)));
         long kept = 0;
         foreach (var b in buffers)
         {

@@ -1,5 +1,6 @@
 using System.Numerics;
 using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Numerics;
 using FractureLab.Mechanics.Units;
 
 namespace FractureLab.Mechanics.Coulomb;
@@ -124,8 +125,7 @@ public sealed class MeshEwald : IReciprocalSpace
                     double tw = 0, td = 0;   // Σ_c θ w_c and Σ_c θ w'_c along the contiguous z run
                     for (int c = 0; c < p; c++)
                     {
-                        int gz = z0 + c;
-                        double t = _theta[row + (gz < 0 ? gz + k2 : gz)];
+                        double t = _theta[row + Wrap(z0 + c, k2)];
                         tw += _wz[i * p + c] * t;
                         td += _dz[i * p + c] * t;
                     }
@@ -182,7 +182,7 @@ public sealed class MeshEwald : IReciprocalSpace
         {
             var grid = _blockGrids[blk];
             Array.Clear(grid);
-            int from = (int)((long)n * blk / SpreadBlocks), to = (int)((long)n * (blk + 1) / SpreadBlocks);
+            int from = BlockRange.Start(n, blk, SpreadBlocks), to = BlockRange.Start(n, blk + 1, SpreadBlocks);
             for (int i = from; i < to; i++)
             {
                 double q = charge[i];
@@ -197,14 +197,7 @@ public sealed class MeshEwald : IReciprocalSpace
                         int gb = Wrap(_gy[i] - b, k1);
                         double qab = qa * _wy[i * p + b];
                         int row = (ga * k1 + gb) * k2;
-                        if (z0 >= 0)
-                        {
-                            var run = grid.AsSpan(row + z0, p);
-                            var wz = _wz.AsSpan(i * p, p);
-                            for (int c = 0; c < p; c++) run[c] += qab * wz[c];
-                        }
-                        else
-                            for (int c = 0; c < p; c++) grid[row + Wrap(z0 + c, k2)] += qab * _wz[i * p + c];
+                        for (int c = 0; c < p; c++) grid[row + Wrap(z0 + c, k2)] += qab * _wz[i * p + c];
                     }
                 }
             }
@@ -213,7 +206,7 @@ public sealed class MeshEwald : IReciprocalSpace
         var target = _grid;
         Parallel.For(0, SpreadBlocks, part =>
         {
-            int from = (int)((long)size * part / SpreadBlocks), to = (int)((long)size * (part + 1) / SpreadBlocks);
+            int from = BlockRange.Start(size, part, SpreadBlocks), to = BlockRange.Start(size, part + 1, SpreadBlocks);
             for (int k = from; k < to; k++)
             {
                 double sum = 0;

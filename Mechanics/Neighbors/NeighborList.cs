@@ -148,7 +148,7 @@ public sealed class NeighborList
         int blocks = Math.Max(1, Math.Min(Threads, n / 256));
         while (_rows.Count < blocks) _rows.Add(new RowBuffer());
         var grid = new CellGrid(nc, reach, center, rl2);
-        int BlockStart(int t) => (int)((long)n * t / blocks);
+        int BlockStart(int t) => Numerics.BlockRange.Start(n, t, blocks);
         if (blocks == 1) BuildRows(s, grid, 0, n, _rows[0]);
         else Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks }, t => BuildRows(s, grid, BlockStart(t), BlockStart(t + 1), _rows[t]));
         _count = 0;
