@@ -53,24 +53,20 @@ public static class Fire
             }
             // semi-implicit Euler (MD step with the current forces), the drift capped at maxStepA per axis
             Kinetics.HalfKick(s, 2 * dt);
-            double vmax = MaxSpeedComponent(s);
+            double vmax = MaxComponent(s.Vx, s.Vy, s.Vz);
             Kinetics.Drift(s, vmax * dt > maxStepA ? maxStepA / vmax : dt);
             r = forces.Compute(s);
         }
         return new MinimizationResult(maxIterations, r.PotentialEnergy, MaxForce(s), false);
     }
 
-    private static double MaxSpeedComponent(AtomSystem s)
-    {
-        double m = 0;
-        for (int i = 0; i < s.Count; i++) m = Math.Max(m, Math.Max(Math.Abs(s.Vx[i]), Math.Max(Math.Abs(s.Vy[i]), Math.Abs(s.Vz[i]))));
-        return m;
-    }
+    internal static double MaxForce(AtomSystem s) => MaxComponent(s.Fx, s.Fy, s.Fz);
 
-    internal static double MaxForce(AtomSystem s)
+    /// <summary>Largest |component| of a per-atom vector stored as three arrays.</summary>
+    private static double MaxComponent(double[] x, double[] y, double[] z)
     {
         double m = 0;
-        for (int i = 0; i < s.Count; i++) m = Math.Max(m, Math.Max(Math.Abs(s.Fx[i]), Math.Max(Math.Abs(s.Fy[i]), Math.Abs(s.Fz[i]))));
+        for (int i = 0; i < x.Length; i++) m = Math.Max(m, Math.Max(Math.Abs(x[i]), Math.Max(Math.Abs(y[i]), Math.Abs(z[i]))));
         return m;
     }
 }
