@@ -102,7 +102,7 @@ public static class CampaignCommand
 
     private static string GlassDir(CampaignComposition c, int replica, string outDir) => Path.Combine(outDir, LabOutput.SafeName(c.Label), $"glass-r{replica}");
 
-    /// <summary>The glass file a composition's runs start from when it is built (building it first if needed), else null.</summary>
+    /// <summary>The glass file (full path) a composition's runs start from when it is built (building it first if needed and <paramref name="build"/>), else null.</summary>
     private static string? GlassFile(CampaignComposition c, int replica, string outDir, bool build = true)
     {
         if (c.Build is null) return null;
@@ -236,9 +236,8 @@ public static class CampaignCommand
         for (int i = 0; i < runs.Count; i++)
         {
             var r = runs[i];
-            string? glass = r.Composition.Build is not null ? Path.Combine(GlassDir(r, outDir), "glass.data") : null;
             string toml = Path.GetFullPath(Path.Combine(slurmDir, $"run{i:D4}.toml"));
-            AtomicFile.Write(toml, w => w.Write(RunConfigOf(c, r, glass is null ? null : Path.GetFullPath(glass)).ToToml()));
+            AtomicFile.Write(toml, w => w.Write(RunConfigOf(c, r, GlassFile(r.Composition, r.Replica, outDir, build: false)).ToToml()));
             list.AppendLine($"{BuildStep(r.Composition, r.Replica, outDir)}fracturelab run '{toml}' --out '{Path.GetFullPath(r.Dir)}' --resume");
         }
         foreach (var d in diffusion) list.AppendLine(CampaignDiffusion.SlurmTask(c, d, BuildStep(d.Composition, d.Replica, outDir),

@@ -123,7 +123,7 @@ public sealed record RunConfig(
         var t = r.Section(root, "tension", "protocol", "strain_rate_per_s", "temperature_K", "max_strain", "record_every_strain", "timestep_fs",
             "step_strain", "hold_ps", "separation_fraction", "separation_span");
         var dt = d.Settings.Tension;
-        string protocol = r.Text(t, "tension.protocol", d.Settings.Tension.Protocol.ToString())!;
+        string protocol = r.Text(t, "tension.protocol", dt.Protocol.ToString())!;
         var tension = new TensileSettings(
             protocol.ToUpperInvariant() switch { "A" => TensileProtocol.A, "B" => TensileProtocol.B, "C" => TensileProtocol.C, _ => throw new InputException($"{path}: key 'tension.protocol' is '{protocol}', expected A, B or C") },
             crack.LoadingAxis,
