@@ -1,3 +1,5 @@
+using FractureLab.Mechanics.Numerics;
+
 namespace FractureLab.Mechanics.Coulomb;
 
 /// <summary>
@@ -8,11 +10,13 @@ namespace FractureLab.Mechanics.Coulomb;
 /// </summary>
 public static class CardinalBSpline
 {
-    /// <summary>Fills weights[j] = M_n(w + j) and slopes[j] = M_n'(w + j) for j = 0 … n−1 (n = weights.Length ≥ 2).</summary>
-    public static void Fill(double w, Span<double> weights, Span<double> slopes)
+    /// <summary>
+    /// Fills weights[j] = M_n(w + j) and slopes[j] = M_n'(w + j) for j = 0 … n−1 (n ≥ 2). Generic over where the values
+    /// live, so the host and the device kernels run this one definition.
+    /// </summary>
+    public static void Fill<T>(double w, int n, T weights, T slopes) where T : struct, IRealArray
     {
-        int n = weights.Length;
-        weights.Clear();
+        for (int j = 0; j < n; j++) weights[j] = 0.0;
         weights[0] = 1.0; // order 1: M_1(w) = 1 on [0, 1)
         for (int k = 2; k <= n; k++)
         {

@@ -79,25 +79,20 @@ public sealed class MeshEwald : IReciprocalSpace
         double lx = box.Length(0), ly = box.Length(1), lz = box.Length(2);
         for (int a = 0; a < k0; a++)
         {
-            double mx = (a <= k0 / 2 ? a : a - k0) / lx;
+            double mx = MeshStencil.WaveNumber(a, k0, lx);
             for (int b = 0; b < k1; b++)
             {
-                double my = (b <= k1 / 2 ? b : b - k1) / ly;
+                double my = MeshStencil.WaveNumber(b, k1, ly);
                 double bab = _bsq[0][a] * _bsq[1][b];
                 int row = (a * k1 + b) * k2;
                 for (int c = 0; c < k2; c++)
                 {
                     int idx = row + c;
                     if (idx == 0) { _grid[0] = Complex.Zero; continue; }
-                    double mz = (c <= k2 / 2 ? c : c - k2) / lz;
-                    double m2 = mx * mx + my * my + mz * mz;
-                    double g = pref * Math.Exp(-pi2a2 * m2) / m2 * bab * _bsq[2][c];
-                    double e = g * (_grid[idx].Real * _grid[idx].Real + _grid[idx].Imaginary * _grid[idx].Imaginary);
-                    energy += e;
-                    double f = 2.0 * (1.0 / m2 + pi2a2);
-                    vxx += e * (1 - f * mx * mx); vyy += e * (1 - f * my * my); vzz += e * (1 - f * mz * mz);
-                    vxy -= e * f * mx * my; vxz -= e * f * mx * mz; vyz -= e * f * my * mz;
-                    _grid[idx] *= 2.0 * g; // E = ½ Σ_k Q(k)(θ⋆Q)(k) = ½ Σ_m θ̂(m)|F(Q)(m)|², so θ̂ = 2g
+                    var t = MeshStencil.PointTerms(mx, my, MeshStencil.WaveNumber(c, k2, lz), bab * _bsq[2][c], pref, pi2a2, _grid[idx].Real, _grid[idx].Imaginary);
+                    energy += t.Energy;
+                    vxx += t.Xx; vyy += t.Yy; vzz += t.Zz; vxy += t.Xy; vxz += t.Xz; vyz += t.Yz;
+                    _grid[idx] *= 2.0 * t.G; // E = ½ Σ_k Q(k)(θ⋆Q)(k) = ½ Σ_m θ̂(m)|F(Q)(m)|², so θ̂ = 2g
                 }
             }
         }
@@ -106,37 +101,18 @@ public sealed class MeshEwald : IReciprocalSpace
         _fft.Inverse(_grid);
         for (int k = 0; k < size; k++) _theta[k] = _grid[k].Real;
         double sx = k0 / lx, sy = k1 / ly, sz = k2 / lz;
+        var theta = new HostArray(_theta);
         // Each atom reads the grid and writes only its own force: parallel and deterministic.
         Parallel.For(0, n, i =>
         {
             double q = s.Charge[i];
             if (q == 0) return;
-            double fx = 0, fy = 0, fz = 0;
-            int z0 = _gz[i] - (p - 1);
-            for (int a = 0; a < p; a++)
-            {
-                int ga = Wrap(_gx[i] - a, k0);
-                double wa = _wx[i * p + a], da = _dx[i * p + a];
-                for (int b = 0; b < p; b++)
-                {
-                    int gb = Wrap(_gy[i] - b, k1);
-                    double wb = _wy[i * p + b], db = _dy[i * p + b];
-                    int row = (ga * k1 + gb) * k2;
-                    double tw = 0, td = 0;   // Σ_c θ w_c and Σ_c θ w'_c along the contiguous z run
-                    for (int c = 0; c < p; c++)
-                    {
-                        double t = _theta[row + Wrap(z0 + c, k2)];
-                        tw += _wz[i * p + c] * t;
-                        td += _dz[i * p + c] * t;
-                    }
-                    fx += da * wb * tw;
-                    fy += wa * db * tw;
-                    fz += wa * wb * td;
-                }
-            }
-            s.Fx[i] -= q * sx * fx;
-            s.Fy[i] -= q * sy * fy;
-            s.Fz[i] -= q * sz * fz;
+            int o = i * p;
+            var g = MeshStencil.Gradient(_gx[i], _gy[i], _gz[i], p, k0, k1, k2, new HostArray(_wx, o), new HostArray(_dx, o),
+                new HostArray(_wy, o), new HostArray(_dy, o), new HostArray(_wz, o), new HostArray(_dz, o), theta);
+            s.Fx[i] -= q * sx * g.X;
+            s.Fy[i] -= q * sy * g.Y;
+            s.Fz[i] -= q * sz * g.Z;
         });
         double background = -Math.PI * MetalUnits.CoulombConstant * qTotal * qTotal / (2.0 * volume * Alpha * Alpha);
         virial[0] += vxx + background; virial[1] += vyy + background; virial[2] += vzz + background;
@@ -144,26 +120,12 @@ public sealed class MeshEwald : IReciprocalSpace
         return energy + background;
     }
 
-    /// <summary>
-    /// Fractional grid coordinate u = K (x − lo)/L wrapped into [0, K); integer part and the n weights and slopes, weight
-    /// a for grid point g − a, or with <paramref name="reversed"/> weight c for grid point g − (n − 1) + c (the z axis:
-    /// a run of increasing, mostly contiguous grid indices).
-    /// </summary>
+    /// <summary>B-spline weights and slopes of every atom on one axis (<see cref="MeshStencil.Weights"/>).</summary>
     private void Weights(double[] x, double lo, double length, int k, double[] w, double[] d, int[] g, bool reversed = false)
     {
         int p = _order;
         for (int i = 0; i < x.Length; i++)
-        {
-            double u = (x[i] - lo) / length * k;
-            u -= k * Math.Floor(u / k);
-            int iu = (int)u;
-            if (iu >= k) iu = k - 1;
-            g[i] = iu;
-            var wi = w.AsSpan(i * p, p);
-            var di = d.AsSpan(i * p, p);
-            CardinalBSpline.Fill(u - iu, wi, di);
-            if (reversed) { wi.Reverse(); di.Reverse(); }
-        }
+            g[i] = MeshStencil.Weights(x[i], lo, length, k, p, new HostArray(w, i * p), new HostArray(d, i * p), reversed);
     }
 
     /// <summary>Atom blocks of the charge spreading, each on its own grid, summed in block order: deterministic on any thread count.</summary>
@@ -187,19 +149,8 @@ public sealed class MeshEwald : IReciprocalSpace
             {
                 double q = charge[i];
                 if (q == 0) continue;
-                int z0 = _gz[i] - (p - 1);
-                for (int a = 0; a < p; a++)
-                {
-                    int ga = Wrap(_gx[i] - a, k0);
-                    double qa = q * _wx[i * p + a];
-                    for (int b = 0; b < p; b++)
-                    {
-                        int gb = Wrap(_gy[i] - b, k1);
-                        double qab = qa * _wy[i * p + b];
-                        int row = (ga * k1 + gb) * k2;
-                        for (int c = 0; c < p; c++) grid[row + Wrap(z0 + c, k2)] += qab * _wz[i * p + c];
-                    }
-                }
+                int o = i * p;
+                MeshStencil.Spread(q, _gx[i], _gy[i], _gz[i], p, k0, k1, k2, new HostArray(_wx, o), new HostArray(_wy, o), new HostArray(_wz, o), new HostArray(grid));
             }
         });
         var blocks = _blockGrids;
@@ -215,6 +166,4 @@ public sealed class MeshEwald : IReciprocalSpace
             }
         });
     }
-
-    private static int Wrap(int g, int k) => g < 0 ? g + k : g;
 }

@@ -2,6 +2,7 @@ using FractureLab.Mechanics.Atoms;
 using FractureLab.Mechanics.Backends;
 using FractureLab.Mechanics.Coulomb;
 using FractureLab.Mechanics.Geometry;
+using FractureLab.Mechanics.Numerics;
 
 namespace FractureLab.Tests.Mechanics;
 
@@ -14,9 +15,9 @@ public class MeshEwaldTests
     [InlineData(6, 0.91)]
     public void BSplineWeightsAreThePiecewisePolynomialAndSumToOne(int order, double w)
     {
-        Span<double> weights = stackalloc double[order];
-        Span<double> slopes = stackalloc double[order];
-        CardinalBSpline.Fill(w, weights, slopes);
+        var weights = new double[order];
+        var slopes = new double[order];
+        CardinalBSpline.Fill(w, order, new HostArray(weights), new HostArray(slopes));
         double sum = 0, slopeSum = 0;
         for (int j = 0; j < order; j++)
         {
