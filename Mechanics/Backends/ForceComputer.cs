@@ -40,7 +40,7 @@ public sealed class ForceComputer
     public void AddSelfAndKSpace(AtomSystem s, ForceResult r)
     {
         r.CoulombSelfEnergy = SelfEnergy(s);
-        if (ForceField.Reciprocal is not null) r.KSpaceEnergy = ForceField.Reciprocal.Compute(s, r.Virial);
+        if (ForceField.Reciprocal is not null && !r.KSpaceIncluded) r.KSpaceEnergy = ForceField.Reciprocal.Compute(s, r.Virial);
         if (!double.IsFinite(r.PotentialEnergy))
             throw new InputException($"the simulation exploded: potential energy is {r.PotentialEnergy} (atoms too close, or a timestep too large)");
     }

@@ -12,6 +12,12 @@ public sealed class ForceResult
     public double KSpaceEnergy { get; set; }
     public double[] Virial { get; } = new double[6];
 
+    /// <summary>
+    /// True when the back end already added the k-space part (energy, virial and forces: the Gpu back end runs mesh
+    /// Ewald on the device), so <see cref="ForceComputer"/> does not add it again.
+    /// </summary>
+    public bool KSpaceIncluded { get; set; }
+
     /// <summary>Per-atom virial (eV; 6 per atom, same order) when requested, else null.</summary>
     public double[]? PerAtomVirial { get; set; }
 
@@ -23,5 +29,6 @@ public sealed class ForceResult
         ShortRangeEnergy = CoulombPairEnergy = CoulombSelfEnergy = KSpaceEnergy = 0;
         Array.Clear(Virial);
         PerAtomVirial = null;
+        KSpaceIncluded = false;
     }
 }

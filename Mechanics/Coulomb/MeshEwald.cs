@@ -32,6 +32,20 @@ public sealed class MeshEwald : IReciprocalSpace
     public double Alpha { get; }
     public IReadOnlyList<int> Grid => _k;
     public int Order => _order;
+    /// <summary>|b_a(m)|² of each axis (Essmann eq. 4.4), for the device kernels.</summary>
+    public IReadOnlyList<double[]> BFactorsSquared => _bsq;
+
+    /// <summary>Neutralizing-background energy −π k_e Q²/(2Vα²) (eV) of net charge Q (e) in volume V (Å³); also each diagonal virial term.</summary>
+    public double BackgroundEnergy(double netCharge, double volumeA3) =>
+        -Math.PI * MetalUnits.CoulombConstant * netCharge * netCharge / (2.0 * volumeA3 * Alpha * Alpha);
+
+    /// <summary>The frame of one evaluation on box <paramref name="box"/> (grid, order, origin, lengths, k_e/2πV, π²/α²).</summary>
+    public MeshFrame Frame(Geometry.Box box) => new()
+    {
+        K0 = _k[0], K1 = _k[1], K2 = _k[2], Order = _order,
+        LoX = box.Lo[0], LoY = box.Lo[1], LoZ = box.Lo[2], Lx = box.Length(0), Ly = box.Length(1), Lz = box.Length(2),
+        Pref = MetalUnits.CoulombConstant / (2 * Math.PI * box.Volume), Pi2OverAlpha2 = Math.PI * Math.PI / (Alpha * Alpha),
+    };
 
     public MeshEwald(double alpha, int[] grid, int order)
     {
@@ -72,9 +86,8 @@ public sealed class MeshEwald : IReciprocalSpace
 
         // (2) Forward FFT, energy and virial per m, multiply by the influence function θ̂ = 2 E_m / |F(Q)|².
         _fft.Forward(_grid);
-        double volume = box.Volume;
-        double pref = MetalUnits.CoulombConstant / (2 * Math.PI * volume);
-        double pi2a2 = Math.PI * Math.PI / (Alpha * Alpha);
+        var frame = Frame(box);
+        double pref = frame.Pref, pi2a2 = frame.Pi2OverAlpha2;
         double energy = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
         double lx = box.Length(0), ly = box.Length(1), lz = box.Length(2);
         for (int a = 0; a < k0; a++)
@@ -114,7 +127,7 @@ public sealed class MeshEwald : IReciprocalSpace
             s.Fy[i] -= q * sy * g.Y;
             s.Fz[i] -= q * sz * g.Z;
         });
-        double background = -Math.PI * MetalUnits.CoulombConstant * qTotal * qTotal / (2.0 * volume * Alpha * Alpha);
+        double background = BackgroundEnergy(qTotal, box.Volume);
         virial[0] += vxx + background; virial[1] += vyy + background; virial[2] += vzz + background;
         virial[3] += vxy; virial[4] += vxz; virial[5] += vyz;
         return energy + background;

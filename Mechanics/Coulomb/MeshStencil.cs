@@ -2,6 +2,13 @@ using FractureLab.Mechanics.Numerics;
 
 namespace FractureLab.Mechanics.Coulomb;
 
+/// <summary>Grid, spline order and box of one mesh evaluation, with pref = k_e/(2πV) and π²/α².</summary>
+public struct MeshFrame
+{
+    public int K0, K1, K2, Order;
+    public double LoX, LoY, LoZ, Lx, Ly, Lz, Pref, Pi2OverAlpha2;
+}
+
 /// <summary>What one wave vector m contributes to smooth PME: the influence g(m), the energy and the virial (eV).</summary>
 public struct MeshPointTerms
 {

@@ -1,5 +1,6 @@
 using FractureLab.Mechanics.Atoms;
 using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.Coulomb;
 using FractureLab.Mechanics.Geometry;
 using FractureLab.Mechanics.Potentials;
 using ILGPU;
@@ -8,9 +9,10 @@ using ILGPU.Runtime;
 namespace FractureLab.Mechanics.Gpu;
 
 /// <summary>
-/// Pair forces of one compiled force field on one system's device-resident atoms: the device neighbor list, the pair
-/// kernel, and the reductions of per-atom energies, virials and kinetic tensors to totals (copied to the host only
-/// when asked). Self energies and k-space stay with <see cref="ForceComputer"/>; k-space is not on the device.
+/// Forces of one compiled force field on one system's device-resident atoms: the device neighbor list, the pair
+/// kernel, mesh Ewald when the force field uses it (<see cref="DeviceMeshEwald"/>), and the reductions of per-atom
+/// energies, virials and kinetic tensors to totals (copied to the host only when asked). Self energies stay with
+/// <see cref="ForceComputer"/>, and so does plain Ewald (its k-vector sum runs on the host).
 /// </summary>
 public sealed class DeviceForces : IDisposable
 {
@@ -18,6 +20,7 @@ public sealed class DeviceForces : IDisposable
     private readonly MemoryBuffer1D<ShortRangePair, Stride1D.Dense> _pairs;
     private readonly MemoryBuffer1D<double, Stride1D.Dense> _perAtom, _kinetic;
     private readonly MemoryBuffer1D<float, Stride1D.Dense>[] _single = [];
+    private readonly DeviceMeshEwald? _mesh;
 
     public CompiledForceField ForceField { get; }
     public DeviceAtoms Atoms { get; }
@@ -27,8 +30,13 @@ public sealed class DeviceForces : IDisposable
 
     public GpuPrecision Precision { get; }
 
-    public DeviceForces(GpuDevice device, CompiledForceField ff, int atoms, double skin = 2.0, GpuPrecision precision = GpuPrecision.Double)
+    /// <summary>Whether the k-space part runs on the device (mesh Ewald), so the totals include it.</summary>
+    public bool MeshOnDevice => _mesh is not null;
+
+    /// <param name="system">the atoms (their count, and the charges mesh Ewald needs; uploaded by the caller).</param>
+    public DeviceForces(GpuDevice device, CompiledForceField ff, AtomSystem system, double skin = 2.0, GpuPrecision precision = GpuPrecision.Double)
     {
+        int atoms = system.Count;
         Precision = precision;
         _device = device;
         ForceField = ff;
@@ -38,6 +46,7 @@ public sealed class DeviceForces : IDisposable
         _kinetic = acc.Allocate1D<double>(6L * atoms);
         Atoms = new DeviceAtoms(acc, atoms);
         List = new DeviceNeighborList(acc, device.Kernels, device.Reducer, ff.MaxCutoff, skin);
+        if (ff.Reciprocal is MeshEwald mesh) _mesh = new DeviceMeshEwald(device, mesh, system.Charge);
         if (precision == GpuPrecision.Mixed) _single = [acc.Allocate1D<float>(atoms), acc.Allocate1D<float>(atoms), acc.Allocate1D<float>(atoms)];
     }
 
@@ -48,7 +57,7 @@ public sealed class DeviceForces : IDisposable
         Evaluate(box);
     }
 
-    /// <summary>The pair kernel alone, on the list as it stands.</summary>
+    /// <summary>The pair kernel (and mesh Ewald), on the list as it stands.</summary>
     public void Evaluate(Box box)
     {
         var a = Atoms.Views;
@@ -61,15 +70,17 @@ public sealed class DeviceForces : IDisposable
         else
             Kernels.Pairs(Atoms.Count, a, List.Views, List.DeviceBoxOf(box), _pairs.View, ForceField.TypeCount, ForceField.Coulomb, _perAtom.View,
                 new DoublePositions(a.X, a.Y, a.Z));
+        _mesh?.Compute(a, Atoms.Count, box);
     }
 
-    /// <summary>Adds the pair energies (eV) and virial (eV) of the last evaluation to <paramref name="result"/>.</summary>
+    /// <summary>Adds the pair energies (eV) and virial (eV) of the last evaluation, and mesh Ewald's, to <paramref name="result"/>.</summary>
     public void AddTotals(ForceResult result)
     {
         var t = Reducer.Sums(_perAtom.View, Atoms.Count, ForceKernels.PerAtomQuantities);
         result.ShortRangeEnergy += t[0];
         result.CoulombPairEnergy += t[1];
         for (int a = 0; a < 6; a++) result.Virial[a] += t[2 + a];
+        _mesh?.AddTotals(result);
     }
 
     /// <summary>Per-atom virials (eV, 6 per atom in host order xx, yy, zz, xy, xz, yz) of the last evaluation.</summary>
@@ -95,6 +106,7 @@ public sealed class DeviceForces : IDisposable
     {
         _pairs.Dispose(); _perAtom.Dispose(); _kinetic.Dispose();
         foreach (var b in _single) b.Dispose();
+        _mesh?.Dispose();
         Atoms.Dispose(); List.Dispose();
     }
 }

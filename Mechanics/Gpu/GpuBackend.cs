@@ -6,11 +6,12 @@ namespace FractureLab.Mechanics.Gpu;
 
 /// <summary>
 /// The Gpu back end (ILGPU: CUDA, OpenCL or the CPU accelerator), in double or mixed precision. As an
-/// <see cref="IPairBackend"/> under a host integrator (minimizers, barostats, deformation, k-space) it uploads the
+/// <see cref="IPairBackend"/> under a host integrator (minimizers, barostats, deformation, plain Ewald) it uploads the
 /// positions each force call and returns the forces, energies and virial; its neighbor list lives on the device and is
-/// rebuilt whenever the host's rebuild criterion fires. <see cref="ResidentIntegrator"/> keeps the atoms on the device
-/// across steps instead (any host integrator, box deformation included; not with k-space), copying to the host only
-/// for output.
+/// rebuilt whenever the host's rebuild criterion fires. Mesh Ewald (pppm) runs on the device with the pair kernel
+/// (<see cref="DeviceMeshEwald"/>); plain Ewald stays on the host. <see cref="ResidentIntegrator"/> keeps the atoms on
+/// the device across steps instead (any host integrator, box deformation included; not with plain Ewald), copying to
+/// the host only for output.
 /// </summary>
 /// <param name="device">the accelerator; disposed with the back end when <paramref name="ownsDevice"/>.</param>
 /// <param name="ownsDevice">whether disposing the back end disposes the device.</param>
@@ -78,7 +79,7 @@ public sealed class GpuBackend(GpuDevice device, bool ownsDevice = false, GpuPre
     {
         if (_forces is not null && ReferenceEquals(_system, s) && ReferenceEquals(_forces.ForceField, ff)) return _forces;
         _forces?.Dispose();
-        _forces = new DeviceForces(Device, ff, s.Count, skin, Precision);
+        _forces = new DeviceForces(Device, ff, s, skin, Precision);
         _forces.Atoms.Upload(s);
         _system = s;
         _hostList = null;

@@ -15,7 +15,10 @@ public sealed class GpuDevice : IDisposable
     /// <summary>The kernels, compiled at first use.</summary>
     public GpuKernels Kernels => _kernels ??= new GpuKernels(Accelerator);
     public DeviceReducer Reducer => _reducer ??= new DeviceReducer(Accelerator, Kernels);
+    /// <summary>The mesh Ewald and FFT kernels, compiled at first use.</summary>
+    public MeshKernelSet Mesh => _meshKernels ??= new MeshKernelSet(Accelerator);
     private GpuKernels? _kernels;
+    private MeshKernelSet? _meshKernels;
     private DeviceReducer? _reducer;
     public AcceleratorType Type => Accelerator.AcceleratorType;
 

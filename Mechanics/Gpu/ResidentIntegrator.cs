@@ -1,5 +1,6 @@
 using FractureLab.Mechanics.Atoms;
 using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.Coulomb;
 using FractureLab.Mechanics.Integrators;
 
 namespace FractureLab.Mechanics.Gpu;
@@ -8,16 +9,17 @@ namespace FractureLab.Mechanics.Gpu;
 /// Runs a host integrator (NVE, Nosé-Hoover or Berendsen NVT, Nosé-Hoover or Berendsen NPT, with a box deformation)
 /// on atoms resident on the Gpu back end's device: the same <see cref="IIntegrator"/> code drives
 /// <see cref="DeviceDynamics"/> instead of the host arrays. Positions, velocities and forces are copied to the host
-/// only at the end of <see cref="Advance"/> (thermo records, dumps, checkpoints). K-space (Ewald, pppm) is on the host,
-/// so such force fields use the bridged back end under the host integrator instead.
+/// only at the end of <see cref="Advance"/> (thermo records, dumps, checkpoints). Mesh Ewald (pppm) runs on the device
+/// too (<see cref="DeviceMeshEwald"/>); plain Ewald's k-vector sum is on the host, so such force fields use the bridged
+/// back end under the host integrator instead.
 /// </summary>
 public sealed class ResidentIntegrator(IIntegrator inner, GpuBackend backend) : IMultiStepIntegrator
 {
     public IIntegrator Inner { get; } = inner;
     public string Name => $"{Inner.Name} (device)";
 
-    /// <summary>Whether <paramref name="ff"/> can run resident (no k-space part).</summary>
-    public static bool Supports(CompiledForceField ff) => ff.Reciprocal is null;
+    /// <summary>Whether <paramref name="ff"/> can run resident: no k-space part, or mesh Ewald (on the device).</summary>
+    public static bool Supports(CompiledForceField ff) => ff.Reciprocal is null or MeshEwald;
 
     public void Step(IDynamicsState s, double dtPs)
     {
@@ -28,7 +30,7 @@ public sealed class ResidentIntegrator(IIntegrator inner, GpuBackend backend) : 
     public void Advance(AtomSystem s, ForceComputer forces, double dtPs, long steps, Action<IDynamicsState, long>? beforeStep, Action<IDynamicsState, long>? afterStep = null)
     {
         if (!Supports(forces.ForceField))
-            throw new InputException("the resident Gpu integrator has no k-space part on the device; Ewald and pppm runs use the Gpu back end under a host integrator");
+            throw new InputException("the resident Gpu integrator runs mesh Ewald (pppm) on the device but not plain Ewald's k-vector sum; ewald runs use the Gpu back end under a host integrator");
         var device = backend.Resident(s, forces.ForceField, forces.List.Skin);
         var state = new DeviceDynamics(device, s, forces);
         for (long k = 0; k < steps; k++)

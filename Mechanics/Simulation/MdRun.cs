@@ -28,7 +28,7 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
 
     /// <summary>
     /// The integrator the run should use on <paramref name="backend"/>: <paramref name="host"/> itself, or the same
-    /// integrator resident on the device for the Gpu back end (when the force field has no k-space part).
+    /// integrator resident on the device for the Gpu back end (unless the force field uses plain Ewald, whose k-vector sum is on the host).
     /// </summary>
     public static IIntegrator ForBackend(IIntegrator host, IPairBackend backend, CompiledForceField ff) =>
         backend is Gpu.GpuBackend gpu && Gpu.ResidentIntegrator.Supports(ff) ? new Gpu.ResidentIntegrator(host, gpu) : host;

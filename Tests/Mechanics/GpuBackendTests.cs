@@ -192,14 +192,42 @@ public class GpuBackendTests
     }
 
     [Fact]
-    public void ResidentIntegrator_RefusesKSpace_WithAMessage()
+    public void ResidentIntegrator_RefusesPlainEwald_WithAMessage()
     {
-        var (s, ff) = TestData.Bind("silica192.data", "bks", new CoulombSettings(CoulombMethod.Pppm, 0, 10.0, ErfcFlavor.Exact, 1e-4));
+        var (s, ff) = TestData.Bind("silica192.data", "bks", new CoulombSettings(CoulombMethod.Ewald, 0, 10.0, ErfcFlavor.Exact, 1e-4));
         var gpu = new GpuBackend(CpuAccelerator.Device);
         var fc = new ForceComputer(ff, gpu);
         fc.Compute(s);
+        Assert.False(ResidentIntegrator.Supports(ff));
         var e = Assert.Throws<InputException>(() => new ResidentIntegrator(new VelocityVerlet(), gpu).Step(s, fc, 0.001));
-        Assert.Contains("k-space", e.Message);
+        Assert.Contains("plain Ewald", e.Message);
+    }
+
+    [Fact]
+    public void ResidentSteps_WithPppmOnTheDevice_FollowTheHostIntegrator()
+    {
+        (AtomSystem, ForceComputer) Pppm(IPairBackend backend)
+        {
+            var s = MinimizedGlass.Value.Clone();
+            var ff = ForceFieldCatalog.Resolve("bks-wall", Composition.FromAtoms(s));
+            var c = new CoulombSettings(CoulombMethod.Pppm, 0, 10.0, ErfcFlavor.Exact, 1e-4);
+            return (s, new ForceComputer(new CompiledForceField(ff with { ShiftEnergy = true }, s, null, c), backend));
+        }
+        var (hs, hfc) = Pppm(new ReferenceBackend());
+        var (ds, dfc) = Pppm(new GpuBackend(CpuAccelerator.Device));
+        Assert.True(ResidentIntegrator.Supports(dfc.ForceField));
+        var hostRun = new MdRun(hs, hfc, new VelocityVerlet(), 0.001);
+        var deviceRun = new MdRun(ds, dfc, new ResidentIntegrator(new VelocityVerlet(), (GpuBackend)dfc.Backend), 0.001);
+        hostRun.Initialize(); deviceRun.Initialize();
+        hostRun.Run(20, 10); deviceRun.Run(20, 10);
+        Assert.True(dfc.Last.KSpaceIncluded);
+        Assert.Equal(hfc.Last.KSpaceEnergy, dfc.Last.KSpaceEnergy, 8);
+        for (int r = 0; r < hostRun.Thermo.Count; r++)
+        {
+            Assert.Equal(hostRun.Thermo[r].TotalEv, deviceRun.Thermo[r].TotalEv, 7);
+            Assert.Equal(hostRun.Thermo[r].PressureGpa, deviceRun.Thermo[r].PressureGpa, 7);
+        }
+        for (int i = 0; i < hs.Count; i++) Assert.Equal(hs.Vz[i], ds.Vz[i], 8);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public class MeshEwaldTests
     }
 
     /// <summary>Random ±1 charges in a box with three different edge lengths (so a mix-up of grid axes shows).</summary>
-    private static AtomSystem RandomIons(int pairs, double[] hi, int seed)
+    internal static AtomSystem RandomIons(int pairs, double[] hi, int seed)
     {
         var rng = new Random(seed);
         var s = new AtomSystem(2 * pairs, ["Na", "Cl"], [22.99, 35.45], new Box([0, 0, 0], hi));
