@@ -86,7 +86,7 @@ public class GpuBackendTests
     });
 
     [CudaFact]
-    public void OnCuda_ForcesMatchReference_AndResidentStepsFollowTheHost()
+    public void OnCuda_ForcesMatchReference_PppmToo_AndResidentStepsFollowTheHost()
     {
         using var cuda = new GpuDevice(GpuDeviceKind.Cuda);
         var c = new CoulombSettings(CoulombMethod.Dsf, 0.2, 10.0, ErfcFlavor.Exact);
@@ -103,6 +103,7 @@ public class GpuBackendTests
         hostRun.Initialize(); deviceRun.Initialize();
         hostRun.Run(40, 20); deviceRun.Run(40, 20);
         Assert.Equal(hostRun.Thermo[^1].TotalEv, deviceRun.Thermo[^1].TotalEv, 7);
+        GpuMeshEwaldTests.AssertPppmMatchesReference(cuda);
     }
 
     [Fact]
