@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using FractureLab.Mechanics.Atoms;
 using FractureLab.Mechanics.Coulomb;
@@ -20,7 +22,8 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true) : IPa
     private ThreadBuffer[] _buffers = [];
     private int[] _rowSplit = [];
     private int _longestRow;
-    private TypeTable? _table;
+    private CompiledForceField? _laneSource;
+    private BuckinghamLanes? _buckingham;
 
     public string Name => $"simd ({Threads} threads, Vector256{(Avx512Compaction ? ", AVX-512VL row compaction" : "")})";
     public int Threads { get; } = Math.Max(1, threads);
@@ -44,13 +47,12 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true) : IPa
     {
         if (perAtomVirial) { _fallback.ComputePairs(s, list, ff, result, true); return; }
         int n = s.Count;
-        if (_table is null || !ReferenceEquals(_table.ForceField, ff)) _table = new TypeTable(ff);
-        if (_buffers.Length != Blocks || _buffers[0].Fx.Length != n)
+        if (!ReferenceEquals(_laneSource, ff)) { _buckingham = BuckinghamLanes.TryCreate(ff); _laneSource = ff; }
+        if (_buffers.Length != Blocks || _buffers[0].F.Length != ForceRows.Length(n))
             _buffers = Enumerable.Range(0, Blocks).Select(_ => new ThreadBuffer(n, Avx512Compaction)).ToArray();
         SplitRows(list, n);
-        var table = _table;
-        if (Threads == 1) for (int b = 0; b < Blocks; b++) RunRows(b, s, list, ff, table);
-        else Parallel.For(0, Blocks, new ParallelOptions { MaxDegreeOfParallelism = Threads }, b => RunRows(b, s, list, ff, table));
+        if (_buckingham is { } buckingham) RunBlocks(s, list, ff, buckingham);
+        else RunBlocks(s, list, ff, new AnyStyleLanes(ff));
 
         // Per atom, the blocks in order (atoms split over the threads: the order per atom does not change).
         var buffers = _buffers;
@@ -59,7 +61,7 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true) : IPa
             for (int i = from; i < to; i++)
             {
                 double fx = 0, fy = 0, fz = 0;
-                foreach (var b in buffers) { fx += b.Fx[i]; fy += b.Fy[i]; fz += b.Fz[i]; }
+                foreach (var b in buffers) { fx += b.F[4 * i]; fy += b.F[4 * i + 1]; fz += b.F[4 * i + 2]; }
                 s.Fx[i] = fx; s.Fy[i] = fy; s.Fz[i] = fz;
             }
         }
@@ -95,7 +97,28 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true) : IPa
         _longestRow = longest;
     }
 
-    private void RunRows(int t, AtomSystem s, NeighborList list, CompiledForceField ff, TypeTable table)
+    /// <summary>The row blocks with the pair loop compiled for this short-range and Coulomb combination.</summary>
+    private void RunBlocks<TShort>(AtomSystem s, NeighborList list, CompiledForceField ff, TShort shortRange) where TShort : struct, IShortRangeLanes
+    {
+        var coul = ff.Coulomb;
+        switch (coul.CutoffSquared > 0 ? coul.Method : CoulombMethod.None)
+        {
+            case CoulombMethod.None: RunBlocks(s, list, ff, shortRange, new NoCoulombLanes()); break;
+            case CoulombMethod.Dsf: RunBlocks(s, list, ff, shortRange, new DsfLanes(coul.Dsf)); break;
+            case CoulombMethod.Wolf: RunBlocks(s, list, ff, shortRange, new WolfLanes(coul.Wolf)); break;
+            default: RunBlocks(s, list, ff, shortRange, new EwaldRealSpaceLanes(coul.Ewald)); break;
+        }
+    }
+
+    private void RunBlocks<TShort, TCoulomb>(AtomSystem s, NeighborList list, CompiledForceField ff, TShort shortRange, TCoulomb coulomb)
+        where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes
+    {
+        if (Threads == 1) for (int b = 0; b < Blocks; b++) RunRows(b, s, list, ff, shortRange, coulomb);
+        else Parallel.For(0, Blocks, new ParallelOptions { MaxDegreeOfParallelism = Threads }, b => RunRows(b, s, list, ff, shortRange, coulomb));
+    }
+
+    private void RunRows<TShort, TCoulomb>(int t, AtomSystem s, NeighborList list, CompiledForceField ff, TShort shortRange, TCoulomb coulomb)
+        where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes
     {
         var b = _buffers[t];
         b.Clear();
@@ -104,27 +127,17 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true) : IPa
         var sh = list.Shifts;
         double[] shx = list.ShiftX, shy = list.ShiftY, shz = list.ShiftZ;
         double[] x = s.X, y = s.Y, z = s.Z, q = s.Charge;
-        double[] bfx = b.Fx, bfy = b.Fy, bfz = b.Fz; // locals: the JIT keeps them in registers across the scatter
+        double[] bf = b.F;
         int[] type = s.Type;
-        var coul = ff.Coulomb;
-        double coulCut2 = coul.CutoffSquared;
-        var method = coul.Method;
-        DampedShiftedForceParameters dsf = coul.Dsf;
-        WolfParameters wolf = coul.Wolf;
-        EwaldRealSpaceParameters ewald = coul.Ewald;
         int nt = ff.TypeCount;
-        var eShortV = Vector256<double>.Zero;
-        var eCoulV = Vector256<double>.Zero;
-        var vxxV = Vector256<double>.Zero; var vyyV = Vector256<double>.Zero; var vzzV = Vector256<double>.Zero;
-        var vxyV = Vector256<double>.Zero; var vxzV = Vector256<double>.Zero; var vyzV = Vector256<double>.Zero;
+        var sums = new PairSums();
         var row = b.Row;
         row.Reserve(_longestRow);
         double keep2 = ff.MaxCutoff * ff.MaxCutoff, beyond2 = 4 * keep2;
         var keep2V = Vector256.Create(keep2);
         for (int i = _rowSplit[t]; i < _rowSplit[t + 1]; i++)
         {
-            double xi = x[i], yi = y[i], zi = z[i], qi = q[i];
-            int rowType = type[i] * nt;
+            double xi = x[i], yi = y[i], zi = z[i];
 
             // Pass 1: separations of the whole row, keeping the entries inside the largest cut-off (list order kept).
             row.Count = 0;
@@ -149,53 +162,72 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true) : IPa
             b.Kept += row.Count;
             int kept = row.Pad(beyond2, i);
 
-            // Pass 2: the pair terms on the kept entries, four at a time (padding lanes give zero).
-            double[] rdx = row.Dx, rdy = row.Dy, rdz = row.Dz, rr2 = row.R2;
-            int[] rj = row.J;
-            var fxi = Vector256<double>.Zero; var fyi = Vector256<double>.Zero; var fzi = Vector256<double>.Zero;
-            for (int e = 0; e < kept; e += 4)
-            {
-                int j0 = rj[e], j1 = rj[e + 1], j2 = rj[e + 2], j3 = rj[e + 3];
-                var dx = Vector256.LoadUnsafe(ref rdx[e]); var dy = Vector256.LoadUnsafe(ref rdy[e]); var dz = Vector256.LoadUnsafe(ref rdz[e]);
-                var r2 = Vector256.LoadUnsafe(ref rr2[e]);
-                var r = Vector256.Sqrt(r2);
-                var rinv = Vector256<double>.One / r; // one division per pair, shared by every term
-                int p0 = rowType + type[j0], p1 = rowType + type[j1], p2 = rowType + type[j2], p3 = rowType + type[j3];
-                var (eS, fS) = table.ShortRange(r2, r, rinv, p0, p1, p2, p3);
-                var fr = fS;
-                eShortV += eS;
-                if (coulCut2 > 0)
-                {
-                    var qiqj = Vector256.Create(qi) * Vector256.Create(q[j0], q[j1], q[j2], q[j3]);
-                    var (eC, fC) = method switch
-                    {
-                        CoulombMethod.Dsf => DampedShiftedForceVector.Evaluate(r2, r, rinv, dsf, qiqj),
-                        CoulombMethod.Wolf => WolfSummationVector.Evaluate(r2, r, rinv, wolf, qiqj),
-                        _ => EwaldRealSpaceVector.Evaluate(r2, r, rinv, ewald, qiqj),
-                    };
-                    fr += fC;
-                    eCoulV += eC;
-                }
-                var fx = dx * fr; var fy = dy * fr; var fz = dz * fr;
-                fxi += fx; fyi += fy; fzi += fz;
-                bfx[j0] -= fx[0]; bfx[j1] -= fx[1]; bfx[j2] -= fx[2]; bfx[j3] -= fx[3];
-                bfy[j0] -= fy[0]; bfy[j1] -= fy[1]; bfy[j2] -= fy[2]; bfy[j3] -= fy[3];
-                bfz[j0] -= fz[0]; bfz[j1] -= fz[1]; bfz[j2] -= fz[2]; bfz[j3] -= fz[3];
-                vxxV += dx * fx; vyyV += dy * fy; vzzV += dz * fz; vxyV += dx * fy; vxzV += dx * fz; vyzV += dy * fz;
-            }
-            bfx[i] += Vector256.Sum(fxi); bfy[i] += Vector256.Sum(fyi); bfz[i] += Vector256.Sum(fzi);
+            // Pass 2: the pair terms on the kept entries.
+            PairTerms(row, kept, i, type[i] * nt, q[i], type, q, shortRange, coulomb, bf, ref sums);
         }
-        b.ShortEnergy = Vector256.Sum(eShortV);
-        b.CoulombEnergy = Vector256.Sum(eCoulV);
-        b.Virial[0] = Vector256.Sum(vxxV); b.Virial[1] = Vector256.Sum(vyyV); b.Virial[2] = Vector256.Sum(vzzV);
-        b.Virial[3] = Vector256.Sum(vxyV); b.Virial[4] = Vector256.Sum(vxzV); b.Virial[5] = Vector256.Sum(vyzV);
+        b.ShortEnergy = Vector256.Sum(sums.ShortEnergy);
+        b.CoulombEnergy = Vector256.Sum(sums.CoulombEnergy);
+        b.Virial[0] = Vector256.Sum(sums.Xx); b.Virial[1] = Vector256.Sum(sums.Yy); b.Virial[2] = Vector256.Sum(sums.Zz);
+        b.Virial[3] = Vector256.Sum(sums.Xy); b.Virial[4] = Vector256.Sum(sums.Xz); b.Virial[5] = Vector256.Sum(sums.Yz);
+    }
+
+    /// <summary>Energies (eV) and virial (eV) of a block, per lane.</summary>
+    private struct PairSums
+    {
+        public Vector256<double> ShortEnergy, CoulombEnergy, Xx, Yy, Zz, Xy, Xz, Yz;
+    }
+
+    /// <summary>
+    /// The pair terms of one packed row, four entries at a time (padding lanes give zero): a small method of its own,
+    /// so the JIT keeps the accumulators and the row in registers. Atom <paramref name="i"/>'s force goes to its row of
+    /// <paramref name="bf"/>, the reactions to the neighbors' rows; the sums continue across rows in the same lane order.
+    /// </summary>
+    private static void PairTerms<TShort, TCoulomb>(RowCompaction row, int kept, int i, int rowType, double qi, int[] type, double[] q,
+        TShort shortRange, TCoulomb coulomb, double[] bf, ref PairSums sums) where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes
+    {
+        ref double rdx = ref MemoryMarshal.GetArrayDataReference(row.Dx);
+        ref double rdy = ref MemoryMarshal.GetArrayDataReference(row.Dy);
+        ref double rdz = ref MemoryMarshal.GetArrayDataReference(row.Dz);
+        ref double rr2 = ref MemoryMarshal.GetArrayDataReference(row.R2);
+        ref int rj = ref MemoryMarshal.GetArrayDataReference(row.J);
+        ref int types = ref MemoryMarshal.GetArrayDataReference(type);
+        ref double charges = ref MemoryMarshal.GetArrayDataReference(q);
+        var eShort = sums.ShortEnergy; var eCoul = sums.CoulombEnergy;
+        var vxx = sums.Xx; var vyy = sums.Yy; var vzz = sums.Zz; var vxy = sums.Xy; var vxz = sums.Xz; var vyz = sums.Yz;
+        var fxi = Vector256<double>.Zero; var fyi = Vector256<double>.Zero; var fzi = Vector256<double>.Zero;
+        var qiV = Vector256.Create(qi);
+        for (int e = 0; e < kept; e += 4)
+        {
+            int j0 = Unsafe.Add(ref rj, e), j1 = Unsafe.Add(ref rj, e + 1), j2 = Unsafe.Add(ref rj, e + 2), j3 = Unsafe.Add(ref rj, e + 3);
+            var dx = Vector256.LoadUnsafe(ref rdx, (nuint)e); var dy = Vector256.LoadUnsafe(ref rdy, (nuint)e); var dz = Vector256.LoadUnsafe(ref rdz, (nuint)e);
+            var r2 = Vector256.LoadUnsafe(ref rr2, (nuint)e);
+            var r = Vector256.Sqrt(r2);
+            var rinv = Vector256<double>.One / r; // one division per pair, shared by every term
+            int p0 = rowType + Unsafe.Add(ref types, j0), p1 = rowType + Unsafe.Add(ref types, j1);
+            int p2 = rowType + Unsafe.Add(ref types, j2), p3 = rowType + Unsafe.Add(ref types, j3);
+            var (eS, fr) = shortRange.Evaluate(r2, r, rinv, p0, p1, p2, p3);
+            eShort += eS;
+            if (coulomb.Active)
+            {
+                var qiqj = qiV * Vector256.Create(Unsafe.Add(ref charges, j0), Unsafe.Add(ref charges, j1), Unsafe.Add(ref charges, j2), Unsafe.Add(ref charges, j3));
+                var (eC, fC) = coulomb.Evaluate(r2, r, rinv, qiqj);
+                fr += fC;
+                eCoul += eC;
+            }
+            var fx = dx * fr; var fy = dy * fr; var fz = dz * fr;
+            fxi += fx; fyi += fy; fzi += fz;
+            ForceRows.Subtract(bf, j0, j1, j2, j3, fx, fy, fz);
+            vxx += dx * fx; vyy += dy * fy; vzz += dz * fz; vxy += dx * fy; vxz += dx * fz; vyz += dy * fz;
+        }
+        bf[4 * i] += Vector256.Sum(fxi); bf[4 * i + 1] += Vector256.Sum(fyi); bf[4 * i + 2] += Vector256.Sum(fzi);
+        sums.ShortEnergy = eShort; sums.CoulombEnergy = eCoul;
+        sums.Xx = vxx; sums.Yy = vyy; sums.Zz = vzz; sums.Xy = vxy; sums.Xz = vxz; sums.Yz = vyz;
     }
 
     private sealed class ThreadBuffer(int n, bool avx512Compaction)
     {
-        public double[] Fx { get; } = new double[n];
-        public double[] Fy { get; } = new double[n];
-        public double[] Fz { get; } = new double[n];
+        /// <summary>Forces (eV/Å) as rows (f_x, f_y, f_z, 0) per atom: <see cref="ForceRows"/>.</summary>
+        public double[] F { get; } = new double[ForceRows.Length(n)];
         public double[] Virial { get; } = new double[6];
         public RowCompaction Row { get; } = new(avx512Compaction);
         public long Kept { get; set; }
@@ -204,60 +236,9 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true) : IPa
 
         public void Clear()
         {
-            Array.Clear(Fx); Array.Clear(Fy); Array.Clear(Fz); Array.Clear(Virial);
+            Array.Clear(F); Array.Clear(Virial);
             ShortEnergy = CoulombEnergy = 0;
             Kept = 0;
-        }
-    }
-
-    /// <summary>Per type pair, the Buckingham coefficients laid out for lane gathers.</summary>
-    private sealed class TypeTable
-    {
-        public CompiledForceField ForceField { get; }
-        private readonly bool[] _buckingham;
-        private readonly double[] _a, _invRho, _c, _d, _cut2, _shift;
-
-        public TypeTable(CompiledForceField ff)
-        {
-            ForceField = ff;
-            int m = ff.Pairs.Length;
-            _buckingham = new bool[m]; _a = new double[m]; _invRho = new double[m]; _c = new double[m]; _d = new double[m]; _cut2 = new double[m]; _shift = new double[m];
-            for (int p = 0; p < m; p++)
-            {
-                var e = ff.Pairs[p];
-                _cut2[p] = e.CutoffSquared;
-                _shift[p] = e.EnergyShift;
-                if (e.Style == PairStyle.Buckingham)
-                {
-                    _buckingham[p] = true;
-                    _a[p] = e.Buckingham.A; _invRho[p] = 1.0 / e.Buckingham.Rho; _c[p] = e.Buckingham.C; _d[p] = e.Buckingham.D;
-                }
-                else if (e.Style == PairStyle.None) _buckingham[p] = true; // zero coefficients, zero cut-off
-            }
-        }
-
-        public (Vector256<double> Energy, Vector256<double> ForceOverR) ShortRange(Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, int p0, int p1, int p2, int p3)
-        {
-            if (p0 == p1 && p0 == p2 && p0 == p3 && _buckingham[p0])
-            {
-                // One type pair in all four lanes (rows are grouped by neighbor type): its parameters broadcast.
-                var mask = Vector256.LessThan(r2, Vector256.Create(_cut2[p0]));
-                var (e, f) = Buckingham.Evaluate(r2, r, rinv, Vector256.Create(_a[p0]), Vector256.Create(_invRho[p0]), Vector256.Create(_c[p0]), Vector256.Create(_d[p0]));
-                e -= Vector256.Create(_shift[p0]);
-                return (Vector256.ConditionalSelect(mask, e, default), Vector256.ConditionalSelect(mask, f, default));
-            }
-            if (_buckingham[p0] && _buckingham[p1] && _buckingham[p2] && _buckingham[p3])
-            {
-                var mask = Vector256.LessThan(r2, Vector256.Create(_cut2[p0], _cut2[p1], _cut2[p2], _cut2[p3]));
-                var (e, f) = Buckingham.Evaluate(r2, r, rinv,
-                    Vector256.Create(_a[p0], _a[p1], _a[p2], _a[p3]), Vector256.Create(_invRho[p0], _invRho[p1], _invRho[p2], _invRho[p3]),
-                    Vector256.Create(_c[p0], _c[p1], _c[p2], _c[p3]), Vector256.Create(_d[p0], _d[p1], _d[p2], _d[p3]));
-                e -= Vector256.Create(_shift[p0], _shift[p1], _shift[p2], _shift[p3]);
-                return (Vector256.ConditionalSelect(mask, e, default), Vector256.ConditionalSelect(mask, f, default));
-            }
-            var t0 = ForceField.Pairs[p0].Evaluate(r2[0]); var t1 = ForceField.Pairs[p1].Evaluate(r2[1]);
-            var t2 = ForceField.Pairs[p2].Evaluate(r2[2]); var t3 = ForceField.Pairs[p3].Evaluate(r2[3]);
-            return (Vector256.Create(t0.Energy, t1.Energy, t2.Energy, t3.Energy), Vector256.Create(t0.ForceOverR, t1.ForceOverR, t2.ForceOverR, t3.ForceOverR));
         }
     }
 }

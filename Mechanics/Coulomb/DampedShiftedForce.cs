@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using FractureLab.Mechanics.Units;
 
@@ -59,6 +60,7 @@ public static class DampedShiftedForce
 /// <summary>Vector body of <see cref="DampedShiftedForce.Evaluate"/> (same arithmetic lane by lane); lanes beyond the cut-off give zero.</summary>
 public static class DampedShiftedForceVector
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(
         Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, in DampedShiftedForceParameters p, Vector256<double> qiqj)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace FractureLab.Mechanics.Coulomb;
@@ -39,6 +40,7 @@ public static class Erfc
     }
 
     /// <summary>Vector body of <see cref="AbramowitzStegun(double,double)"/>, lane by lane the same arithmetic.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> AbramowitzStegun(Vector256<double> x, Vector256<double> expMinusX2)
     {
         var one = Vector256.Create(1.0);
@@ -55,6 +57,7 @@ public static class Erfc
         flavor == ErfcFlavor.AbramowitzStegun ? AbramowitzStegun(x, expMinusX2) : ScaledErfcTable.Erfc(x, expMinusX2);
 
     /// <summary>Vector erfc in the chosen flavor, the same arithmetic as the scalar one lane by lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Evaluate(ErfcFlavor flavor, Vector256<double> x, Vector256<double> expMinusX2) =>
         flavor == ErfcFlavor.AbramowitzStegun ? AbramowitzStegun(x, expMinusX2) : ScaledErfcTable.Erfc(x, expMinusX2);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using FractureLab.Mechanics.Units;
 
@@ -37,6 +38,7 @@ public static class EwaldRealSpace
 /// <summary>Vector body of <see cref="EwaldRealSpace.Evaluate"/> (same arithmetic lane by lane); lanes beyond the cut-off give zero.</summary>
 public static class EwaldRealSpaceVector
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(
         Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, in EwaldRealSpaceParameters p, Vector256<double> qiqj)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace FractureLab.Mechanics.Coulomb;
@@ -64,16 +65,47 @@ public static class ScaledErfcTable
         return sum / (x * 1.7724538509055160273);
     }
 
-    /// <summary>Vector body of <see cref="Erfc(double,double)"/>: the same arithmetic per lane.</summary>
+    /// <summary>
+    /// Vector body of <see cref="Erfc(double,double)"/>: the same arithmetic per lane. Lanes at x ≥ 8 (rare: erfc below
+    /// 1.2e-29 there) read the table at 0 and take the asymptotic series instead; no call, so the pair loops that inline
+    /// this keep their vectors in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Erfc(Vector256<double> x, Vector256<double> expMinusX2)
     {
-        if (!Vector256.LessThanAll(x, Vector256.Create(XMax)))
-            return Vector256.Create(Erfc(x[0], expMinusX2[0]), Erfc(x[1], expMinusX2[1]), Erfc(x[2], expMinusX2[2]), Erfc(x[3], expMinusX2[3]));
-        var u = x * Vector256.Create((double)PerUnit);
+        var inTable = Vector256.LessThan(x, Vector256.Create(XMax));
+        // x ≥ 0 by contract; the max keeps the table reads inside the table whatever the input.
+        var u = Vector256.Max(Vector256.ConditionalSelect(inTable, x, default), default) * Vector256.Create((double)PerUnit);
         var floor = Vector256.Floor(u);
         var t = u - floor;
+        var c = C;
         int o0 = 6 * (int)floor[0], o1 = 6 * (int)floor[1], o2 = 6 * (int)floor[2], o3 = 6 * (int)floor[3];
-        Vector256<double> K(int k) => Vector256.Create(C[o0 + k], C[o1 + k], C[o2 + k], C[o3 + k]);
-        return expMinusX2 * (K(0) + t * (K(1) + t * (K(2) + t * (K(3) + t * (K(4) + t * K(5))))));
+        var result = expMinusX2 * (Coefficient(c, 0, o0, o1, o2, o3) + t * (Coefficient(c, 1, o0, o1, o2, o3) + t * (Coefficient(c, 2, o0, o1, o2, o3)
+            + t * (Coefficient(c, 3, o0, o1, o2, o3) + t * (Coefficient(c, 4, o0, o1, o2, o3) + t * Coefficient(c, 5, o0, o1, o2, o3))))));
+        if (inTable.ExtractMostSignificantBits() != 0b1111)
+            result = Vector256.ConditionalSelect(inTable, result, expMinusX2 * AsymptoticScaled(x));
+        return result;
+    }
+
+    /// <summary>Table coefficient k of the four lanes' intervals (offsets o in the table), without bounds checks: the offsets come from x in [0, 8).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Coefficient(double[] c, int k, int o0, int o1, int o2, int o3)
+    {
+        ref double c0 = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(c);
+        return Vector256.Create(Unsafe.Add(ref c0, o0 + k), Unsafe.Add(ref c0, o1 + k), Unsafe.Add(ref c0, o2 + k), Unsafe.Add(ref c0, o3 + k));
+    }
+
+    /// <summary>Vector body of <see cref="AsymptoticScaled(double)"/>, the same arithmetic per lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> AsymptoticScaled(Vector256<double> x)
+    {
+        var inv2x2 = Vector256.Create(0.5) / (x * x);
+        var term = Vector256<double>.One; var sum = Vector256<double>.One;
+        for (int k = 1; k <= 12; k++)
+        {
+            term *= Vector256.Create((double)-(2 * k - 1)) * inv2x2;
+            sum += term;
+        }
+        return sum / (x * Vector256.Create(1.7724538509055160273));
     }
 }

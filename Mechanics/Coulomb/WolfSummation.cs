@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using FractureLab.Mechanics.Units;
 
@@ -51,6 +52,7 @@ public static class WolfSummation
 /// <summary>Vector body of <see cref="WolfSummation.Evaluate"/> (same arithmetic lane by lane); lanes beyond the cut-off give zero.</summary>
 public static class WolfSummationVector
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(
         Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, in WolfParameters p, Vector256<double> qiqj)
     {

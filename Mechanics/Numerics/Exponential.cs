@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace FractureLab.Mechanics.Numerics;
@@ -28,23 +29,19 @@ public static class Exponential
         double kf = kd - Shifter;
         double r = Math.FusedMultiplyAdd(-kf, Ln2Hi, xc);
         r = Math.FusedMultiplyAdd(-kf, Ln2Lo, r);
-        double p = Math.FusedMultiplyAdd(C12, r, C11);
-        p = Math.FusedMultiplyAdd(p, r, C10);
-        p = Math.FusedMultiplyAdd(p, r, C9);
-        p = Math.FusedMultiplyAdd(p, r, C8);
-        p = Math.FusedMultiplyAdd(p, r, C7);
-        p = Math.FusedMultiplyAdd(p, r, C6);
-        p = Math.FusedMultiplyAdd(p, r, C5);
-        p = Math.FusedMultiplyAdd(p, r, C4);
-        p = Math.FusedMultiplyAdd(p, r, C3);
-        p = Math.FusedMultiplyAdd(p, r, C2);
-        p = Math.FusedMultiplyAdd(p, r, 1.0);
-        p = Math.FusedMultiplyAdd(p, r, 1.0);
+        // Estrin's scheme: the same polynomial with a dependency chain of 4 FMAs instead of Horner's 12.
+        double r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
+        double a0 = Math.FusedMultiplyAdd(r, 1.0, 1.0), a1 = Math.FusedMultiplyAdd(C3, r, C2), a2 = Math.FusedMultiplyAdd(C5, r, C4);
+        double a3 = Math.FusedMultiplyAdd(C7, r, C6), a4 = Math.FusedMultiplyAdd(C9, r, C8), a5 = Math.FusedMultiplyAdd(C11, r, C10);
+        double b0 = Math.FusedMultiplyAdd(a1, r2, a0), b1 = Math.FusedMultiplyAdd(a3, r2, a2), b2 = Math.FusedMultiplyAdd(a5, r2, a4);
+        double c0 = Math.FusedMultiplyAdd(b1, r4, b0), c1 = Math.FusedMultiplyAdd(C12, r4, b2);
+        double p = Math.FusedMultiplyAdd(c1, r8, c0);
         double scale = BitConverter.Int64BitsToDouble((k + 1023) << 52);
         double result = p * scale;
         return x < Lowest ? 0.0 : x > Highest ? double.PositiveInfinity : result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Exp(Vector256<double> x)
     {
         var xc = Vector256.Min(Vector256.Max(x, Vector256.Create(Lowest)), Vector256.Create(Highest));
@@ -54,18 +51,16 @@ public static class Exponential
         var kf = kd - shifter;
         var r = Vector256.FusedMultiplyAdd(-kf, Vector256.Create(Ln2Hi), xc);
         r = Vector256.FusedMultiplyAdd(-kf, Vector256.Create(Ln2Lo), r);
-        var p = Vector256.FusedMultiplyAdd(Vector256.Create(C12), r, Vector256.Create(C11));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(C10));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(C9));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(C8));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(C7));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(C6));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(C5));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(C4));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(C3));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(C2));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256<double>.One);
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256<double>.One);
+        var r2 = r * r; var r4 = r2 * r2; var r8 = r4 * r4;
+        var a0 = Vector256.FusedMultiplyAdd(r, Vector256<double>.One, Vector256<double>.One);
+        var a1 = Vector256.FusedMultiplyAdd(Vector256.Create(C3), r, Vector256.Create(C2));
+        var a2 = Vector256.FusedMultiplyAdd(Vector256.Create(C5), r, Vector256.Create(C4));
+        var a3 = Vector256.FusedMultiplyAdd(Vector256.Create(C7), r, Vector256.Create(C6));
+        var a4 = Vector256.FusedMultiplyAdd(Vector256.Create(C9), r, Vector256.Create(C8));
+        var a5 = Vector256.FusedMultiplyAdd(Vector256.Create(C11), r, Vector256.Create(C10));
+        var b0 = Vector256.FusedMultiplyAdd(a1, r2, a0); var b1 = Vector256.FusedMultiplyAdd(a3, r2, a2); var b2 = Vector256.FusedMultiplyAdd(a5, r2, a4);
+        var c0 = Vector256.FusedMultiplyAdd(b1, r4, b0); var c1 = Vector256.FusedMultiplyAdd(Vector256.Create(C12), r4, b2);
+        var p = Vector256.FusedMultiplyAdd(c1, r8, c0);
         var scale = Vector256.ShiftLeft(k + Vector256.Create(1023L), 52).AsDouble();
         var result = p * scale;
         result = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(Lowest)), Vector256<double>.Zero, result);

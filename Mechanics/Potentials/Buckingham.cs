@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace FractureLab.Mechanics.Potentials;
@@ -42,6 +43,7 @@ public readonly struct Buckingham : IPairPotential<BuckinghamParameters>
     /// Vector body of <see cref="Evaluate(double, double, double, in BuckinghamParameters)"/>: four pairs (r², r, 1/r) with per-lane parameters (A, 1/ρ, C, D); the same
     /// arithmetic lane by lane, with the same <see cref="Numerics.Exponential"/> e^x. Returns U and F/r.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(
         Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, Vector256<double> a, Vector256<double> inverseRho, Vector256<double> c, Vector256<double> d)
     {
