@@ -123,45 +123,19 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true) : IPa
         var b = _buffers[t];
         b.Clear();
         var start = list.Start;
-        var nb = list.Neighbors;
-        var sh = list.Shifts;
-        double[] shx = list.ShiftX, shy = list.ShiftY, shz = list.ShiftZ;
-        double[] x = s.X, y = s.Y, z = s.Z, q = s.Charge;
-        double[] bf = b.F;
+        var src = new RowCompaction.Sources(s.X, s.Y, s.Z, list.Neighbors, list.Shifts, list.ShiftX, list.ShiftY, list.ShiftZ);
+        double[] q = s.Charge, bf = b.F;
         int[] type = s.Type;
         int nt = ff.TypeCount;
         var sums = new PairSums();
         var row = b.Row;
         row.Reserve(_longestRow);
         double keep2 = ff.MaxCutoff * ff.MaxCutoff, beyond2 = 4 * keep2;
-        var keep2V = Vector256.Create(keep2);
         for (int i = _rowSplit[t]; i < _rowSplit[t + 1]; i++)
         {
-            double xi = x[i], yi = y[i], zi = z[i];
-
             // Pass 1: separations of the whole row, keeping the entries inside the largest cut-off (list order kept).
-            row.Count = 0;
-            int k = start[i], end = start[i + 1];
-            for (; k + 4 <= end; k += 4)
-            {
-                int j0 = nb[k], j1 = nb[k + 1], j2 = nb[k + 2], j3 = nb[k + 3];
-                int c0 = sh[k], c1 = sh[k + 1], c2 = sh[k + 2], c3 = sh[k + 3];
-                var dx = Vector256.Create(xi) - Vector256.Create(x[j0] + shx[c0], x[j1] + shx[c1], x[j2] + shx[c2], x[j3] + shx[c3]);
-                var dy = Vector256.Create(yi) - Vector256.Create(y[j0] + shy[c0], y[j1] + shy[c1], y[j2] + shy[c2], y[j3] + shy[c3]);
-                var dz = Vector256.Create(zi) - Vector256.Create(z[j0] + shz[c0], z[j1] + shz[c1], z[j2] + shz[c2], z[j3] + shz[c3]);
-                var r2 = dx * dx + dy * dy + dz * dz;
-                row.Append(Vector256.LessThan(r2, keep2V), dx, dy, dz, r2, Vector128.Create(j0, j1, j2, j3));
-            }
-            for (; k < end; k++)
-            {
-                int j = nb[k], c = sh[k];
-                double dx = xi - (x[j] + shx[c]), dy = yi - (y[j] + shy[c]), dz = zi - (z[j] + shz[c]);
-                double r2 = dx * dx + dy * dy + dz * dz;
-                row.Append(r2 < keep2, dx, dy, dz, r2, j);
-            }
+            int kept = row.Fill(src, i, start[i], start[i + 1], keep2, beyond2);
             b.Kept += row.Count;
-            int kept = row.Pad(beyond2, i);
-
             // Pass 2: the pair terms on the kept entries.
             PairTerms(row, kept, i, type[i] * nt, q[i], type, q, shortRange, coulomb, bf, ref sums);
         }
