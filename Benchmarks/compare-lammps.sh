@@ -17,8 +17,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 METHOD=${1:-pppm}; shift || true
 SIZES=${*:-"3600 28800 97200"}
-command -v lmp >/dev/null || { sudo apt-get update -qq && sudo apt-get install -y -qq lammps; }
-command -v mpirun >/dev/null || { sudo apt-get install -y -qq openmpi-bin; }
+SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
+command -v lmp >/dev/null || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq lammps; }
+command -v mpirun >/dev/null || { $SUDO apt-get install -y -qq openmpi-bin; }
 dotnet build Cli -c Release -v q -nologo >/dev/null
 FL="dotnet Cli/bin/Release/net10.0/fracturelab.dll"
 work=$(mktemp -d)
