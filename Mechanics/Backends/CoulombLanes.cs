@@ -14,21 +14,21 @@ internal interface ICoulombLanes
     /// <summary>False for <see cref="CoulombMethod.None"/>: the loop then skips the charges.</summary>
     bool Active { get; }
 
-    /// <summary>Energy (eV) and F/r (eV/Å²) of four pairs with charge products <paramref name="qiqj"/> (e²).</summary>
-    (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, Vector256<double> qiqj);
+    /// <summary>Energy (eV) and F/r (eV/Å²) of eight pairs with charge products <paramref name="qiqj"/> (e²).</summary>
+    (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, Vector512<double> qiqj);
 }
 
 internal readonly struct NoCoulombLanes : ICoulombLanes
 {
     public bool Active => false;
-    public (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, Vector256<double> qiqj) => default;
+    public (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, Vector512<double> qiqj) => default;
 }
 
 internal readonly struct DsfLanes(DampedShiftedForceParameters p) : ICoulombLanes
 {
     public bool Active => true;
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, Vector256<double> qiqj) =>
+    public (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, Vector512<double> qiqj) =>
         DampedShiftedForceVector.Evaluate(r2, r, rinv, p, qiqj);
 }
 
@@ -36,7 +36,7 @@ internal readonly struct WolfLanes(WolfParameters p) : ICoulombLanes
 {
     public bool Active => true;
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, Vector256<double> qiqj) =>
+    public (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, Vector512<double> qiqj) =>
         WolfSummationVector.Evaluate(r2, r, rinv, p, qiqj);
 }
 
@@ -44,6 +44,6 @@ internal readonly struct EwaldRealSpaceLanes(EwaldRealSpaceParameters p) : ICoul
 {
     public bool Active => true;
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, Vector256<double> qiqj) =>
+    public (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, Vector512<double> qiqj) =>
         EwaldRealSpaceVector.Evaluate(r2, r, rinv, p, qiqj);
 }

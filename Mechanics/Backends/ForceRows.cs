@@ -5,8 +5,8 @@ using System.Runtime.Intrinsics.X86;
 namespace FractureLab.Mechanics.Backends;
 
 /// <summary>
-/// A force buffer laid out as one 32-byte row (f_x, f_y, f_z, 0) per atom, so the reaction forces of four pairs go
-/// to their four neighbors as four vector read-modify-writes after a 4×4 transpose, instead of twelve lane
+/// A force buffer laid out as one 32-byte row (f_x, f_y, f_z, 0) per atom, so the reaction forces of eight pairs go
+/// to their eight neighbors as eight vector read-modify-writes after two 4×4 transposes, instead of 24 lane
 /// extractions and scalar read-modify-writes. Each atom's row receives the same subtractions in the same order as
 /// the scalar form, so the sums are bit for bit the same.
 /// </summary>
@@ -15,9 +15,16 @@ internal static class ForceRows
     /// <summary>Doubles needed for <paramref name="atoms"/> rows.</summary>
     public static int Length(int atoms) => 4 * atoms;
 
-    /// <summary>f[j_l] −= (fx_l, fy_l, fz_l) for the four lanes l; the four j are distinct or carry zero forces.</summary>
+    /// <summary>f[j_l] −= (fx_l, fy_l, fz_l) for the eight lanes l; the j are distinct or carry zero forces.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Subtract(double[] f, int j0, int j1, int j2, int j3, Vector256<double> fx, Vector256<double> fy, Vector256<double> fz)
+    public static void Subtract(double[] f, Vector256<int> j, Vector512<double> fx, Vector512<double> fy, Vector512<double> fz)
+    {
+        Subtract(f, j[0], j[1], j[2], j[3], fx.GetLower(), fy.GetLower(), fz.GetLower());
+        Subtract(f, j[4], j[5], j[6], j[7], fx.GetUpper(), fy.GetUpper(), fz.GetUpper());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Subtract(double[] f, int j0, int j1, int j2, int j3, Vector256<double> fx, Vector256<double> fy, Vector256<double> fz)
     {
         if (Avx.IsSupported)
         {

@@ -10,23 +10,26 @@ namespace FractureLab.Mechanics.Backends;
 /// One row of the half list reduced to the entries inside the largest cut-off, as separation vectors (Å), r² (Å²) and
 /// neighbor indices in list order. A list built to cut-off + 2 Å skin holds (12/10)³ ≈ 1.7 times the pairs that
 /// interact at 10 Å: the pair arithmetic (about 150 of the 160 FLOPs per entry) then runs on the kept entries only.
-/// The row is padded to a multiple of four with lanes beyond every cut-off (zero separation vector, j = the row's atom),
-/// so the vector loop needs no scalar tail.
+/// The row is padded to a multiple of eight (one Vector512) with lanes beyond every cut-off (zero separation vector,
+/// j = the row's atom), so the vector loop needs no scalar tail.
 /// </summary>
 internal sealed class RowCompaction(bool avx512)
 {
-    private readonly bool _avx512 = avx512 && Avx512F.VL.IsSupported;
+    private readonly bool _avx512 = avx512 && Avx512F.IsSupported;
+
+    /// <summary>Lanes per vector of the pair loop.</summary>
+    public const int Width = 8;
 
     public double[] Dx = [], Dy = [], Dz = [], R2 = [];
     public int[] J = [];
 
-    /// <summary>Number of kept entries (the padded length is this rounded up to four).</summary>
+    /// <summary>Number of kept entries (the padded length is this rounded up to <see cref="Width"/>).</summary>
     public int Count;
 
     /// <summary>Room for a row of <paramref name="entries"/> list entries plus the padding and one vector of overrun.</summary>
     public void Reserve(int entries)
     {
-        int need = entries + 8;
+        int need = entries + 2 * Width;
         if (Dx.Length >= need) return;
         Dx = new double[need]; Dy = new double[need]; Dz = new double[need]; R2 = new double[need]; J = new int[need];
     }
@@ -48,17 +51,17 @@ internal sealed class RowCompaction(bool avx512)
     public int Fill(in Sources src, int i, int from, int to, double keep2, double beyond2)
     {
         double xi = Unsafe.Add(ref src.X, i), yi = Unsafe.Add(ref src.Y, i), zi = Unsafe.Add(ref src.Z, i);
-        var keep2V = Vector256.Create(keep2);
+        var keep2V = Vector512.Create(keep2);
         int n = 0, k = from;
-        for (; k + 4 <= to; k += 4)
+        for (; k + Width <= to; k += Width)
         {
-            int j0 = Unsafe.Add(ref src.Neighbors, k), j1 = Unsafe.Add(ref src.Neighbors, k + 1), j2 = Unsafe.Add(ref src.Neighbors, k + 2), j3 = Unsafe.Add(ref src.Neighbors, k + 3);
-            int c0 = Unsafe.Add(ref src.Shifts, k), c1 = Unsafe.Add(ref src.Shifts, k + 1), c2 = Unsafe.Add(ref src.Shifts, k + 2), c3 = Unsafe.Add(ref src.Shifts, k + 3);
-            var dx = Vector256.Create(xi) - (Lanes(ref src.X, j0, j1, j2, j3) + Lanes(ref src.ShiftX, c0, c1, c2, c3));
-            var dy = Vector256.Create(yi) - (Lanes(ref src.Y, j0, j1, j2, j3) + Lanes(ref src.ShiftY, c0, c1, c2, c3));
-            var dz = Vector256.Create(zi) - (Lanes(ref src.Z, j0, j1, j2, j3) + Lanes(ref src.ShiftZ, c0, c1, c2, c3));
+            var j = Vector256.LoadUnsafe(ref Unsafe.Add(ref src.Neighbors, k));
+            var c = Vector256.LoadUnsafe(ref Unsafe.Add(ref src.Shifts, k));
+            var dx = Vector512.Create(xi) - (Lanes(ref src.X, j) + Lanes(ref src.ShiftX, c));
+            var dy = Vector512.Create(yi) - (Lanes(ref src.Y, j) + Lanes(ref src.ShiftY, c));
+            var dz = Vector512.Create(zi) - (Lanes(ref src.Z, j) + Lanes(ref src.ShiftZ, c));
             var r2 = dx * dx + dy * dy + dz * dz;
-            n = Append(n, Vector256.LessThan(r2, keep2V), dx, dy, dz, r2, Vector128.Create(j0, j1, j2, j3));
+            n = Append(n, Vector512.LessThan(r2, keep2V), dx, dy, dz, r2, j);
         }
         for (; k < to; k++)
         {
@@ -71,36 +74,38 @@ internal sealed class RowCompaction(bool avx512)
             n += r2 < keep2 ? 1 : 0;
         }
         Count = n;
-        int padded = (n + 3) & ~3;
+        int padded = (n + Width - 1) & ~(Width - 1);
         for (int e = n; e < padded; e++) { Dx[e] = 0; Dy[e] = 0; Dz[e] = 0; R2[e] = beyond2; J[e] = i; }
         return padded;
     }
 
+    /// <summary>a[i_l] for the eight lanes, without bounds checks.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Lanes(ref double a, int i0, int i1, int i2, int i3) =>
-        Vector256.Create(Unsafe.Add(ref a, i0), Unsafe.Add(ref a, i1), Unsafe.Add(ref a, i2), Unsafe.Add(ref a, i3));
+    private static Vector512<double> Lanes(ref double a, Vector256<int> i) => Vector512.Create(
+        Unsafe.Add(ref a, i[0]), Unsafe.Add(ref a, i[1]), Unsafe.Add(ref a, i[2]), Unsafe.Add(ref a, i[3]),
+        Unsafe.Add(ref a, i[4]), Unsafe.Add(ref a, i[5]), Unsafe.Add(ref a, i[6]), Unsafe.Add(ref a, i[7]));
 
     /// <summary>
     /// Appends the lanes of <paramref name="keep"/> (all bits set: inside the cut-off) in lane order at position
-    /// <paramref name="n"/>; returns the new count. With AVX-512VL the lanes are packed in registers (vcompresspd to a
+    /// <paramref name="n"/>; returns the new count. With AVX-512 the lanes are packed in registers (vcompresspd to a
     /// register, then a full-width store: the memory form is microcoded on AMD Zen 4) and the store may write up to
-    /// three lanes past the new end, which the reserve allows; else lane by lane.
+    /// seven lanes past the new end, which the reserve allows; else lane by lane.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Append(int n, Vector256<double> keep, Vector256<double> dx, Vector256<double> dy, Vector256<double> dz, Vector256<double> r2, Vector128<int> j)
+    private int Append(int n, Vector512<double> keep, Vector512<double> dx, Vector512<double> dy, Vector512<double> dz, Vector512<double> r2, Vector256<int> j)
     {
-        uint bits = keep.ExtractMostSignificantBits();
+        ulong bits = keep.ExtractMostSignificantBits();
         if (bits == 0) return n;
         if (_avx512)
         {
-            Avx512F.VL.Compress(default, keep, dx).StoreUnsafe(ref Dx[n]);
-            Avx512F.VL.Compress(default, keep, dy).StoreUnsafe(ref Dy[n]);
-            Avx512F.VL.Compress(default, keep, dz).StoreUnsafe(ref Dz[n]);
-            Avx512F.VL.Compress(default, keep, r2).StoreUnsafe(ref R2[n]);
-            Avx512F.VL.Compress(default, Avx512F.VL.ConvertToVector128Int32(keep.AsInt64()), j).StoreUnsafe(ref J[n]); // 64-bit lane mask narrowed to 32
+            Avx512F.Compress(default, keep, dx).StoreUnsafe(ref Dx[n]);
+            Avx512F.Compress(default, keep, dy).StoreUnsafe(ref Dy[n]);
+            Avx512F.Compress(default, keep, dz).StoreUnsafe(ref Dz[n]);
+            Avx512F.Compress(default, keep, r2).StoreUnsafe(ref R2[n]);
+            Avx512F.VL.Compress(default, Avx512F.ConvertToVector256Int32(keep.AsInt64()), j).StoreUnsafe(ref J[n]); // 64-bit lane mask narrowed to 32
             return n + BitOperations.PopCount(bits);
         }
-        for (int l = 0; l < 4; l++)
+        for (int l = 0; l < Width; l++)
         {
             Dx[n] = dx.GetElement(l); Dy[n] = dy.GetElement(l); Dz[n] = dz.GetElement(l); R2[n] = r2.GetElement(l); J[n] = j.GetElement(l);
             n += (int)((bits >> l) & 1);

@@ -12,8 +12,8 @@ namespace FractureLab.Mechanics.Backends;
 /// </summary>
 internal interface IShortRangeLanes
 {
-    /// <summary>Energy (eV, shifted as the pair's definition says) and F/r (eV/Å²) of four pairs of type-pair indices p0..p3; zero beyond each pair's cut-off.</summary>
-    (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, int p0, int p1, int p2, int p3);
+    /// <summary>Energy (eV, shifted as the pair's definition says) and F/r (eV/Å²) of eight pairs of type-pair indices <paramref name="p"/>; zero beyond each pair's cut-off.</summary>
+    (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, Vector256<int> p);
 }
 
 /// <summary>Every type pair Buckingham (or none: zero coefficients, zero cut-off): the vector body of <see cref="Buckingham"/>.</summary>
@@ -43,24 +43,24 @@ internal readonly struct BuckinghamLanes : IShortRangeLanes
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, int p0, int p1, int p2, int p3)
+    public (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, Vector256<int> p)
     {
-        Vector256<double> cut2, a, invRho, c, d, shift;
-        if (p0 == p1 && p0 == p2 && p0 == p3)
+        Vector512<double> cut2, a, invRho, c, d, shift;
+        int p0 = p.ToScalar();
+        if (Vector256.EqualsAll(p, Vector256.Create(p0)))
         {
-            // Rows are grouped by neighbor type: one type pair in all four lanes is the common case; its coefficients broadcast.
-            cut2 = Vector256.Create(At(_cut2, p0)); a = Vector256.Create(At(_a, p0)); invRho = Vector256.Create(At(_invRho, p0));
-            c = Vector256.Create(At(_c, p0)); d = Vector256.Create(At(_d, p0)); shift = Vector256.Create(At(_shift, p0));
+            // Rows are grouped by neighbor type: one type pair in all eight lanes is the common case; its coefficients broadcast.
+            cut2 = Vector512.Create(At(_cut2, p0)); a = Vector512.Create(At(_a, p0)); invRho = Vector512.Create(At(_invRho, p0));
+            c = Vector512.Create(At(_c, p0)); d = Vector512.Create(At(_d, p0)); shift = Vector512.Create(At(_shift, p0));
         }
         else
         {
-            cut2 = Lanes(_cut2, p0, p1, p2, p3); a = Lanes(_a, p0, p1, p2, p3); invRho = Lanes(_invRho, p0, p1, p2, p3);
-            c = Lanes(_c, p0, p1, p2, p3); d = Lanes(_d, p0, p1, p2, p3); shift = Lanes(_shift, p0, p1, p2, p3);
+            cut2 = Lanes(_cut2, p); a = Lanes(_a, p); invRho = Lanes(_invRho, p); c = Lanes(_c, p); d = Lanes(_d, p); shift = Lanes(_shift, p);
         }
-        var mask = Vector256.LessThan(r2, cut2);
+        var mask = Vector512.LessThan(r2, cut2);
         var (e, f) = Buckingham.Evaluate(r2, r, rinv, a, invRho, c, d);
         e -= shift;
-        return (Vector256.ConditionalSelect(mask, e, default), Vector256.ConditionalSelect(mask, f, default));
+        return (Vector512.ConditionalSelect(mask, e, default), Vector512.ConditionalSelect(mask, f, default));
     }
 
     /// <summary>table[p] without a bounds check: p is a type-pair index of the compiled force field.</summary>
@@ -68,17 +68,21 @@ internal readonly struct BuckinghamLanes : IShortRangeLanes
     private static double At(double[] table, int p) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table), p);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Lanes(double[] table, int p0, int p1, int p2, int p3) =>
-        Vector256.Create(At(table, p0), At(table, p1), At(table, p2), At(table, p3));
+    private static Vector512<double> Lanes(double[] table, Vector256<int> p) => Vector512.Create(
+        At(table, p[0]), At(table, p[1]), At(table, p[2]), At(table, p[3]), At(table, p[4]), At(table, p[5]), At(table, p[6]), At(table, p[7]));
 }
 
 /// <summary>Any pair styles: each lane through its pair's scalar definition.</summary>
 internal readonly struct AnyStyleLanes(CompiledForceField ff) : IShortRangeLanes
 {
-    public (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, int p0, int p1, int p2, int p3)
+    public (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, Vector256<int> p)
     {
-        var t0 = ff.Pairs[p0].Evaluate(r2[0]); var t1 = ff.Pairs[p1].Evaluate(r2[1]);
-        var t2 = ff.Pairs[p2].Evaluate(r2[2]); var t3 = ff.Pairs[p3].Evaluate(r2[3]);
-        return (Vector256.Create(t0.Energy, t1.Energy, t2.Energy, t3.Energy), Vector256.Create(t0.ForceOverR, t1.ForceOverR, t2.ForceOverR, t3.ForceOverR));
+        Span<double> energy = stackalloc double[8], forceOverR = stackalloc double[8];
+        for (int l = 0; l < 8; l++)
+        {
+            var term = ff.Pairs[p[l]].Evaluate(r2[l]);
+            energy[l] = term.Energy; forceOverR[l] = term.ForceOverR;
+        }
+        return (Vector512.Create(energy), Vector512.Create(forceOverR));
     }
 }

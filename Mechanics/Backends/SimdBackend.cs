@@ -9,7 +9,7 @@ using FractureLab.Mechanics.Potentials;
 namespace FractureLab.Mechanics.Backends;
 
 /// <summary>
-/// Vectorized (Vector256, four pairs at a time), multi-threaded pair loop over the half list. The rows are cut into
+/// Vectorized (Vector512, eight pairs at a time), multi-threaded pair loop over the half list. The rows are cut into
 /// <see cref="Blocks"/> blocks of about equal pair counts, each with its own force buffer, summed in block order
 /// afterwards (no false sharing, no locks, the same result whatever the thread count).
 /// Buckingham and the Coulomb methods run their vector bodies; other short-range styles call their
@@ -25,11 +25,11 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true) : IPa
     private CompiledForceField? _laneSource;
     private BuckinghamLanes? _buckingham;
 
-    public string Name => $"simd ({Threads} threads, Vector256{(Avx512Compaction ? ", AVX-512VL row compaction" : "")})";
+    public string Name => $"simd ({Threads} threads, Vector512{(Vector512.IsHardwareAccelerated ? "" : ", not hardware-accelerated here")}{(Avx512Compaction ? ", AVX-512 row compaction" : "")})";
     public int Threads { get; } = Math.Max(1, threads);
 
     /// <summary>
-    /// Rows are compacted with AVX-512VL's vcompresspd where the CPU has it (and the constructor allows it), else lane by
+    /// Rows are compacted with AVX-512's vcompresspd where the CPU has it (and the constructor allows it), else lane by
     /// lane; both give the same packed rows, so the same bits.
     /// </summary>
     public bool Avx512Compaction { get; } = avx512Compaction && System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported;
@@ -139,20 +139,20 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true) : IPa
             // Pass 2: the pair terms on the kept entries.
             PairTerms(row, kept, i, type[i] * nt, q[i], type, q, shortRange, coulomb, bf, ref sums);
         }
-        b.ShortEnergy = Vector256.Sum(sums.ShortEnergy);
-        b.CoulombEnergy = Vector256.Sum(sums.CoulombEnergy);
-        b.Virial[0] = Vector256.Sum(sums.Xx); b.Virial[1] = Vector256.Sum(sums.Yy); b.Virial[2] = Vector256.Sum(sums.Zz);
-        b.Virial[3] = Vector256.Sum(sums.Xy); b.Virial[4] = Vector256.Sum(sums.Xz); b.Virial[5] = Vector256.Sum(sums.Yz);
+        b.ShortEnergy = Vector512.Sum(sums.ShortEnergy);
+        b.CoulombEnergy = Vector512.Sum(sums.CoulombEnergy);
+        b.Virial[0] = Vector512.Sum(sums.Xx); b.Virial[1] = Vector512.Sum(sums.Yy); b.Virial[2] = Vector512.Sum(sums.Zz);
+        b.Virial[3] = Vector512.Sum(sums.Xy); b.Virial[4] = Vector512.Sum(sums.Xz); b.Virial[5] = Vector512.Sum(sums.Yz);
     }
 
     /// <summary>Energies (eV) and virial (eV) of a block, per lane.</summary>
     private struct PairSums
     {
-        public Vector256<double> ShortEnergy, CoulombEnergy, Xx, Yy, Zz, Xy, Xz, Yz;
+        public Vector512<double> ShortEnergy, CoulombEnergy, Xx, Yy, Zz, Xy, Xz, Yz;
     }
 
     /// <summary>
-    /// The pair terms of one packed row, four entries at a time (padding lanes give zero): a small method of its own,
+    /// The pair terms of one packed row, eight entries at a time (padding lanes give zero): a small method of its own,
     /// so the JIT keeps the accumulators and the row in registers. Atom <paramref name="i"/>'s force goes to its row of
     /// <paramref name="bf"/>, the reactions to the neighbors' rows; the sums continue across rows in the same lane order.
     /// </summary>
@@ -168,32 +168,34 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true) : IPa
         ref double charges = ref MemoryMarshal.GetArrayDataReference(q);
         var eShort = sums.ShortEnergy; var eCoul = sums.CoulombEnergy;
         var vxx = sums.Xx; var vyy = sums.Yy; var vzz = sums.Zz; var vxy = sums.Xy; var vxz = sums.Xz; var vyz = sums.Yz;
-        var fxi = Vector256<double>.Zero; var fyi = Vector256<double>.Zero; var fzi = Vector256<double>.Zero;
-        var qiV = Vector256.Create(qi);
-        for (int e = 0; e < kept; e += 4)
+        var fxi = Vector512<double>.Zero; var fyi = Vector512<double>.Zero; var fzi = Vector512<double>.Zero;
+        var qiV = Vector512.Create(qi);
+        var rowTypeV = Vector256.Create(rowType);
+        for (int e = 0; e < kept; e += RowCompaction.Width)
         {
-            int j0 = Unsafe.Add(ref rj, e), j1 = Unsafe.Add(ref rj, e + 1), j2 = Unsafe.Add(ref rj, e + 2), j3 = Unsafe.Add(ref rj, e + 3);
-            var dx = Vector256.LoadUnsafe(ref rdx, (nuint)e); var dy = Vector256.LoadUnsafe(ref rdy, (nuint)e); var dz = Vector256.LoadUnsafe(ref rdz, (nuint)e);
-            var r2 = Vector256.LoadUnsafe(ref rr2, (nuint)e);
-            var r = Vector256.Sqrt(r2);
-            var rinv = Vector256<double>.One / r; // one division per pair, shared by every term
-            int p0 = rowType + Unsafe.Add(ref types, j0), p1 = rowType + Unsafe.Add(ref types, j1);
-            int p2 = rowType + Unsafe.Add(ref types, j2), p3 = rowType + Unsafe.Add(ref types, j3);
-            var (eS, fr) = shortRange.Evaluate(r2, r, rinv, p0, p1, p2, p3);
+            var j = Vector256.LoadUnsafe(ref rj, (nuint)e);
+            var dx = Vector512.LoadUnsafe(ref rdx, (nuint)e); var dy = Vector512.LoadUnsafe(ref rdy, (nuint)e); var dz = Vector512.LoadUnsafe(ref rdz, (nuint)e);
+            var r2 = Vector512.LoadUnsafe(ref rr2, (nuint)e);
+            var r = Vector512.Sqrt(r2);
+            var rinv = Vector512<double>.One / r; // one division per pair, shared by every term
+            var p = rowTypeV + Vector256.Create(Unsafe.Add(ref types, j[0]), Unsafe.Add(ref types, j[1]), Unsafe.Add(ref types, j[2]), Unsafe.Add(ref types, j[3]),
+                Unsafe.Add(ref types, j[4]), Unsafe.Add(ref types, j[5]), Unsafe.Add(ref types, j[6]), Unsafe.Add(ref types, j[7]));
+            var (eS, fr) = shortRange.Evaluate(r2, r, rinv, p);
             eShort += eS;
             if (coulomb.Active)
             {
-                var qiqj = qiV * Vector256.Create(Unsafe.Add(ref charges, j0), Unsafe.Add(ref charges, j1), Unsafe.Add(ref charges, j2), Unsafe.Add(ref charges, j3));
+                var qiqj = qiV * Vector512.Create(Unsafe.Add(ref charges, j[0]), Unsafe.Add(ref charges, j[1]), Unsafe.Add(ref charges, j[2]), Unsafe.Add(ref charges, j[3]),
+                    Unsafe.Add(ref charges, j[4]), Unsafe.Add(ref charges, j[5]), Unsafe.Add(ref charges, j[6]), Unsafe.Add(ref charges, j[7]));
                 var (eC, fC) = coulomb.Evaluate(r2, r, rinv, qiqj);
                 fr += fC;
                 eCoul += eC;
             }
             var fx = dx * fr; var fy = dy * fr; var fz = dz * fr;
             fxi += fx; fyi += fy; fzi += fz;
-            ForceRows.Subtract(bf, j0, j1, j2, j3, fx, fy, fz);
+            ForceRows.Subtract(bf, j, fx, fy, fz);
             vxx += dx * fx; vyy += dy * fy; vzz += dz * fz; vxy += dx * fy; vxz += dx * fz; vyz += dy * fz;
         }
-        bf[4 * i] += Vector256.Sum(fxi); bf[4 * i + 1] += Vector256.Sum(fyi); bf[4 * i + 2] += Vector256.Sum(fzi);
+        bf[4 * i] += Vector512.Sum(fxi); bf[4 * i + 1] += Vector512.Sum(fyi); bf[4 * i + 2] += Vector512.Sum(fzi);
         sums.ShortEnergy = eShort; sums.CoulombEnergy = eCoul;
         sums.Xx = vxx; sums.Yy = vyy; sums.Zz = vzz; sums.Xy = vxy; sums.Xz = vxz; sums.Yz = vyz;
     }

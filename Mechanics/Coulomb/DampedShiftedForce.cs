@@ -61,18 +61,18 @@ public static class DampedShiftedForce
 public static class DampedShiftedForceVector
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(
-        Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, in DampedShiftedForceParameters p, Vector256<double> qiqj)
+    public static (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(
+        Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, in DampedShiftedForceParameters p, Vector512<double> qiqj)
     {
-        var mask = Vector256.LessThan(r2, Vector256.Create(p.CutoffSquared));
-        var alpha = Vector256.Create(p.Alpha);
-        var prefactor = Vector256.Create(MetalUnits.CoulombConstant) * qiqj * rinv;
+        var mask = Vector512.LessThan(r2, Vector512.Create(p.CutoffSquared));
+        var alpha = Vector512.Create(p.Alpha);
+        var prefactor = Vector512.Create(MetalUnits.CoulombConstant) * qiqj * rinv;
         var erfcd = Numerics.Exponential.Exp(-alpha * alpha * r2);
         var erfcc = Coulomb.Erfc.Evaluate(p.Erfc, alpha * r, erfcd);
-        var fShift = Vector256.Create(p.FShift);
-        var forceOverR = prefactor * (erfcc * rinv + Vector256.Create(Coulomb.Erfc.TwoOverSqrtPi * p.Alpha) * erfcd + r * fShift) * rinv;
-        var energy = prefactor * (erfcc - r * Vector256.Create(p.EShift) - r2 * fShift);
-        return (Vector256.ConditionalSelect(mask, energy, default),
-                Vector256.ConditionalSelect(mask, forceOverR, default));
+        var fShift = Vector512.Create(p.FShift);
+        var forceOverR = prefactor * (erfcc * rinv + Vector512.Create(Coulomb.Erfc.TwoOverSqrtPi * p.Alpha) * erfcd + r * fShift) * rinv;
+        var energy = prefactor * (erfcc - r * Vector512.Create(p.EShift) - r2 * fShift);
+        return (Vector512.ConditionalSelect(mask, energy, default),
+                Vector512.ConditionalSelect(mask, forceOverR, default));
     }
 }

@@ -41,11 +41,11 @@ public static class Erfc
 
     /// <summary>Vector body of <see cref="AbramowitzStegun(double,double)"/>, lane by lane the same arithmetic.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> AbramowitzStegun(Vector256<double> x, Vector256<double> expMinusX2)
+    public static Vector512<double> AbramowitzStegun(Vector512<double> x, Vector512<double> expMinusX2)
     {
-        var one = Vector256.Create(1.0);
-        var t = one / (one + Vector256.Create(P) * x);
-        var poly = Vector256.Create(A1) + t * (Vector256.Create(A2) + t * (Vector256.Create(A3) + t * (Vector256.Create(A4) + t * Vector256.Create(A5))));
+        var one = Vector512.Create(1.0);
+        var t = one / (one + Vector512.Create(P) * x);
+        var poly = Vector512.Create(A1) + t * (Vector512.Create(A2) + t * (Vector512.Create(A3) + t * (Vector512.Create(A4) + t * Vector512.Create(A5))));
         return t * poly * expMinusX2;
     }
 
@@ -58,6 +58,6 @@ public static class Erfc
 
     /// <summary>Vector erfc in the chosen flavor, the same arithmetic as the scalar one lane by lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Evaluate(ErfcFlavor flavor, Vector256<double> x, Vector256<double> expMinusX2) =>
+    public static Vector512<double> Evaluate(ErfcFlavor flavor, Vector512<double> x, Vector512<double> expMinusX2) =>
         flavor == ErfcFlavor.AbramowitzStegun ? AbramowitzStegun(x, expMinusX2) : ScaledErfcTable.Erfc(x, expMinusX2);
 }

@@ -39,15 +39,15 @@ public static class EwaldRealSpace
 public static class EwaldRealSpaceVector
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(
-        Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, in EwaldRealSpaceParameters p, Vector256<double> qiqj)
+    public static (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(
+        Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, in EwaldRealSpaceParameters p, Vector512<double> qiqj)
     {
-        var mask = Vector256.LessThan(r2, Vector256.Create(p.CutoffSquared));
-        var alpha = Vector256.Create(p.Alpha);
-        var prefactor = Vector256.Create(MetalUnits.CoulombConstant) * qiqj * rinv;
+        var mask = Vector512.LessThan(r2, Vector512.Create(p.CutoffSquared));
+        var alpha = Vector512.Create(p.Alpha);
+        var prefactor = Vector512.Create(MetalUnits.CoulombConstant) * qiqj * rinv;
         var erfcd = Numerics.Exponential.Exp(-alpha * alpha * r2);
         var erfcc = Coulomb.Erfc.Evaluate(p.Erfc, alpha * r, erfcd);
-        var forceTimesR = prefactor * (erfcc + Vector256.Create(Coulomb.Erfc.TwoOverSqrtPi * p.Alpha) * r * erfcd);
-        return (Vector256.ConditionalSelect(mask, prefactor * erfcc, default), Vector256.ConditionalSelect(mask, forceTimesR * rinv * rinv, default));
+        var forceTimesR = prefactor * (erfcc + Vector512.Create(Coulomb.Erfc.TwoOverSqrtPi * p.Alpha) * r * erfcd);
+        return (Vector512.ConditionalSelect(mask, prefactor * erfcc, default), Vector512.ConditionalSelect(mask, forceTimesR * rinv * rinv, default));
     }
 }

@@ -71,41 +71,39 @@ public static class ScaledErfcTable
     /// this keep their vectors in registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Erfc(Vector256<double> x, Vector256<double> expMinusX2)
+    public static Vector512<double> Erfc(Vector512<double> x, Vector512<double> expMinusX2)
     {
-        var inTable = Vector256.LessThan(x, Vector256.Create(XMax));
+        var inTable = Vector512.LessThan(x, Vector512.Create(XMax));
         // x ≥ 0 by contract; the max keeps the table reads inside the table whatever the input.
-        var u = Vector256.Max(Vector256.ConditionalSelect(inTable, x, default), default) * Vector256.Create((double)PerUnit);
-        var floor = Vector256.Floor(u);
+        var u = Vector512.Max(Vector512.ConditionalSelect(inTable, x, default), default) * Vector512.Create((double)PerUnit);
+        var floor = Vector512.Floor(u);
         var t = u - floor;
-        var c = C;
-        int o0 = 6 * (int)floor[0], o1 = 6 * (int)floor[1], o2 = 6 * (int)floor[2], o3 = 6 * (int)floor[3];
-        var result = expMinusX2 * (Coefficient(c, 0, o0, o1, o2, o3) + t * (Coefficient(c, 1, o0, o1, o2, o3) + t * (Coefficient(c, 2, o0, o1, o2, o3)
-            + t * (Coefficient(c, 3, o0, o1, o2, o3) + t * (Coefficient(c, 4, o0, o1, o2, o3) + t * Coefficient(c, 5, o0, o1, o2, o3))))));
-        if (inTable.ExtractMostSignificantBits() != 0b1111)
-            result = Vector256.ConditionalSelect(inTable, result, expMinusX2 * AsymptoticScaled(x));
+        var o = Vector512.ConvertToInt64(floor) * 6;
+        ref double c = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(C);
+        var result = expMinusX2 * (Coefficient(ref c, 0, o) + t * (Coefficient(ref c, 1, o) + t * (Coefficient(ref c, 2, o)
+            + t * (Coefficient(ref c, 3, o) + t * (Coefficient(ref c, 4, o) + t * Coefficient(ref c, 5, o))))));
+        if (inTable.ExtractMostSignificantBits() != 0xFF)
+            result = Vector512.ConditionalSelect(inTable, result, expMinusX2 * AsymptoticScaled(x));
         return result;
     }
 
-    /// <summary>Table coefficient k of the four lanes' intervals (offsets o in the table), without bounds checks: the offsets come from x in [0, 8).</summary>
+    /// <summary>Table coefficient k of the eight lanes' intervals (offsets o in the table), without bounds checks: the offsets come from x in [0, 8).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Coefficient(double[] c, int k, int o0, int o1, int o2, int o3)
-    {
-        ref double c0 = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(c);
-        return Vector256.Create(Unsafe.Add(ref c0, o0 + k), Unsafe.Add(ref c0, o1 + k), Unsafe.Add(ref c0, o2 + k), Unsafe.Add(ref c0, o3 + k));
-    }
+    private static Vector512<double> Coefficient(ref double c, int k, Vector512<long> o) => Vector512.Create(
+        Unsafe.Add(ref c, (nint)o[0] + k), Unsafe.Add(ref c, (nint)o[1] + k), Unsafe.Add(ref c, (nint)o[2] + k), Unsafe.Add(ref c, (nint)o[3] + k),
+        Unsafe.Add(ref c, (nint)o[4] + k), Unsafe.Add(ref c, (nint)o[5] + k), Unsafe.Add(ref c, (nint)o[6] + k), Unsafe.Add(ref c, (nint)o[7] + k));
 
     /// <summary>Vector body of <see cref="AsymptoticScaled(double)"/>, the same arithmetic per lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> AsymptoticScaled(Vector256<double> x)
+    private static Vector512<double> AsymptoticScaled(Vector512<double> x)
     {
-        var inv2x2 = Vector256.Create(0.5) / (x * x);
-        var term = Vector256<double>.One; var sum = Vector256<double>.One;
+        var inv2x2 = Vector512.Create(0.5) / (x * x);
+        var term = Vector512<double>.One; var sum = Vector512<double>.One;
         for (int k = 1; k <= 12; k++)
         {
-            term *= Vector256.Create((double)-(2 * k - 1)) * inv2x2;
+            term *= Vector512.Create((double)-(2 * k - 1)) * inv2x2;
             sum += term;
         }
-        return sum / (x * Vector256.Create(1.7724538509055160273));
+        return sum / (x * Vector512.Create(1.7724538509055160273));
     }
 }

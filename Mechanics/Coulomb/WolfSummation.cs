@@ -53,16 +53,16 @@ public static class WolfSummation
 public static class WolfSummationVector
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(
-        Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, in WolfParameters p, Vector256<double> qiqj)
+    public static (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(
+        Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, in WolfParameters p, Vector512<double> qiqj)
     {
-        var mask = Vector256.LessThan(r2, Vector256.Create(p.CutoffSquared));
-        var alpha = Vector256.Create(p.Alpha);
-        var prefactor = Vector256.Create(MetalUnits.CoulombConstant) * qiqj * rinv;
+        var mask = Vector512.LessThan(r2, Vector512.Create(p.CutoffSquared));
+        var alpha = Vector512.Create(p.Alpha);
+        var prefactor = Vector512.Create(MetalUnits.CoulombConstant) * qiqj * rinv;
         var erfcd = Numerics.Exponential.Exp(-alpha * alpha * r2);
         var erfcc = Coulomb.Erfc.Evaluate(p.Erfc, alpha * r, erfcd);
-        var energy = (erfcc - Vector256.Create(p.EShift) * r) * prefactor;
-        var dvdrr = erfcc * rinv * rinv + Vector256.Create(Coulomb.Erfc.TwoOverSqrtPi * p.Alpha) * erfcd * rinv + Vector256.Create(p.FShift);
-        return (Vector256.ConditionalSelect(mask, energy, default), Vector256.ConditionalSelect(mask, dvdrr * prefactor, default));
+        var energy = (erfcc - Vector512.Create(p.EShift) * r) * prefactor;
+        var dvdrr = erfcc * rinv * rinv + Vector512.Create(Coulomb.Erfc.TwoOverSqrtPi * p.Alpha) * erfcd * rinv + Vector512.Create(p.FShift);
+        return (Vector512.ConditionalSelect(mask, energy, default), Vector512.ConditionalSelect(mask, dvdrr * prefactor, default));
     }
 }

@@ -9,7 +9,7 @@ namespace FractureLab.Mechanics.Numerics;
 /// a low part (Cody &amp; Waite, Software Manual for the Elementary Functions, 1980), k rounded to nearest by the
 /// 1.5·2⁵² shifter, e^r by its Taylor series to r¹² in Horner form with fused multiply-adds (|r| ≤ ln2/2: truncation
 /// below 2e-16), and 2^k assembled in the exponent bits. Relative error within 1e-15 of Math.Exp for
-/// −708 ≤ x ≤ 709 (tested); below −708 it returns 0, above 709 +∞. About ten times faster than Vector256.Exp here.
+/// −708 ≤ x ≤ 709 (tested); below −708 it returns 0, above 709 +∞. About ten times faster than the BCL's Vector256.Exp here (measured when the kernels were 256 bits wide).
 /// </summary>
 public static class Exponential
 {
@@ -42,28 +42,28 @@ public static class Exponential
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Exp(Vector256<double> x)
+    public static Vector512<double> Exp(Vector512<double> x)
     {
-        var xc = Vector256.Min(Vector256.Max(x, Vector256.Create(Lowest)), Vector256.Create(Highest));
-        var shifter = Vector256.Create(Shifter);
-        var kd = Vector256.FusedMultiplyAdd(xc, Vector256.Create(Log2E), shifter);
+        var xc = Vector512.Min(Vector512.Max(x, Vector512.Create(Lowest)), Vector512.Create(Highest));
+        var shifter = Vector512.Create(Shifter);
+        var kd = Vector512.FusedMultiplyAdd(xc, Vector512.Create(Log2E), shifter);
         var k = kd.AsInt64() - shifter.AsInt64();
         var kf = kd - shifter;
-        var r = Vector256.FusedMultiplyAdd(-kf, Vector256.Create(Ln2Hi), xc);
-        r = Vector256.FusedMultiplyAdd(-kf, Vector256.Create(Ln2Lo), r);
+        var r = Vector512.FusedMultiplyAdd(-kf, Vector512.Create(Ln2Hi), xc);
+        r = Vector512.FusedMultiplyAdd(-kf, Vector512.Create(Ln2Lo), r);
         var r2 = r * r; var r4 = r2 * r2; var r8 = r4 * r4;
-        var a0 = Vector256.FusedMultiplyAdd(r, Vector256<double>.One, Vector256<double>.One);
-        var a1 = Vector256.FusedMultiplyAdd(Vector256.Create(C3), r, Vector256.Create(C2));
-        var a2 = Vector256.FusedMultiplyAdd(Vector256.Create(C5), r, Vector256.Create(C4));
-        var a3 = Vector256.FusedMultiplyAdd(Vector256.Create(C7), r, Vector256.Create(C6));
-        var a4 = Vector256.FusedMultiplyAdd(Vector256.Create(C9), r, Vector256.Create(C8));
-        var a5 = Vector256.FusedMultiplyAdd(Vector256.Create(C11), r, Vector256.Create(C10));
-        var b0 = Vector256.FusedMultiplyAdd(a1, r2, a0); var b1 = Vector256.FusedMultiplyAdd(a3, r2, a2); var b2 = Vector256.FusedMultiplyAdd(a5, r2, a4);
-        var c0 = Vector256.FusedMultiplyAdd(b1, r4, b0); var c1 = Vector256.FusedMultiplyAdd(Vector256.Create(C12), r4, b2);
-        var p = Vector256.FusedMultiplyAdd(c1, r8, c0);
-        var scale = Vector256.ShiftLeft(k + Vector256.Create(1023L), 52).AsDouble();
+        var a0 = Vector512.FusedMultiplyAdd(r, Vector512<double>.One, Vector512<double>.One);
+        var a1 = Vector512.FusedMultiplyAdd(Vector512.Create(C3), r, Vector512.Create(C2));
+        var a2 = Vector512.FusedMultiplyAdd(Vector512.Create(C5), r, Vector512.Create(C4));
+        var a3 = Vector512.FusedMultiplyAdd(Vector512.Create(C7), r, Vector512.Create(C6));
+        var a4 = Vector512.FusedMultiplyAdd(Vector512.Create(C9), r, Vector512.Create(C8));
+        var a5 = Vector512.FusedMultiplyAdd(Vector512.Create(C11), r, Vector512.Create(C10));
+        var b0 = Vector512.FusedMultiplyAdd(a1, r2, a0); var b1 = Vector512.FusedMultiplyAdd(a3, r2, a2); var b2 = Vector512.FusedMultiplyAdd(a5, r2, a4);
+        var c0 = Vector512.FusedMultiplyAdd(b1, r4, b0); var c1 = Vector512.FusedMultiplyAdd(Vector512.Create(C12), r4, b2);
+        var p = Vector512.FusedMultiplyAdd(c1, r8, c0);
+        var scale = Vector512.ShiftLeft(k + Vector512.Create(1023L), 52).AsDouble();
         var result = p * scale;
-        result = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(Lowest)), Vector256<double>.Zero, result);
-        return Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(Highest)), Vector256.Create(double.PositiveInfinity), result);
+        result = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(Lowest)), Vector512<double>.Zero, result);
+        return Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(Highest)), Vector512.Create(double.PositiveInfinity), result);
     }
 }

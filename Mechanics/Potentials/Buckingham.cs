@@ -44,15 +44,15 @@ public readonly struct Buckingham : IPairPotential<BuckinghamParameters>
     /// arithmetic lane by lane, with the same <see cref="Numerics.Exponential"/> e^x. Returns U and F/r.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (Vector256<double> Energy, Vector256<double> ForceOverR) Evaluate(
-        Vector256<double> r2, Vector256<double> r, Vector256<double> rinv, Vector256<double> a, Vector256<double> inverseRho, Vector256<double> c, Vector256<double> d)
+    public static (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(
+        Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, Vector512<double> a, Vector512<double> inverseRho, Vector512<double> c, Vector512<double> d)
     {
         var r2inv = rinv * rinv;
         var r6inv = r2inv * r2inv * r2inv;
         var rexp = a * Numerics.Exponential.Exp(-r * inverseRho);
         var r24inv = r6inv * r6inv * r6inv * r6inv;
         var energy = rexp - c * r6inv + d * r24inv;
-        var forceTimesR = rexp * r * inverseRho - Vector256.Create(6.0) * c * r6inv + Vector256.Create(24.0) * d * r24inv;
+        var forceTimesR = rexp * r * inverseRho - Vector512.Create(6.0) * c * r6inv + Vector512.Create(24.0) * d * r24inv;
         return (energy, forceTimesR * r2inv);
     }
 }

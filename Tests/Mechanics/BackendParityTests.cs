@@ -5,7 +5,7 @@ namespace FractureLab.Tests.Mechanics;
 
 /// <summary>
 /// Every back end computes what Reference computes. Tolerance: relative 1e-12 on energies, virial and
-/// forces (Vector256.Exp differs from Math.Exp by about 1 ulp; sums run in another order).
+/// forces (the vector kernels sum pairs in another order).
 /// </summary>
 public abstract class BackendParityTests
 {
