@@ -3,13 +3,14 @@
 # files and force field: BKS silica (Buckingham 10 Å) with the Coulomb method given, NVE, 1 fs, at about 3 600,
 # 28 800 and 97 200 atoms (the shipped silica1800 glass replicated). Prints atom-steps/s of both and the ratio, and
 # the fraction of this machine's FP64 peak that FractureLab's pair kernel reaches:
-#   FLOP rate = atom-steps/s × (11 × list entries per atom + 150 × pairs within the cut-off per atom), both from md's
+#   FLOP rate = atom-steps/s × (11 × list entries per atom + 154 × pairs within the cut-off per atom), both from md's
 #   summary.json. Every entry of the half list (cut-off + 2 Å skin) costs its separation and r² (11 FLOPs); only the
-#   entries inside the cut-off, packed per row, go through the pair arithmetic: sqrt and 1/r 2, Buckingham 58, DSF 66,
+#   entries inside the cut-off, packed per row, go through the pair arithmetic: sqrt and 1/r 2, Buckingham 60, DSF 68,
 #   accumulation of forces, energies and virial 24 (counted in the kernel source; Wolf and the Ewald real space are
 #   within a few), each add, multiply, FMA half, divide and sqrt counting one and each e^x counted as executed
-#   (Mechanics/Numerics/Exponential.cs: 35). k-space work of pppm is not counted. Peak = cores × clock (/proc/cpuinfo)
-#   × 16 FP64 FLOPs/cycle (two 256-bit FMA pipes; AVX-512 runs as two halves on this AMD EPYC).
+#   (Mechanics/Numerics/Exponential.cs: 37, Estrin form). k-space work of pppm is not counted. Peak = cores × clock (/proc/cpuinfo)
+#   × FP64 FLOPs/cycle: 32 on AMD Zen 5 (cpu family 26: two 512-bit FMA pipes, full width) and on other CPUs with
+#   AVX-512, 16 on AMD Zen 4 (family 25: AVX-512 runs as two 256-bit halves) and on AVX2-only CPUs.
 # Usage: bash Benchmarks/compare-lammps.sh [pppm|wolf|dsf] [sizes...]   e.g.  bash Benchmarks/compare-lammps.sh pppm 3600
 #   pppm: FractureLab --coulomb pppm --kspace-accuracy 1e-5 vs LAMMPS buck/coul/long 10 + kspace_style pppm 1e-5
 #   wolf: --coulomb wolf --alpha 0.25 vs born/coul/wolf 0.25 10;  dsf: --coulomb dsf --alpha 0.2 vs born/coul/dsf 0.2 10
@@ -33,10 +34,13 @@ case $METHOD in
         COEF=$'pair_coeff 1 1 0.0 1.0 0.0 0.0 0.0\npair_coeff 1 2 18003.7572 0.205205 0.0 133.5381 0.0\npair_coeff 2 2 1388.7730 0.362319 0.0 175.0 0.0' ;;
   *) echo "method must be pppm, wolf or dsf" >&2; exit 2 ;;
 esac
-FLOPS_PER_ENTRY=11; FLOPS_PER_PAIR=150
+FLOPS_PER_ENTRY=11; FLOPS_PER_PAIR=154
 MHZ=$(awk -F: '/cpu MHz/ {print $2; exit}' /proc/cpuinfo)
-PEAK=$(python3 -c "print($(nproc) * $MHZ * 1e6 * 16)")
-echo "# peak: $(nproc) cores x ${MHZ} MHz x 16 FP64 FLOPs/cycle = $(python3 -c "print(f'{$PEAK/1e9:.1f}')") GFLOP/s; $FLOPS_PER_ENTRY FLOPs per list entry, $FLOPS_PER_PAIR per pair within the cut-off"
+FAMILY=$(awk -F: '/cpu family/ {gsub(/ /, "", $2); print $2; exit}' /proc/cpuinfo)
+VENDOR=$(awk -F: '/vendor_id/ {gsub(/ /, "", $2); print $2; exit}' /proc/cpuinfo)
+if grep -qw avx512f /proc/cpuinfo && ! { [ "$VENDOR" = AuthenticAMD ] && [ "$FAMILY" = 25 ]; }; then PER_CYCLE=32; else PER_CYCLE=16; fi
+PEAK=$(python3 -c "print($(nproc) * $MHZ * 1e6 * $PER_CYCLE)")
+echo "# peak: $(nproc) cores x ${MHZ} MHz x $PER_CYCLE FP64 FLOPs/cycle (${VENDOR} family ${FAMILY}) = $(python3 -c "print(f'{$PEAK/1e9:.1f}')") GFLOP/s; $FLOPS_PER_ENTRY FLOPs per list entry, $FLOPS_PER_PAIR per pair within the cut-off"
 printf "%-8s %8s %8s %16s %16s %8s %10s %10s %10s\n" method atoms steps "FractureLab a-s/s" "LAMMPS a-s/s" ratio "entries/at" "pairs/at" "of peak"
 for n in $SIZES; do
   [[ -n "${REP[$n]:-}" ]] || { echo "size $n: choose 3600, 28800 or 97200" >&2; exit 2; }
