@@ -3,6 +3,8 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using FractureLab.Mechanics.Geometry;
+using FractureLab.Mechanics.Neighbors;
 
 namespace FractureLab.Mechanics.Backends;
 
@@ -34,12 +36,23 @@ internal sealed class RowCompaction(bool avx512)
         Dx = new double[need]; Dy = new double[need]; Dz = new double[need]; R2 = new double[need]; J = new int[need];
     }
 
-    /// <summary>Positions (Å) and the list's image shifts (Å) the rows are computed from.</summary>
-    public readonly ref struct Sources(double[] x, double[] y, double[] z, ReadOnlySpan<int> neighbors, ReadOnlySpan<int> shifts, double[] shiftX, double[] shiftY, double[] shiftZ)
+    /// <summary>
+    /// Positions (Å) and the list's image shifts (Å) the rows are computed from. Where the list's images are the nearest
+    /// ones (<see cref="NeighborList.ImagesAreNearest"/>) the separations are mapped to the nearest image instead,
+    /// d − L·round(d/L) with 1/L precomputed (no shift reads); the two agree to rounding.
+    /// </summary>
+    public readonly ref struct Sources(double[] x, double[] y, double[] z, NeighborList list, Box box)
     {
+        public readonly bool NearestImage = list.ImagesAreNearest(box);
+        public readonly double Lx = Periodic(box, 0), Ly = Periodic(box, 1), Lz = Periodic(box, 2);
+        public readonly double InvLx = Inverse(box, 0), InvLy = Inverse(box, 1), InvLz = Inverse(box, 2);
         public readonly ref double X = ref MemoryMarshal.GetArrayDataReference(x), Y = ref MemoryMarshal.GetArrayDataReference(y), Z = ref MemoryMarshal.GetArrayDataReference(z);
-        public readonly ref int Neighbors = ref MemoryMarshal.GetReference(neighbors), Shifts = ref MemoryMarshal.GetReference(shifts);
-        public readonly ref double ShiftX = ref MemoryMarshal.GetArrayDataReference(shiftX), ShiftY = ref MemoryMarshal.GetArrayDataReference(shiftY), ShiftZ = ref MemoryMarshal.GetArrayDataReference(shiftZ);
+        public readonly ref int Neighbors = ref MemoryMarshal.GetReference(list.Neighbors), Shifts = ref MemoryMarshal.GetReference(list.Shifts);
+        public readonly ref double ShiftX = ref MemoryMarshal.GetArrayDataReference(list.ShiftX), ShiftY = ref MemoryMarshal.GetArrayDataReference(list.ShiftY), ShiftZ = ref MemoryMarshal.GetArrayDataReference(list.ShiftZ);
+
+        /// <summary>The box length (Å) along a periodic axis, 0 along a non-periodic one (no mapping there).</summary>
+        private static double Periodic(Box box, int axis) => box.Periodic[axis] ? box.Length(axis) : 0;
+        private static double Inverse(Box box, int axis) => box.Periodic[axis] ? 1.0 / box.Length(axis) : 0;
     }
 
     /// <summary>
@@ -52,14 +65,26 @@ internal sealed class RowCompaction(bool avx512)
     {
         double xi = Unsafe.Add(ref src.X, i), yi = Unsafe.Add(ref src.Y, i), zi = Unsafe.Add(ref src.Z, i);
         var keep2V = Vector512.Create(keep2);
+        Vector512<double> lx = Vector512.Create(src.Lx), ly = Vector512.Create(src.Ly), lz = Vector512.Create(src.Lz);
+        Vector512<double> invLx = Vector512.Create(src.InvLx), invLy = Vector512.Create(src.InvLy), invLz = Vector512.Create(src.InvLz);
         int n = 0, k = from;
         for (; k + Width <= to; k += Width)
         {
             var j = Vector256.LoadUnsafe(ref Unsafe.Add(ref src.Neighbors, k));
-            var c = Vector256.LoadUnsafe(ref Unsafe.Add(ref src.Shifts, k));
-            var dx = Vector512.Create(xi) - (Lanes(ref src.X, j) + Lanes(ref src.ShiftX, c));
-            var dy = Vector512.Create(yi) - (Lanes(ref src.Y, j) + Lanes(ref src.ShiftY, c));
-            var dz = Vector512.Create(zi) - (Lanes(ref src.Z, j) + Lanes(ref src.ShiftZ, c));
+            Vector512<double> dx, dy, dz;
+            if (src.NearestImage)
+            {
+                dx = Vector512.Create(xi) - Lanes(ref src.X, j); dx -= lx * Vector512.Round(dx * invLx);
+                dy = Vector512.Create(yi) - Lanes(ref src.Y, j); dy -= ly * Vector512.Round(dy * invLy);
+                dz = Vector512.Create(zi) - Lanes(ref src.Z, j); dz -= lz * Vector512.Round(dz * invLz);
+            }
+            else
+            {
+                var c = Vector256.LoadUnsafe(ref Unsafe.Add(ref src.Shifts, k));
+                dx = Vector512.Create(xi) - (Lanes(ref src.X, j) + Lanes(ref src.ShiftX, c));
+                dy = Vector512.Create(yi) - (Lanes(ref src.Y, j) + Lanes(ref src.ShiftY, c));
+                dz = Vector512.Create(zi) - (Lanes(ref src.Z, j) + Lanes(ref src.ShiftZ, c));
+            }
             var r2 = dx * dx + dy * dy + dz * dz;
             n = Append(n, Vector512.LessThan(r2, keep2V), dx, dy, dz, r2, j);
         }

@@ -123,7 +123,7 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true) : IPa
         var b = _buffers[t];
         b.Clear();
         var start = list.Start;
-        var src = new RowCompaction.Sources(s.X, s.Y, s.Z, list.Neighbors, list.Shifts, list.ShiftX, list.ShiftY, list.ShiftZ);
+        var src = new RowCompaction.Sources(s.X, s.Y, s.Z, list, s.Box);
         double[] q = s.Charge, bf = b.F;
         int[] type = s.Type;
         int nt = ff.TypeCount;

@@ -72,6 +72,19 @@ public sealed class NeighborList
         return 2.0 * Math.Sqrt(maxD2) + boxChange > Skin;
     }
 
+    /// <summary>
+    /// True when every periodic length of <paramref name="box"/> exceeds 2·(cut-off + 2·skin) Å: each entry's image is
+    /// then the nearest image of its pair until the next rebuild (listed within cut-off + skin, and separations change by
+    /// at most the skin before a rebuild), so a kernel may map separations to the nearest image instead of reading the
+    /// entry's shift.
+    /// </summary>
+    public bool ImagesAreNearest(Box box)
+    {
+        for (int a = 0; a < 3; a++)
+            if (box.Periodic[a] && !(box.Length(a) > 2 * (Cutoff + 2 * Skin))) return false;
+        return true;
+    }
+
     /// <summary>Forces a rebuild at the next force evaluation (after a checkpoint, so a resumed run builds at the same step).</summary>
     public void Invalidate() => _invalid = true;
 

@@ -1,5 +1,7 @@
+using FractureLab.Mechanics.Atoms;
 using FractureLab.Mechanics.Backends;
 using FractureLab.Mechanics.Coulomb;
+using FractureLab.Mechanics.ForceFields;
 
 namespace FractureLab.Tests.Mechanics;
 
@@ -20,18 +22,47 @@ public abstract class BackendParityTests
         { "casio120.data", "pedone2006", "dsf" },
     };
 
+    private static CoulombSettings Settings(string coulomb) => coulomb switch
+    {
+        "dsf" => new CoulombSettings(CoulombMethod.Dsf, 0.2, 10.0, ErfcFlavor.AbramowitzStegun),
+        "wolf" => new CoulombSettings(CoulombMethod.Wolf, 0.25, 10.0, ErfcFlavor.Exact),
+        _ => new CoulombSettings(CoulombMethod.Ewald, 0.0, 10.0, ErfcFlavor.Exact, 1e-6),
+    };
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Backend_MatchesReference(string data, string forceField, string coulomb)
     {
-        var settings = coulomb switch
+        var (s1, ff1) = TestData.Bind(data, forceField, Settings(coulomb));
+        var (s2, ff2) = TestData.Bind(data, forceField, Settings(coulomb));
+        AssertSameAsReference(s1, ff1, s2, ff2);
+    }
+
+    /// <summary>
+    /// A 5 184-atom box (silica192 replicated 3×3×3, 42 Å) where the list's images are the nearest ones, so the
+    /// vector kernel maps separations to the nearest image instead of reading shifts; as a slab too (z not periodic).
+    /// </summary>
+    [Theory]
+    [InlineData("dsf", false)]
+    [InlineData("ewald", false)]
+    [InlineData("wolf", true)]
+    public void Backend_MatchesReference_WhereImagesAreNearest(string coulomb, bool slab)
+    {
+        AtomSystem Replicated()
         {
-            "dsf" => new CoulombSettings(CoulombMethod.Dsf, 0.2, 10.0, ErfcFlavor.AbramowitzStegun),
-            "wolf" => new CoulombSettings(CoulombMethod.Wolf, 0.25, 10.0, ErfcFlavor.Exact),
-            _ => new CoulombSettings(CoulombMethod.Ewald, 0.0, 10.0, ErfcFlavor.Exact, 1e-6),
-        };
-        var (s1, ff1) = TestData.Bind(data, forceField, settings);
-        var (s2, ff2) = TestData.Bind(data, forceField, settings);
+            var s = Replication.Replicate(TestData.Silica192(), 3, 3, 3);
+            if (slab) s.Box.Periodic[2] = false;
+            return s;
+        }
+        var s1 = Replicated(); var s2 = Replicated();
+        var ff = ForceFieldCatalog.Resolve("bks-wall", Composition.FromAtoms(s1));
+        var reference = new ForceComputer(new CompiledForceField(ff, s1, null, Settings(coulomb)), new ReferenceBackend());
+        Assert.True(reference.List.ImagesAreNearest(s1.Box));
+        AssertSameAsReference(s1, reference.ForceField, s2, new CompiledForceField(ff, s2, null, Settings(coulomb)));
+    }
+
+    private void AssertSameAsReference(AtomSystem s1, CompiledForceField ff1, AtomSystem s2, CompiledForceField ff2)
+    {
         var expected = new ForceComputer(ff1, new ReferenceBackend()).Compute(s1);
         var actual = new ForceComputer(ff2, CreateBackend()).Compute(s2);
         Assert.Equal(1.0, actual.PotentialEnergy / expected.PotentialEnergy, 12);
