@@ -4,7 +4,7 @@ namespace FractureLab.Mechanics.Numerics;
 
 /// <summary>
 /// Unnormalized complex DFT of length N on four lines at once (one Vector256 lane per line), any N: mixed radix
-/// 4, 2, 3, 5 and, for other prime factors, a direct DFT of that factor. Stockham autosort, decimation in frequency
+/// 4, 2 and 3 butterflies and, for 5 and other prime factors, a direct DFT of that factor. Stockham autosort, decimation in frequency
 /// (Stockham; as in Van Loan, Computational Frameworks for the FFT, 1992, §1.7): a stage of radix r on a
 /// sub-transform of length n = r·m with stride s computes, for p &lt; m, q &lt; s and k &lt; r,
 ///   y[q + s(rp + k)] = w_n^{pk} Σ_j x[q + s(p + jm)] w_r^{jk},   w_n = e^{∓2πi/n},
@@ -42,7 +42,7 @@ public sealed class LineFft
                 _cos[st][p * r + k] = Math.Cos(angle);
                 _sin[st][p * r + k] = Math.Sin(angle);
             }
-            if (r != 2 && r != 4 && !_roots.ContainsKey(r))
+            if (r is not (2 or 3 or 4) && !_roots.ContainsKey(r))
                 _roots[r] = (Enumerable.Range(0, r).Select(t => Math.Cos(2 * Math.PI * t / r)).ToArray(),
                              Enumerable.Range(0, r).Select(t => Math.Sin(2 * Math.PI * t / r)).ToArray());
             n = m;
@@ -77,6 +77,7 @@ public sealed class LineFft
             {
                 case 4: Radix4(xr, xi, yr, yi, m, s, _cos[st], _sin[st], sign); break;
                 case 2: Radix2(xr, xi, yr, yi, m, s, _cos[st], _sin[st], sign); break;
+                case 3: Radix3(xr, xi, yr, yi, m, s, _cos[st], _sin[st], sign); break;
                 default: RadixGeneric(r, xr, xi, yr, yi, m, s, _cos[st], _sin[st], sign); break;
             }
             (xr, yr) = (yr, xr);
@@ -139,6 +140,35 @@ public sealed class LineFft
                 Store(y1r * w1r - y1i * w1i, yr, o + s); Store(y1r * w1i + y1i * w1r, yi, o + s);
                 Store(y2r * w2r - y2i * w2i, yr, o + 2 * s); Store(y2r * w2i + y2i * w2r, yi, o + 2 * s);
                 Store(y3r * w3r - y3i * w3i, yr, o + 3 * s); Store(y3r * w3i + y3i * w3r, yi, o + 3 * s);
+            }
+        }
+    }
+
+    private static void Radix3(double[] xr, double[] xi, double[] yr, double[] yi, int m, int s, double[] c, double[] sn, double sign)
+    {
+        // 3-point DFT with w_3 = e^{∓2πi/3} = −1/2 ∓ i√3/2 (sign −1 forward):
+        //   y0 = a + (b + c),  y1,2 = a − (b + c)/2 ± i·sign·(√3/2)(b − c)
+        var half = Vector256.Create(0.5);
+        var h = Vector256.Create(sign * 0.86602540378443864676); // sign·√3/2
+        for (int p = 0; p < m; p++)
+        {
+            var w1r = Vector256.Create(c[3 * p + 1]); var w1i = Vector256.Create(sign * sn[3 * p + 1]);
+            var w2r = Vector256.Create(c[3 * p + 2]); var w2i = Vector256.Create(sign * sn[3 * p + 2]);
+            for (int q = 0; q < s; q++)
+            {
+                int i0 = q + s * p;
+                var ar = V(xr, i0); var ai = V(xi, i0);
+                var br = V(xr, i0 + s * m); var bi = V(xi, i0 + s * m);
+                var cr = V(xr, i0 + 2 * s * m); var ci = V(xi, i0 + 2 * s * m);
+                var tr = br + cr; var ti = bi + ci;
+                var mr = ar - half * tr; var mi = ai - half * ti;
+                var dr = h * (br - cr); var di = h * (bi - ci);
+                var y1r = mr - di; var y1i = mi + dr; // m + i·d
+                var y2r = mr + di; var y2i = mi - dr; // m − i·d
+                int o = q + s * 3 * p;
+                Store(ar + tr, yr, o); Store(ai + ti, yi, o);
+                Store(y1r * w1r - y1i * w1i, yr, o + s); Store(y1r * w1i + y1i * w1r, yi, o + s);
+                Store(y2r * w2r - y2i * w2i, yr, o + 2 * s); Store(y2r * w2i + y2i * w2r, yi, o + 2 * s);
             }
         }
     }
