@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using FractureLab.Mechanics.Coulomb;
+using FractureLab.Mechanics.Numerics;
 
 namespace FractureLab.Mechanics.Backends;
 
@@ -15,20 +15,20 @@ internal interface ICoulombLanes
     bool Active { get; }
 
     /// <summary>Energy (eV) and F/r (eV/Å²) of eight pairs with charge products <paramref name="qiqj"/> (e²).</summary>
-    (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, Vector512<double> qiqj);
+    (TV Energy, TV ForceOverR) Evaluate<TV>(TV r2, TV r, TV rinv, TV qiqj) where TV : struct, ILanes<TV>;
 }
 
 internal readonly struct NoCoulombLanes : ICoulombLanes
 {
     public bool Active => false;
-    public (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, Vector512<double> qiqj) => default;
+    public (TV Energy, TV ForceOverR) Evaluate<TV>(TV r2, TV r, TV rinv, TV qiqj) where TV : struct, ILanes<TV> => default;
 }
 
 internal readonly struct DsfLanes(DampedShiftedForceParameters p) : ICoulombLanes
 {
     public bool Active => true;
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, Vector512<double> qiqj) =>
+    public (TV Energy, TV ForceOverR) Evaluate<TV>(TV r2, TV r, TV rinv, TV qiqj) where TV : struct, ILanes<TV> =>
         DampedShiftedForceVector.Evaluate(r2, r, rinv, p, qiqj);
 }
 
@@ -36,7 +36,7 @@ internal readonly struct WolfLanes(WolfParameters p) : ICoulombLanes
 {
     public bool Active => true;
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, Vector512<double> qiqj) =>
+    public (TV Energy, TV ForceOverR) Evaluate<TV>(TV r2, TV r, TV rinv, TV qiqj) where TV : struct, ILanes<TV> =>
         WolfSummationVector.Evaluate(r2, r, rinv, p, qiqj);
 }
 
@@ -44,6 +44,6 @@ internal readonly struct EwaldRealSpaceLanes(EwaldRealSpaceParameters p) : ICoul
 {
     public bool Active => true;
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, Vector512<double> qiqj) =>
+    public (TV Energy, TV ForceOverR) Evaluate<TV>(TV r2, TV r, TV rinv, TV qiqj) where TV : struct, ILanes<TV> =>
         EwaldRealSpaceVector.Evaluate(r2, r, rinv, p, qiqj);
 }

@@ -1,13 +1,14 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using FractureLab.Mechanics.Numerics;
 
 namespace FractureLab.Mechanics.Backends;
 
 /// <summary>
-/// A force buffer laid out as one 32-byte row (f_x, f_y, f_z, 0) per atom, so the reaction forces of eight pairs go
-/// to their eight neighbors as eight vector read-modify-writes after two 4×4 transposes, instead of 24 lane
-/// extractions and scalar read-modify-writes. Each atom's row receives the same subtractions in the same order as
+/// A force buffer laid out as one 32-byte row (f_x, f_y, f_z, 0) per atom, so the reaction forces of four pairs go
+/// to their four neighbors as four vector read-modify-writes after a 4×4 transpose (per four-lane block of the
+/// vector), instead of twelve lane extractions and scalar read-modify-writes. Each atom's row receives the same subtractions in the same order as
 /// the scalar form, so the sums are bit for bit the same.
 /// </summary>
 internal static class ForceRows
@@ -15,12 +16,15 @@ internal static class ForceRows
     /// <summary>Doubles needed for <paramref name="atoms"/> rows.</summary>
     public static int Length(int atoms) => 4 * atoms;
 
-    /// <summary>f[j_l] −= (fx_l, fy_l, fz_l) for the eight lanes l; the j are distinct or carry zero forces.</summary>
+    /// <summary>f[j_l] −= (fx_l, fy_l, fz_l) for the lanes l, j_l read from <paramref name="j"/>; the j are distinct or carry zero forces.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Subtract(double[] f, Vector256<int> j, Vector512<double> fx, Vector512<double> fy, Vector512<double> fz)
+    public static void Subtract<TV>(double[] f, ref int j, TV fx, TV fy, TV fz) where TV : struct, ILanes<TV>
     {
-        Subtract(f, j[0], j[1], j[2], j[3], fx.GetLower(), fy.GetLower(), fz.GetLower());
-        Subtract(f, j[4], j[5], j[6], j[7], fx.GetUpper(), fy.GetUpper(), fz.GetUpper());
+        for (int b = 0; b < TV.Count / 4; b++)
+        {
+            ref int jb = ref Unsafe.Add(ref j, 4 * b);
+            Subtract(f, jb, Unsafe.Add(ref jb, 1), Unsafe.Add(ref jb, 2), Unsafe.Add(ref jb, 3), TV.Block(fx, b), TV.Block(fy, b), TV.Block(fz, b));
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
+using FractureLab.Mechanics.Numerics;
 using FractureLab.Mechanics.Potentials;
 
 namespace FractureLab.Mechanics.Backends;
@@ -12,8 +12,11 @@ namespace FractureLab.Mechanics.Backends;
 /// </summary>
 internal interface IShortRangeLanes
 {
-    /// <summary>Energy (eV, shifted as the pair's definition says) and F/r (eV/Å²) of eight pairs of type-pair indices <paramref name="p"/>; zero beyond each pair's cut-off.</summary>
-    (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, Vector256<int> p);
+    /// <summary>
+    /// Energy (eV, shifted as the pair's definition says) and F/r (eV/Å²) of the pairs (i, j_l), j_l read from
+    /// <paramref name="j"/>; the type pair of lane l is <paramref name="rowType"/> + types[j_l]. Zero beyond each pair's cut-off.
+    /// </summary>
+    (TV Energy, TV ForceOverR) Evaluate<TV>(TV r2, TV r, TV rinv, int rowType, ref int types, ref int j) where TV : struct, ILanes<TV>;
 }
 
 /// <summary>Every type pair Buckingham (or none: zero coefficients, zero cut-off): the vector body of <see cref="Buckingham"/>.</summary>
@@ -43,24 +46,28 @@ internal readonly struct BuckinghamLanes : IShortRangeLanes
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, Vector256<int> p)
+    public (TV Energy, TV ForceOverR) Evaluate<TV>(TV r2, TV r, TV rinv, int rowType, ref int types, ref int j) where TV : struct, ILanes<TV>
     {
-        Vector512<double> cut2, a, invRho, c, d, shift;
-        int p0 = p.ToScalar();
-        if (Vector256.EqualsAll(p, Vector256.Create(p0)))
+        TV cut2, a, invRho, c, d, shift;
+        int t0 = Unsafe.Add(ref types, j);
+        bool oneType = true;
+        for (int l = 1; l < TV.Count; l++) oneType &= Unsafe.Add(ref types, Unsafe.Add(ref j, l)) == t0;
+        if (oneType)
         {
-            // Rows are grouped by neighbor type: one type pair in all eight lanes is the common case; its coefficients broadcast.
-            cut2 = Vector512.Create(At(_cut2, p0)); a = Vector512.Create(At(_a, p0)); invRho = Vector512.Create(At(_invRho, p0));
-            c = Vector512.Create(At(_c, p0)); d = Vector512.Create(At(_d, p0)); shift = Vector512.Create(At(_shift, p0));
+            // Rows are grouped by neighbor type: one type pair in all lanes is the common case; its coefficients broadcast.
+            int p = rowType + t0;
+            cut2 = TV.Create(At(_cut2, p)); a = TV.Create(At(_a, p)); invRho = TV.Create(At(_invRho, p));
+            c = TV.Create(At(_c, p)); d = TV.Create(At(_d, p)); shift = TV.Create(At(_shift, p));
         }
         else
         {
-            cut2 = Lanes(_cut2, p); a = Lanes(_a, p); invRho = Lanes(_invRho, p); c = Lanes(_c, p); d = Lanes(_d, p); shift = Lanes(_shift, p);
+            cut2 = Lanes<TV>(_cut2, rowType, ref types, ref j); a = Lanes<TV>(_a, rowType, ref types, ref j); invRho = Lanes<TV>(_invRho, rowType, ref types, ref j);
+            c = Lanes<TV>(_c, rowType, ref types, ref j); d = Lanes<TV>(_d, rowType, ref types, ref j); shift = Lanes<TV>(_shift, rowType, ref types, ref j);
         }
-        var mask = Vector512.LessThan(r2, cut2);
+        var mask = TV.LessThan(r2, cut2);
         var (e, f) = Buckingham.Evaluate(r2, r, rinv, a, invRho, c, d);
         e -= shift;
-        return (Vector512.ConditionalSelect(mask, e, default), Vector512.ConditionalSelect(mask, f, default));
+        return (TV.ConditionalSelect(mask, e, TV.Zero), TV.ConditionalSelect(mask, f, TV.Zero));
     }
 
     /// <summary>table[p] without a bounds check: p is a type-pair index of the compiled force field.</summary>
@@ -68,21 +75,21 @@ internal readonly struct BuckinghamLanes : IShortRangeLanes
     private static double At(double[] table, int p) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table), p);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Lanes(double[] table, Vector256<int> p) => Vector512.Create(
-        At(table, p[0]), At(table, p[1]), At(table, p[2]), At(table, p[3]), At(table, p[4]), At(table, p[5]), At(table, p[6]), At(table, p[7]));
+    private static TV Lanes<TV>(double[] table, int rowType, ref int types, ref int j) where TV : struct, ILanes<TV> =>
+        TV.GatherIndirect(ref MemoryMarshal.GetArrayDataReference(table), rowType, ref types, ref j);
 }
 
 /// <summary>Any pair styles: each lane through its pair's scalar definition.</summary>
 internal readonly struct AnyStyleLanes(CompiledForceField ff) : IShortRangeLanes
 {
-    public (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, Vector256<int> p)
+    public (TV Energy, TV ForceOverR) Evaluate<TV>(TV r2, TV r, TV rinv, int rowType, ref int types, ref int j) where TV : struct, ILanes<TV>
     {
-        Span<double> energy = stackalloc double[8], forceOverR = stackalloc double[8];
-        for (int l = 0; l < 8; l++)
+        Span<double> energy = stackalloc double[TV.Count], forceOverR = stackalloc double[TV.Count];
+        for (int l = 0; l < TV.Count; l++)
         {
-            var term = ff.Pairs[p[l]].Evaluate(r2[l]);
+            var term = ff.Pairs[rowType + Unsafe.Add(ref types, Unsafe.Add(ref j, l))].Evaluate(r2[l]);
             energy[l] = term.Energy; forceOverR[l] = term.ForceOverR;
         }
-        return (Vector512.Create(energy), Vector512.Create(forceOverR));
+        return (TV.Create(energy), TV.Create(forceOverR));
     }
 }

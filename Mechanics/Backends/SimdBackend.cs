@@ -4,19 +4,21 @@ using System.Runtime.Intrinsics;
 using FractureLab.Mechanics.Atoms;
 using FractureLab.Mechanics.Coulomb;
 using FractureLab.Mechanics.Neighbors;
+using FractureLab.Mechanics.Numerics;
 using FractureLab.Mechanics.Potentials;
 
 namespace FractureLab.Mechanics.Backends;
 
 /// <summary>
-/// Vectorized (Vector512, eight pairs at a time), multi-threaded pair loop over the half list. The rows are cut into
+/// Vectorized (eight pairs at a time with AVX-512, four with AVX2: the loop is written once over <see cref="ILanes{TV}"/>),
+/// multi-threaded pair loop over the half list. The rows are cut into
 /// <see cref="Blocks"/> blocks of about equal pair counts, each with its own force buffer, summed in block order
 /// afterwards (no false sharing, no locks, the same result whatever the thread count).
 /// Buckingham and the Coulomb methods run their vector bodies; other short-range styles call their
 /// scalar definition lane by lane. Per-atom virials fall back to the Reference back end (as OpenMM's
 /// CPU platform falls back to Reference). Tested against Reference to a relative 1e-12.
 /// </summary>
-public sealed class SimdBackend(int threads, bool avx512Compaction = true) : IPairBackend
+public sealed class SimdBackend(int threads, bool avx512Compaction = true, int vectorBits = 0) : IPairBackend
 {
     private readonly ReferenceBackend _fallback = new();
     private ThreadBuffer[] _buffers = [];
@@ -25,8 +27,20 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true) : IPa
     private CompiledForceField? _laneSource;
     private BuckinghamLanes? _buckingham;
 
-    public string Name => $"simd ({Threads} threads, Vector512{(Vector512.IsHardwareAccelerated ? "" : ", not hardware-accelerated here")}{(Avx512Compaction ? ", AVX-512 row compaction" : "")})";
+    public string Name => $"simd ({Threads} threads, Vector{VectorBits}{(Avx512Compaction ? ", AVX-512 row compaction" : "")})";
     public int Threads { get; } = Math.Max(1, threads);
+
+    /// <summary>
+    /// Vector width of the pair loop (bits): 512 where Vector512 runs natively (AVX-512), else 256; the constructor may
+    /// ask for 256 (tests run both widths). Without AVX-512, Vector512 is emulated and about ten times slower.
+    /// </summary>
+    public int VectorBits { get; } = vectorBits switch
+    {
+        0 => Vector512.IsHardwareAccelerated ? 512 : 256,
+        256 => 256,
+        512 when Vector512.IsHardwareAccelerated => 512,
+        _ => throw new ArgumentOutOfRangeException(nameof(vectorBits), vectorBits, "vector width: 0 (best here), 256, or 512 where AVX-512 runs"),
+    };
 
     /// <summary>
     /// Rows are compacted with AVX-512's vcompresspd where the CPU has it (and the constructor allows it), else lane by
@@ -51,8 +65,8 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true) : IPa
         if (_buffers.Length != Blocks || _buffers[0].F.Length != ForceRows.Length(n))
             _buffers = Enumerable.Range(0, Blocks).Select(_ => new ThreadBuffer(n, Avx512Compaction)).ToArray();
         SplitRows(list, n);
-        if (_buckingham is { } buckingham) RunBlocks(s, list, ff, buckingham);
-        else RunBlocks(s, list, ff, new AnyStyleLanes(ff));
+        if (VectorBits == 512) RunBlocks<Lanes512>(s, list, ff);
+        else RunBlocks<Lanes256>(s, list, ff);
 
         // Per atom, the blocks in order (atoms split over the threads: the order per atom does not change).
         var buffers = _buffers;
@@ -97,28 +111,35 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true) : IPa
         _longestRow = longest;
     }
 
-    /// <summary>The row blocks with the pair loop compiled for this short-range and Coulomb combination.</summary>
-    private void RunBlocks<TShort>(AtomSystem s, NeighborList list, CompiledForceField ff, TShort shortRange) where TShort : struct, IShortRangeLanes
+    /// <summary>The row blocks with the pair loop compiled for this vector width, short-range and Coulomb combination.</summary>
+    private void RunBlocks<TV>(AtomSystem s, NeighborList list, CompiledForceField ff) where TV : struct, ILanes<TV>
+    {
+        if (_buckingham is { } buckingham) RunBlocks<TV, BuckinghamLanes>(s, list, ff, buckingham);
+        else RunBlocks<TV, AnyStyleLanes>(s, list, ff, new AnyStyleLanes(ff));
+    }
+
+    private void RunBlocks<TV, TShort>(AtomSystem s, NeighborList list, CompiledForceField ff, TShort shortRange)
+        where TV : struct, ILanes<TV> where TShort : struct, IShortRangeLanes
     {
         var coul = ff.Coulomb;
         switch (coul.CutoffSquared > 0 ? coul.Method : CoulombMethod.None)
         {
-            case CoulombMethod.None: RunBlocks(s, list, ff, shortRange, new NoCoulombLanes()); break;
-            case CoulombMethod.Dsf: RunBlocks(s, list, ff, shortRange, new DsfLanes(coul.Dsf)); break;
-            case CoulombMethod.Wolf: RunBlocks(s, list, ff, shortRange, new WolfLanes(coul.Wolf)); break;
-            default: RunBlocks(s, list, ff, shortRange, new EwaldRealSpaceLanes(coul.Ewald)); break;
+            case CoulombMethod.None: RunBlocks<TV, TShort, NoCoulombLanes>(s, list, ff, shortRange, new NoCoulombLanes()); break;
+            case CoulombMethod.Dsf: RunBlocks<TV, TShort, DsfLanes>(s, list, ff, shortRange, new DsfLanes(coul.Dsf)); break;
+            case CoulombMethod.Wolf: RunBlocks<TV, TShort, WolfLanes>(s, list, ff, shortRange, new WolfLanes(coul.Wolf)); break;
+            default: RunBlocks<TV, TShort, EwaldRealSpaceLanes>(s, list, ff, shortRange, new EwaldRealSpaceLanes(coul.Ewald)); break;
         }
     }
 
-    private void RunBlocks<TShort, TCoulomb>(AtomSystem s, NeighborList list, CompiledForceField ff, TShort shortRange, TCoulomb coulomb)
-        where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes
+    private void RunBlocks<TV, TShort, TCoulomb>(AtomSystem s, NeighborList list, CompiledForceField ff, TShort shortRange, TCoulomb coulomb)
+        where TV : struct, ILanes<TV> where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes
     {
-        if (Threads == 1) for (int b = 0; b < Blocks; b++) RunRows(b, s, list, ff, shortRange, coulomb);
-        else Parallel.For(0, Blocks, new ParallelOptions { MaxDegreeOfParallelism = Threads }, b => RunRows(b, s, list, ff, shortRange, coulomb));
+        if (Threads == 1) for (int b = 0; b < Blocks; b++) RunRows<TV, TShort, TCoulomb>(b, s, list, ff, shortRange, coulomb);
+        else Parallel.For(0, Blocks, new ParallelOptions { MaxDegreeOfParallelism = Threads }, b => RunRows<TV, TShort, TCoulomb>(b, s, list, ff, shortRange, coulomb));
     }
 
-    private void RunRows<TShort, TCoulomb>(int t, AtomSystem s, NeighborList list, CompiledForceField ff, TShort shortRange, TCoulomb coulomb)
-        where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes
+    private void RunRows<TV, TShort, TCoulomb>(int t, AtomSystem s, NeighborList list, CompiledForceField ff, TShort shortRange, TCoulomb coulomb)
+        where TV : struct, ILanes<TV> where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes
     {
         var b = _buffers[t];
         b.Clear();
@@ -127,37 +148,38 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true) : IPa
         double[] q = s.Charge, bf = b.F;
         int[] type = s.Type;
         int nt = ff.TypeCount;
-        var sums = new PairSums();
+        var sums = new PairSums<TV>();
         var row = b.Row;
         row.Reserve(_longestRow);
         double keep2 = ff.MaxCutoff * ff.MaxCutoff, beyond2 = 4 * keep2;
         for (int i = _rowSplit[t]; i < _rowSplit[t + 1]; i++)
         {
             // Pass 1: separations of the whole row, keeping the entries inside the largest cut-off (list order kept).
-            int kept = row.Fill(src, i, start[i], start[i + 1], keep2, beyond2);
+            int kept = row.Fill<TV>(src, i, start[i], start[i + 1], keep2, beyond2);
             b.Kept += row.Count;
             // Pass 2: the pair terms on the kept entries.
-            PairTerms(row, kept, i, type[i] * nt, q[i], type, q, shortRange, coulomb, bf, ref sums);
+            PairTerms<TV, TShort, TCoulomb>(row, kept, i, type[i] * nt, q[i], type, q, shortRange, coulomb, bf, ref sums);
         }
-        b.ShortEnergy = Vector512.Sum(sums.ShortEnergy);
-        b.CoulombEnergy = Vector512.Sum(sums.CoulombEnergy);
-        b.Virial[0] = Vector512.Sum(sums.Xx); b.Virial[1] = Vector512.Sum(sums.Yy); b.Virial[2] = Vector512.Sum(sums.Zz);
-        b.Virial[3] = Vector512.Sum(sums.Xy); b.Virial[4] = Vector512.Sum(sums.Xz); b.Virial[5] = Vector512.Sum(sums.Yz);
+        b.ShortEnergy = TV.Sum(sums.ShortEnergy);
+        b.CoulombEnergy = TV.Sum(sums.CoulombEnergy);
+        b.Virial[0] = TV.Sum(sums.Xx); b.Virial[1] = TV.Sum(sums.Yy); b.Virial[2] = TV.Sum(sums.Zz);
+        b.Virial[3] = TV.Sum(sums.Xy); b.Virial[4] = TV.Sum(sums.Xz); b.Virial[5] = TV.Sum(sums.Yz);
     }
 
     /// <summary>Energies (eV) and virial (eV) of a block, per lane.</summary>
-    private struct PairSums
+    private struct PairSums<TV> where TV : struct, ILanes<TV>
     {
-        public Vector512<double> ShortEnergy, CoulombEnergy, Xx, Yy, Zz, Xy, Xz, Yz;
+        public TV ShortEnergy, CoulombEnergy, Xx, Yy, Zz, Xy, Xz, Yz;
     }
 
     /// <summary>
-    /// The pair terms of one packed row, eight entries at a time (padding lanes give zero): a small method of its own,
+    /// The pair terms of one packed row, a vector of entries at a time (padding lanes give zero): a small method of its own,
     /// so the JIT keeps the accumulators and the row in registers. Atom <paramref name="i"/>'s force goes to its row of
     /// <paramref name="bf"/>, the reactions to the neighbors' rows; the sums continue across rows in the same lane order.
     /// </summary>
-    private static void PairTerms<TShort, TCoulomb>(RowCompaction row, int kept, int i, int rowType, double qi, int[] type, double[] q,
-        TShort shortRange, TCoulomb coulomb, double[] bf, ref PairSums sums) where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes
+    private static void PairTerms<TV, TShort, TCoulomb>(RowCompaction row, int kept, int i, int rowType, double qi, int[] type, double[] q,
+        TShort shortRange, TCoulomb coulomb, double[] bf, ref PairSums<TV> sums)
+        where TV : struct, ILanes<TV> where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes
     {
         ref double rdx = ref MemoryMarshal.GetArrayDataReference(row.Dx);
         ref double rdy = ref MemoryMarshal.GetArrayDataReference(row.Dy);
@@ -168,34 +190,29 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true) : IPa
         ref double charges = ref MemoryMarshal.GetArrayDataReference(q);
         var eShort = sums.ShortEnergy; var eCoul = sums.CoulombEnergy;
         var vxx = sums.Xx; var vyy = sums.Yy; var vzz = sums.Zz; var vxy = sums.Xy; var vxz = sums.Xz; var vyz = sums.Yz;
-        var fxi = Vector512<double>.Zero; var fyi = Vector512<double>.Zero; var fzi = Vector512<double>.Zero;
-        var qiV = Vector512.Create(qi);
-        var rowTypeV = Vector256.Create(rowType);
-        for (int e = 0; e < kept; e += RowCompaction.Width)
+        var fxi = TV.Zero; var fyi = TV.Zero; var fzi = TV.Zero;
+        var qiV = TV.Create(qi);
+        for (int e = 0; e < kept; e += TV.Count)
         {
-            var j = Vector256.LoadUnsafe(ref rj, (nuint)e);
-            var dx = Vector512.LoadUnsafe(ref rdx, (nuint)e); var dy = Vector512.LoadUnsafe(ref rdy, (nuint)e); var dz = Vector512.LoadUnsafe(ref rdz, (nuint)e);
-            var r2 = Vector512.LoadUnsafe(ref rr2, (nuint)e);
-            var r = Vector512.Sqrt(r2);
-            var rinv = Vector512<double>.One / r; // one division per pair, shared by every term
-            var p = rowTypeV + Vector256.Create(Unsafe.Add(ref types, j[0]), Unsafe.Add(ref types, j[1]), Unsafe.Add(ref types, j[2]), Unsafe.Add(ref types, j[3]),
-                Unsafe.Add(ref types, j[4]), Unsafe.Add(ref types, j[5]), Unsafe.Add(ref types, j[6]), Unsafe.Add(ref types, j[7]));
-            var (eS, fr) = shortRange.Evaluate(r2, r, rinv, p);
+            ref int j = ref Unsafe.Add(ref rj, e);
+            var dx = TV.Load(ref Unsafe.Add(ref rdx, e)); var dy = TV.Load(ref Unsafe.Add(ref rdy, e)); var dz = TV.Load(ref Unsafe.Add(ref rdz, e));
+            var r2 = TV.Load(ref Unsafe.Add(ref rr2, e));
+            var r = TV.Sqrt(r2);
+            var rinv = TV.One / r; // one division per pair, shared by every term
+            var (eS, fr) = shortRange.Evaluate(r2, r, rinv, rowType, ref types, ref j);
             eShort += eS;
             if (coulomb.Active)
             {
-                var qiqj = qiV * Vector512.Create(Unsafe.Add(ref charges, j[0]), Unsafe.Add(ref charges, j[1]), Unsafe.Add(ref charges, j[2]), Unsafe.Add(ref charges, j[3]),
-                    Unsafe.Add(ref charges, j[4]), Unsafe.Add(ref charges, j[5]), Unsafe.Add(ref charges, j[6]), Unsafe.Add(ref charges, j[7]));
-                var (eC, fC) = coulomb.Evaluate(r2, r, rinv, qiqj);
+                var (eC, fC) = coulomb.Evaluate(r2, r, rinv, qiV * TV.Gather(ref charges, ref j));
                 fr += fC;
                 eCoul += eC;
             }
             var fx = dx * fr; var fy = dy * fr; var fz = dz * fr;
             fxi += fx; fyi += fy; fzi += fz;
-            ForceRows.Subtract(bf, j, fx, fy, fz);
+            ForceRows.Subtract(bf, ref j, fx, fy, fz);
             vxx += dx * fx; vyy += dy * fy; vzz += dz * fz; vxy += dx * fy; vxz += dx * fz; vyz += dy * fz;
         }
-        bf[4 * i] += Vector512.Sum(fxi); bf[4 * i + 1] += Vector512.Sum(fyi); bf[4 * i + 2] += Vector512.Sum(fzi);
+        bf[4 * i] += TV.Sum(fxi); bf[4 * i + 1] += TV.Sum(fyi); bf[4 * i + 2] += TV.Sum(fzi);
         sums.ShortEnergy = eShort; sums.CoulombEnergy = eCoul;
         sums.Xx = vxx; sums.Yy = vyy; sums.Zz = vzz; sums.Xy = vxy; sums.Xz = vxz; sums.Yz = vyz;
     }

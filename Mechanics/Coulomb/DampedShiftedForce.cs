@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using FractureLab.Mechanics.Numerics;
 using FractureLab.Mechanics.Units;
 
 namespace FractureLab.Mechanics.Coulomb;
@@ -61,18 +62,18 @@ public static class DampedShiftedForce
 public static class DampedShiftedForceVector
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(
-        Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, in DampedShiftedForceParameters p, Vector512<double> qiqj)
+    public static (TV Energy, TV ForceOverR) Evaluate<TV>(
+        TV r2, TV r, TV rinv, in DampedShiftedForceParameters p, TV qiqj) where TV : struct, ILanes<TV>
     {
-        var mask = Vector512.LessThan(r2, Vector512.Create(p.CutoffSquared));
-        var alpha = Vector512.Create(p.Alpha);
-        var prefactor = Vector512.Create(MetalUnits.CoulombConstant) * qiqj * rinv;
+        var mask = TV.LessThan(r2, TV.Create(p.CutoffSquared));
+        var alpha = TV.Create(p.Alpha);
+        var prefactor = TV.Create(MetalUnits.CoulombConstant) * qiqj * rinv;
         var erfcd = Numerics.Exponential.Exp(-alpha * alpha * r2);
         var erfcc = Coulomb.Erfc.Evaluate(p.Erfc, alpha * r, erfcd);
-        var fShift = Vector512.Create(p.FShift);
-        var forceOverR = prefactor * (erfcc * rinv + Vector512.Create(Coulomb.Erfc.TwoOverSqrtPi * p.Alpha) * erfcd + r * fShift) * rinv;
-        var energy = prefactor * (erfcc - r * Vector512.Create(p.EShift) - r2 * fShift);
-        return (Vector512.ConditionalSelect(mask, energy, default),
-                Vector512.ConditionalSelect(mask, forceOverR, default));
+        var fShift = TV.Create(p.FShift);
+        var forceOverR = prefactor * (erfcc * rinv + TV.Create(Coulomb.Erfc.TwoOverSqrtPi * p.Alpha) * erfcd + r * fShift) * rinv;
+        var energy = prefactor * (erfcc - r * TV.Create(p.EShift) - r2 * fShift);
+        return (TV.ConditionalSelect(mask, energy, TV.Zero),
+                TV.ConditionalSelect(mask, forceOverR, TV.Zero));
     }
 }

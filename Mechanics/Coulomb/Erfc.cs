@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using FractureLab.Mechanics.Numerics;
 
 namespace FractureLab.Mechanics.Coulomb;
 
@@ -41,11 +42,11 @@ public static class Erfc
 
     /// <summary>Vector body of <see cref="AbramowitzStegun(double,double)"/>, lane by lane the same arithmetic.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> AbramowitzStegun(Vector512<double> x, Vector512<double> expMinusX2)
+    public static TV AbramowitzStegun<TV>(TV x, TV expMinusX2) where TV : struct, ILanes<TV>
     {
-        var one = Vector512.Create(1.0);
-        var t = one / (one + Vector512.Create(P) * x);
-        var poly = Vector512.Create(A1) + t * (Vector512.Create(A2) + t * (Vector512.Create(A3) + t * (Vector512.Create(A4) + t * Vector512.Create(A5))));
+        var one = TV.Create(1.0);
+        var t = one / (one + TV.Create(P) * x);
+        var poly = TV.Create(A1) + t * (TV.Create(A2) + t * (TV.Create(A3) + t * (TV.Create(A4) + t * TV.Create(A5))));
         return t * poly * expMinusX2;
     }
 
@@ -58,6 +59,6 @@ public static class Erfc
 
     /// <summary>Vector erfc in the chosen flavor, the same arithmetic as the scalar one lane by lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Evaluate(ErfcFlavor flavor, Vector512<double> x, Vector512<double> expMinusX2) =>
+    public static TV Evaluate<TV>(ErfcFlavor flavor, TV x, TV expMinusX2) where TV : struct, ILanes<TV> =>
         flavor == ErfcFlavor.AbramowitzStegun ? AbramowitzStegun(x, expMinusX2) : ScaledErfcTable.Erfc(x, expMinusX2);
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using FractureLab.Mechanics.Numerics;
 using FractureLab.Mechanics.Units;
 
 namespace FractureLab.Mechanics.Coulomb;
@@ -39,15 +40,15 @@ public static class EwaldRealSpace
 public static class EwaldRealSpaceVector
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(
-        Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, in EwaldRealSpaceParameters p, Vector512<double> qiqj)
+    public static (TV Energy, TV ForceOverR) Evaluate<TV>(
+        TV r2, TV r, TV rinv, in EwaldRealSpaceParameters p, TV qiqj) where TV : struct, ILanes<TV>
     {
-        var mask = Vector512.LessThan(r2, Vector512.Create(p.CutoffSquared));
-        var alpha = Vector512.Create(p.Alpha);
-        var prefactor = Vector512.Create(MetalUnits.CoulombConstant) * qiqj * rinv;
+        var mask = TV.LessThan(r2, TV.Create(p.CutoffSquared));
+        var alpha = TV.Create(p.Alpha);
+        var prefactor = TV.Create(MetalUnits.CoulombConstant) * qiqj * rinv;
         var erfcd = Numerics.Exponential.Exp(-alpha * alpha * r2);
         var erfcc = Coulomb.Erfc.Evaluate(p.Erfc, alpha * r, erfcd);
-        var forceTimesR = prefactor * (erfcc + Vector512.Create(Coulomb.Erfc.TwoOverSqrtPi * p.Alpha) * r * erfcd);
-        return (Vector512.ConditionalSelect(mask, prefactor * erfcc, default), Vector512.ConditionalSelect(mask, forceTimesR * rinv * rinv, default));
+        var forceTimesR = prefactor * (erfcc + TV.Create(Coulomb.Erfc.TwoOverSqrtPi * p.Alpha) * r * erfcd);
+        return (TV.ConditionalSelect(mask, prefactor * erfcc, TV.Zero), TV.ConditionalSelect(mask, forceTimesR * rinv * rinv, TV.Zero));
     }
 }

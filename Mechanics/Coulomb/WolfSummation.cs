@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using FractureLab.Mechanics.Numerics;
 using FractureLab.Mechanics.Units;
 
 namespace FractureLab.Mechanics.Coulomb;
@@ -53,16 +54,16 @@ public static class WolfSummation
 public static class WolfSummationVector
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(
-        Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, in WolfParameters p, Vector512<double> qiqj)
+    public static (TV Energy, TV ForceOverR) Evaluate<TV>(
+        TV r2, TV r, TV rinv, in WolfParameters p, TV qiqj) where TV : struct, ILanes<TV>
     {
-        var mask = Vector512.LessThan(r2, Vector512.Create(p.CutoffSquared));
-        var alpha = Vector512.Create(p.Alpha);
-        var prefactor = Vector512.Create(MetalUnits.CoulombConstant) * qiqj * rinv;
+        var mask = TV.LessThan(r2, TV.Create(p.CutoffSquared));
+        var alpha = TV.Create(p.Alpha);
+        var prefactor = TV.Create(MetalUnits.CoulombConstant) * qiqj * rinv;
         var erfcd = Numerics.Exponential.Exp(-alpha * alpha * r2);
         var erfcc = Coulomb.Erfc.Evaluate(p.Erfc, alpha * r, erfcd);
-        var energy = (erfcc - Vector512.Create(p.EShift) * r) * prefactor;
-        var dvdrr = erfcc * rinv * rinv + Vector512.Create(Coulomb.Erfc.TwoOverSqrtPi * p.Alpha) * erfcd * rinv + Vector512.Create(p.FShift);
-        return (Vector512.ConditionalSelect(mask, energy, default), Vector512.ConditionalSelect(mask, dvdrr * prefactor, default));
+        var energy = (erfcc - TV.Create(p.EShift) * r) * prefactor;
+        var dvdrr = erfcc * rinv * rinv + TV.Create(Coulomb.Erfc.TwoOverSqrtPi * p.Alpha) * erfcd * rinv + TV.Create(p.FShift);
+        return (TV.ConditionalSelect(mask, energy, TV.Zero), TV.ConditionalSelect(mask, dvdrr * prefactor, TV.Zero));
     }
 }

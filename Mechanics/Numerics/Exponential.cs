@@ -42,28 +42,26 @@ public static class Exponential
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Exp(Vector512<double> x)
+    public static TV Exp<TV>(TV x) where TV : struct, ILanes<TV>
     {
-        var xc = Vector512.Min(Vector512.Max(x, Vector512.Create(Lowest)), Vector512.Create(Highest));
-        var shifter = Vector512.Create(Shifter);
-        var kd = Vector512.FusedMultiplyAdd(xc, Vector512.Create(Log2E), shifter);
-        var k = kd.AsInt64() - shifter.AsInt64();
+        var xc = TV.Min(TV.Max(x, TV.Create(Lowest)), TV.Create(Highest));
+        var shifter = TV.Create(Shifter);
+        var kd = TV.FusedMultiplyAdd(xc, TV.Create(Log2E), shifter);
         var kf = kd - shifter;
-        var r = Vector512.FusedMultiplyAdd(-kf, Vector512.Create(Ln2Hi), xc);
-        r = Vector512.FusedMultiplyAdd(-kf, Vector512.Create(Ln2Lo), r);
+        var r = TV.FusedMultiplyAdd(-kf, TV.Create(Ln2Hi), xc);
+        r = TV.FusedMultiplyAdd(-kf, TV.Create(Ln2Lo), r);
         var r2 = r * r; var r4 = r2 * r2; var r8 = r4 * r4;
-        var a0 = Vector512.FusedMultiplyAdd(r, Vector512<double>.One, Vector512<double>.One);
-        var a1 = Vector512.FusedMultiplyAdd(Vector512.Create(C3), r, Vector512.Create(C2));
-        var a2 = Vector512.FusedMultiplyAdd(Vector512.Create(C5), r, Vector512.Create(C4));
-        var a3 = Vector512.FusedMultiplyAdd(Vector512.Create(C7), r, Vector512.Create(C6));
-        var a4 = Vector512.FusedMultiplyAdd(Vector512.Create(C9), r, Vector512.Create(C8));
-        var a5 = Vector512.FusedMultiplyAdd(Vector512.Create(C11), r, Vector512.Create(C10));
-        var b0 = Vector512.FusedMultiplyAdd(a1, r2, a0); var b1 = Vector512.FusedMultiplyAdd(a3, r2, a2); var b2 = Vector512.FusedMultiplyAdd(a5, r2, a4);
-        var c0 = Vector512.FusedMultiplyAdd(b1, r4, b0); var c1 = Vector512.FusedMultiplyAdd(Vector512.Create(C12), r4, b2);
-        var p = Vector512.FusedMultiplyAdd(c1, r8, c0);
-        var scale = Vector512.ShiftLeft(k + Vector512.Create(1023L), 52).AsDouble();
-        var result = p * scale;
-        result = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(Lowest)), Vector512<double>.Zero, result);
-        return Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(Highest)), Vector512.Create(double.PositiveInfinity), result);
+        var a0 = TV.FusedMultiplyAdd(r, TV.One, TV.One);
+        var a1 = TV.FusedMultiplyAdd(TV.Create(C3), r, TV.Create(C2));
+        var a2 = TV.FusedMultiplyAdd(TV.Create(C5), r, TV.Create(C4));
+        var a3 = TV.FusedMultiplyAdd(TV.Create(C7), r, TV.Create(C6));
+        var a4 = TV.FusedMultiplyAdd(TV.Create(C9), r, TV.Create(C8));
+        var a5 = TV.FusedMultiplyAdd(TV.Create(C11), r, TV.Create(C10));
+        var b0 = TV.FusedMultiplyAdd(a1, r2, a0); var b1 = TV.FusedMultiplyAdd(a3, r2, a2); var b2 = TV.FusedMultiplyAdd(a5, r2, a4);
+        var c0 = TV.FusedMultiplyAdd(b1, r4, b0); var c1 = TV.FusedMultiplyAdd(TV.Create(C12), r4, b2);
+        var p = TV.FusedMultiplyAdd(c1, r8, c0);
+        var result = TV.ScaleByShiftedExponent(p, kd, shifter);
+        result = TV.ConditionalSelect(TV.LessThan(x, TV.Create(Lowest)), TV.Zero, result);
+        return TV.ConditionalSelect(TV.GreaterThan(x, TV.Create(Highest)), TV.Create(double.PositiveInfinity), result);
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using FractureLab.Mechanics.Numerics;
 
 namespace FractureLab.Mechanics.Potentials;
 
@@ -44,15 +45,15 @@ public readonly struct Buckingham : IPairPotential<BuckinghamParameters>
     /// arithmetic lane by lane, with the same <see cref="Numerics.Exponential"/> e^x. Returns U and F/r.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (Vector512<double> Energy, Vector512<double> ForceOverR) Evaluate(
-        Vector512<double> r2, Vector512<double> r, Vector512<double> rinv, Vector512<double> a, Vector512<double> inverseRho, Vector512<double> c, Vector512<double> d)
+    public static (TV Energy, TV ForceOverR) Evaluate<TV>(
+        TV r2, TV r, TV rinv, TV a, TV inverseRho, TV c, TV d) where TV : struct, ILanes<TV>
     {
         var r2inv = rinv * rinv;
         var r6inv = r2inv * r2inv * r2inv;
         var rexp = a * Numerics.Exponential.Exp(-r * inverseRho);
         var r24inv = r6inv * r6inv * r6inv * r6inv;
         var energy = rexp - c * r6inv + d * r24inv;
-        var forceTimesR = rexp * r * inverseRho - Vector512.Create(6.0) * c * r6inv + Vector512.Create(24.0) * d * r24inv;
+        var forceTimesR = rexp * r * inverseRho - TV.Create(6.0) * c * r6inv + TV.Create(24.0) * d * r24inv;
         return (energy, forceTimesR * r2inv);
     }
 }

@@ -82,6 +82,9 @@ public class SimdOneThreadParityTests : BackendParityTests { protected override 
 public class SimdTwoThreadParityTests : BackendParityTests { protected override IPairBackend CreateBackend() => new SimdBackend(2); }
 public class SimdThreeThreadParityTests : BackendParityTests { protected override IPairBackend CreateBackend() => new SimdBackend(3); }
 public class SimdLaneByLaneCompactionParityTests : BackendParityTests { protected override IPairBackend CreateBackend() => new SimdBackend(2, avx512Compaction: false); }
+/// <summary>The AVX2 width (four lanes), which machines without AVX-512 run; here it runs beside the eight-lane loop.</summary>
+public class SimdVector256ParityTests : BackendParityTests { protected override IPairBackend CreateBackend() => new SimdBackend(2, vectorBits: 256); }
+public class SimdVector256LaneByLaneCompactionParityTests : BackendParityTests { protected override IPairBackend CreateBackend() => new SimdBackend(2, avx512Compaction: false, vectorBits: 256); }
 
 public class SimdThreadCountTests
 {

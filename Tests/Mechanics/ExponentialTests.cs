@@ -36,8 +36,10 @@ public class ExponentialTests
         for (int k = 0; k < 5000; k++)
         {
             var xs = new[] { -40 * rng.NextDouble(), -800 * rng.NextDouble(), 700 * rng.NextDouble(), -rng.NextDouble(), 800 * rng.NextDouble(), -5 * rng.NextDouble(), rng.NextDouble(), -710 - rng.NextDouble() };
-            var v = Exponential.Exp(Vector512.Create(xs));
-            for (int lane = 0; lane < 8; lane++) Assert.Equal(Exponential.Exp(xs[lane]), v[lane]);
+            var v8 = Exponential.Exp(Lanes512.Create(xs));
+            var v4 = Exponential.Exp(Lanes256.Create(xs.AsSpan(4, 4)));
+            for (int lane = 0; lane < 8; lane++) Assert.Equal(Exponential.Exp(xs[lane]), v8[lane]);
+            for (int lane = 0; lane < 4; lane++) Assert.Equal(Exponential.Exp(xs[4 + lane]), v4[lane]);
         }
     }
 }
