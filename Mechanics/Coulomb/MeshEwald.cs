@@ -26,6 +26,7 @@ public sealed class MeshEwald : IReciprocalSpace
     private double[][] _blockGrids = [];
     private readonly Fft3D _fft;
     private double[] _theta = [];
+    private double[] _slabSums = []; // per m_x slab: energy and the six virial sums (eV)
     private double[] _wx = [], _wy = [], _wz = [], _dx = [], _dy = [], _dz = [];
     private int[] _gx = [], _gy = [], _gz = [];
 
@@ -79,20 +80,24 @@ public sealed class MeshEwald : IReciprocalSpace
         for (int i = 0; i < n; i++) qTotal += s.Charge[i];
 
         // (1) B-spline weights per atom and axis, and the charge grid Q (Essmann eq. 4.6).
-        Weights(s.X, box.Lo[0], box.Length(0), k0, _wx, _dx, _gx);
-        Weights(s.Y, box.Lo[1], box.Length(1), k1, _wy, _dy, _gy);
-        Weights(s.Z, box.Lo[2], box.Length(2), k2, _wz, _dz, _gz, reversed: true);
+        Parallel.Invoke(
+            () => Weights(s.X, box.Lo[0], box.Length(0), k0, _wx, _dx, _gx),
+            () => Weights(s.Y, box.Lo[1], box.Length(1), k1, _wy, _dy, _gy),
+            () => Weights(s.Z, box.Lo[2], box.Length(2), k2, _wz, _dz, _gz, reversed: true));
         Spread(s.Charge, n, p, k0, k1, k2, size);
 
         // (2) Forward FFT, energy and virial per m, multiply by the influence function θ̂ = 2 E_m / |F(Q)|².
         _fft.Forward(_grid);
         var frame = Frame(box);
         double pref = frame.Pref, pi2a2 = frame.Pi2OverAlpha2;
-        double energy = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
         double lx = box.Length(0), ly = box.Length(1), lz = box.Length(2);
-        for (int a = 0; a < k0; a++)
+        if (_slabSums.Length != 7 * k0) _slabSums = new double[7 * k0];
+        // Slabs of constant m_x in parallel, each summing its own energy and virial; the slabs are then added in order
+        // (the same sums whatever the thread count).
+        Parallel.For(0, k0, a =>
         {
             double mx = MeshStencil.WaveNumber(a, k0, lx);
+            double energy = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
             for (int b = 0; b < k1; b++)
             {
                 double my = MeshStencil.WaveNumber(b, k1, ly);
@@ -108,7 +113,13 @@ public sealed class MeshEwald : IReciprocalSpace
                     _grid[idx] *= 2.0 * t.G; // E = ½ Σ_k Q(k)(θ⋆Q)(k) = ½ Σ_m θ̂(m)|F(Q)(m)|², so θ̂ = 2g
                 }
             }
-        }
+            Span<double> slab = _slabSums.AsSpan(7 * a, 7);
+            slab[0] = energy; slab[1] = vxx; slab[2] = vyy; slab[3] = vzz; slab[4] = vxy; slab[5] = vxz; slab[6] = vyz;
+        });
+        Span<double> totals = stackalloc double[7];
+        for (int a = 0; a < k0; a++)
+            for (int q = 0; q < 7; q++) totals[q] += _slabSums[7 * a + q];
+        double energySum = totals[0];
 
         // (3) Back to real space: (θ ⋆ Q)(k), then forces by the B-spline derivatives (Essmann eq. 4.9).
         _fft.Inverse(_grid);
@@ -128,9 +139,9 @@ public sealed class MeshEwald : IReciprocalSpace
             s.Fz[i] -= q * sz * g.Z;
         });
         double background = BackgroundEnergy(qTotal, box.Volume);
-        virial[0] += vxx + background; virial[1] += vyy + background; virial[2] += vzz + background;
-        virial[3] += vxy; virial[4] += vxz; virial[5] += vyz;
-        return energy + background;
+        virial[0] += totals[1] + background; virial[1] += totals[2] + background; virial[2] += totals[3] + background;
+        virial[3] += totals[4]; virial[4] += totals[5]; virial[5] += totals[6];
+        return energySum + background;
     }
 
     /// <summary>B-spline weights and slopes of every atom on one axis (<see cref="MeshStencil.Weights"/>).</summary>
