@@ -95,6 +95,13 @@ public sealed class LineFft
     private static Vector256<double> V(double[] a, int e) => Vector256.LoadUnsafe(ref a[4 * e]);
     private static void Store(Vector256<double> v, double[] a, int e) => v.StoreUnsafe(ref a[4 * e]);
 
+    /// <summary>y[e] = (vr + i·vi)·(wr + i·wi): a butterfly output times its twiddle.</summary>
+    private static void StoreTwiddled(Vector256<double> vr, Vector256<double> vi, Vector256<double> wr, Vector256<double> wi, double[] yr, double[] yi, int e)
+    {
+        Store(vr * wr - vi * wi, yr, e);
+        Store(vr * wi + vi * wr, yi, e);
+    }
+
     private static void Radix2(double[] xr, double[] xi, double[] yr, double[] yi, int m, int s, double[] c, double[] sn, double sign)
     {
         for (int p = 0; p < m; p++)
@@ -107,7 +114,7 @@ public sealed class LineFft
                 int o = q + s * 2 * p;
                 Store(ar + br, yr, o); Store(ai + bi, yi, o);
                 var dr = ar - br; var di = ai - bi;
-                Store(dr * wr - di * wi, yr, o + s); Store(dr * wi + di * wr, yi, o + s);
+                StoreTwiddled(dr, di, wr, wi, yr, yi, o + s);
             }
         }
     }
@@ -137,9 +144,9 @@ public sealed class LineFft
                 var y3r = amcR - rotR; var y3i = amcI - rotI;
                 int o = q + s * 4 * p;
                 Store(y0r, yr, o); Store(y0i, yi, o);
-                Store(y1r * w1r - y1i * w1i, yr, o + s); Store(y1r * w1i + y1i * w1r, yi, o + s);
-                Store(y2r * w2r - y2i * w2i, yr, o + 2 * s); Store(y2r * w2i + y2i * w2r, yi, o + 2 * s);
-                Store(y3r * w3r - y3i * w3i, yr, o + 3 * s); Store(y3r * w3i + y3i * w3r, yi, o + 3 * s);
+                StoreTwiddled(y1r, y1i, w1r, w1i, yr, yi, o + s);
+                StoreTwiddled(y2r, y2i, w2r, w2i, yr, yi, o + 2 * s);
+                StoreTwiddled(y3r, y3i, w3r, w3i, yr, yi, o + 3 * s);
             }
         }
     }
@@ -167,8 +174,8 @@ public sealed class LineFft
                 var y2r = mr + di; var y2i = mi - dr; // m − i·d
                 int o = q + s * 3 * p;
                 Store(ar + tr, yr, o); Store(ai + ti, yi, o);
-                Store(y1r * w1r - y1i * w1i, yr, o + s); Store(y1r * w1i + y1i * w1r, yi, o + s);
-                Store(y2r * w2r - y2i * w2i, yr, o + 2 * s); Store(y2r * w2i + y2i * w2r, yi, o + 2 * s);
+                StoreTwiddled(y1r, y1i, w1r, w1i, yr, yi, o + s);
+                StoreTwiddled(y2r, y2i, w2r, w2i, yr, yi, o + 2 * s);
             }
         }
     }
@@ -194,8 +201,7 @@ public sealed class LineFft
                     si += ar[j] * ci + ai[j] * cr;
                 }
                 var wr = Vector256.Create(c[p * r + k]); var wi = Vector256.Create(sign * sn[p * r + k]);
-                Store(sr * wr - si * wi, yr, o + s * k);
-                Store(sr * wi + si * wr, yi, o + s * k);
+                StoreTwiddled(sr, si, wr, wi, yr, yi, o + s * k);
             }
         }
     }
