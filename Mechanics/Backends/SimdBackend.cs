@@ -74,9 +74,10 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
         {
             for (int i = from; i < to; i++)
             {
-                double fx = 0, fy = 0, fz = 0;
-                foreach (var b in buffers) { fx += b.F[4 * i]; fy += b.F[4 * i + 1]; fz += b.F[4 * i + 2]; }
-                s.Fx[i] = fx; s.Fy[i] = fy; s.Fz[i] = fz;
+                // One 32-byte row per buffer: the x, y and z sums side by side, each in block order as before.
+                var f = Vector256<double>.Zero;
+                foreach (var b in buffers) f += Vector256.LoadUnsafe(ref b.F[4 * i]);
+                s.Fx[i] = f.GetElement(0); s.Fy[i] = f.GetElement(1); s.Fz[i] = f.GetElement(2);
             }
         }
         if (Threads == 1) Sum(0, n);
