@@ -6,7 +6,7 @@ namespace FractureLab.Mechanics.Gpu;
 /// <summary>
 /// Unnormalized 3D DFT of a row-major K0×K1×K2 complex grid on the device, same conventions as the host
 /// <see cref="Coulomb.Fft3D"/> (forward e^{−2πi m·k/K}, inverse e^{+2πi m·k/K}, no division): per axis, one Stockham
-/// pass (<see cref="FftKernels.Pass"/>) per factor of K, radix 4 first, then 2, 3, 5 and any other prime. The grid
+/// pass (<see cref="FftKernels.Pass"/>) per factor of K, in the host's order (<see cref="Numerics.LineFft.Factor"/>). The grid
 /// lives in two buffer pairs used in turn; <see cref="Re"/> and <see cref="Im"/> are the ones holding the data now.
 /// No atomics: the same result on every device and run.
 /// </summary>
@@ -39,18 +39,8 @@ public sealed class DeviceFft3D : IDisposable
             int n = k[axis];
             _cos[axis] = acc.Allocate1D(Enumerable.Range(0, n).Select(t => Math.Cos(2 * Math.PI * t / n)).ToArray());
             _sin[axis] = acc.Allocate1D(Enumerable.Range(0, n).Select(t => Math.Sin(2 * Math.PI * t / n)).ToArray());
-            _radices[axis] = Radices(n);
+            _radices[axis] = Numerics.LineFft.Factor(n);
         }
-    }
-
-    /// <summary>The factors of n, fours first, then twos, threes, fives and other primes in increasing order.</summary>
-    public static int[] Radices(int n)
-    {
-        var r = new List<int>();
-        while (n % 4 == 0) { r.Add(4); n /= 4; }
-        for (int f = 2; n > 1; f++)
-            while (n % f == 0) { r.Add(f); n /= f; }
-        return [.. r];
     }
 
     public void Forward() => Transform(+1);

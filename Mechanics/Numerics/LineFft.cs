@@ -49,8 +49,8 @@ public sealed class LineFft
         }
     }
 
-    /// <summary>Factors with 4 first, then 2, 3, 5 and the remaining primes in increasing order.</summary>
-    private static int[] Factor(int n)
+    /// <summary>The radices of the passes for length n: fours first, then 2, 3, 5 and the remaining primes in increasing order (also the device FFT's).</summary>
+    public static int[] Factor(int n)
     {
         var f = new List<int>();
         while (n % 4 == 0) { f.Add(4); n /= 4; }
