@@ -13,7 +13,7 @@ public delegate void PairVisitor(int i, int j, double dx, double dy, double dz);
 /// </summary>
 public static class PairSearch
 {
-    /// <summary>Visits each pair once (i &lt; j, or i = j for a periodic self-image, which structure analyses skip).</summary>
+    /// <summary>Visits each pair once (in the list's cell order; i = j for a periodic self-image, which structure analyses skip).</summary>
     public static void ForEachPair(AtomSystem system, double cutoffAngstrom, PairVisitor visit)
     {
         var s = system.Clone();
@@ -23,11 +23,13 @@ public static class PairSearch
         var start = list.Start;
         var neighbors = list.Neighbors;
         var shifts = list.Shifts;
-        for (int i = 0; i < s.Count; i++)
+        var order = list.Order;
+        for (int p = 0; p < s.Count; p++)
         {
-            for (int k = start[i]; k < start[i + 1]; k++)
+            int i = order[p];
+            for (int k = start[p]; k < start[p + 1]; k++)
             {
-                int j = neighbors[k], code = shifts[k];
+                int j = order[neighbors[k]], code = shifts[k];
                 double dx = s.X[j] + list.ShiftX[code] - s.X[i];
                 double dy = s.Y[j] + list.ShiftY[code] - s.Y[i];
                 double dz = s.Z[j] + list.ShiftZ[code] - s.Z[i];

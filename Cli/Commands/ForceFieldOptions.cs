@@ -104,10 +104,11 @@ public sealed class ForceFieldOptions
         var list = new Mechanics.Neighbors.NeighborList(Math.Min(ff.MaxCutoff, 0.5), 0.0);
         var copy = s.Clone();
         list.Build(copy);
-        for (int i = 0; i < copy.Count; i++)
-            for (int k = list.Start[i]; k < list.Start[i + 1]; k++)
+        var order = list.Order;
+        for (int p = 0; p < copy.Count; p++)
+            for (int k = list.Start[p]; k < list.Start[p + 1]; k++)
             {
-                int j = list.Neighbors[k], c = list.Shifts[k];
+                int i = order[p], j = order[list.Neighbors[k]], c = list.Shifts[k];
                 double dx = copy.X[i] - copy.X[j] - list.ShiftX[c], dy = copy.Y[i] - copy.Y[j] - list.ShiftY[c], dz = copy.Z[i] - copy.Z[j] - list.ShiftZ[c];
                 double r = Math.Sqrt(dx * dx + dy * dy + dz * dz);
                 if (r < 0.1)

@@ -19,17 +19,19 @@ public sealed class ReferenceBackend : IPairBackend
         var start = list.Start;
         var nb = list.Neighbors;
         var sh = list.Shifts;
+        var order = list.Order;
         double[] sx = list.ShiftX, sy = list.ShiftY, sz = list.ShiftZ;
         double coulCut2 = ff.Coulomb.CutoffSquared;
         double eShort = 0, eCoul = 0;
         var w = result.Virial;
-        for (int i = 0; i < n; i++)
+        for (int p = 0; p < n; p++)
         {
+            int i = order[p];
             double xi = s.X[i], yi = s.Y[i], zi = s.Z[i], qi = s.Charge[i];
             int ti = s.Type[i];
-            for (int k = start[i]; k < start[i + 1]; k++)
+            for (int k = start[p]; k < start[p + 1]; k++)
             {
-                int j = nb[k], c = sh[k];
+                int j = order[nb[k]], c = sh[k];
                 double dx = xi - (s.X[j] + sx[c]), dy = yi - (s.Y[j] + sy[c]), dz = zi - (s.Z[j] + sz[c]);
                 double r2 = dx * dx + dy * dy + dz * dz;
                 var shortRange = ff.Pair(ti, s.Type[j]).Evaluate(r2);

@@ -26,6 +26,9 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
     private int _longestRow;
     private CompiledForceField? _laneSource;
     private BuckinghamLanes? _buckingham;
+    /// <summary>Positions (Å), charges (e) and types in the list's slot (cell) order, gathered at every evaluation.</summary>
+    private double[] _x = [], _y = [], _z = [], _q = [];
+    private int[] _type = [];
 
     public string Name => $"simd ({Threads} threads, Vector{VectorBits}{(Avx512Compaction ? ", AVX-512 row compaction" : "")})";
     public int Threads { get; } = Math.Max(1, threads);
@@ -65,18 +68,20 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
         if (_buffers.Length != Blocks || _buffers[0].F.Length != ForceRows.Length(n))
             _buffers = Enumerable.Range(0, Blocks).Select(_ => new ThreadBuffer(n, Avx512Compaction)).ToArray();
         SplitRows(list, n);
+        ToSlots(s, list);
         if (VectorBits == 512) RunBlocks<Lanes512>(s, list, ff);
         else RunBlocks<Lanes256>(s, list, ff);
 
-        // Per atom, the blocks in order (atoms split over the threads: the order per atom does not change).
+        // Per slot, the blocks in order (slots split over the threads: the order per atom does not change), to the atom.
         var buffers = _buffers;
         void Sum(int from, int to)
         {
-            for (int i = from; i < to; i++)
+            for (int p = from; p < to; p++)
             {
                 // One 32-byte row per buffer: the x, y and z sums side by side, each in block order as before.
                 var f = Vector256<double>.Zero;
-                foreach (var b in buffers) f += Vector256.LoadUnsafe(ref b.F[4 * i]);
+                foreach (var b in buffers) f += Vector256.LoadUnsafe(ref b.F[4 * p]);
+                int i = list.AtomOf(p);
                 s.Fx[i] = f.GetElement(0); s.Fy[i] = f.GetElement(1); s.Fz[i] = f.GetElement(2);
             }
         }
@@ -91,6 +96,15 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
             for (int a = 0; a < 6; a++) result.Virial[a] += b.Virial[a];
         }
         LastPairsWithinCutoff = kept;
+    }
+
+    /// <summary>The kernel's inputs in the list's slot order (positions change every step; charges and types are copied too).</summary>
+    private void ToSlots(AtomSystem s, NeighborList list)
+    {
+        int n = s.Count;
+        if (_x.Length != n) { _x = new double[n]; _y = new double[n]; _z = new double[n]; _q = new double[n]; _type = new int[n]; }
+        list.ToSlots<double>(s.X, _x); list.ToSlots<double>(s.Y, _y); list.ToSlots<double>(s.Z, _z);
+        list.ToSlots<double>(s.Charge, _q); list.ToSlots<int>(s.Type, _type);
     }
 
     /// <summary>Contiguous row ranges with about equal numbers of pairs per block.</summary>
@@ -145,9 +159,9 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
         var b = _buffers[t];
         b.Clear();
         var start = list.Start;
-        var src = new RowCompaction.Sources(s.X, s.Y, s.Z, list, s.Box);
-        double[] q = s.Charge, bf = b.F;
-        int[] type = s.Type;
+        var src = new RowCompaction.Sources(_x, _y, _z, list, s.Box);
+        double[] q = _q, bf = b.F;
+        int[] type = _type;
         int nt = ff.TypeCount;
         var sums = new PairSums<TV>();
         var row = b.Row;

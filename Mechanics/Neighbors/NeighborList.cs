@@ -4,10 +4,14 @@ using FractureLab.Mechanics.Geometry;
 namespace FractureLab.Mechanics.Neighbors;
 
 /// <summary>
-/// Half Verlet list built from a cell list, with a skin (Å) and automatic rebuild. Each pair (i, j,
-/// image s) is stored once: j &gt; i, or j = i with a positive image (a periodic self-image). Images are
-/// explicit, so boxes shorter than the cut-off work (as LAMMPS ghost atoms do). Between rebuilds the
-/// positions are not wrapped, so r_j + s·L − r_i stays the true separation.
+/// Half Verlet list built from a cell list, with a skin (Å) and automatic rebuild. The list works on <em>slots</em>: at
+/// every build the atoms are sorted by cell and within a cell by octant (x fastest, then y, then z; by atom index
+/// within an octant) and slot p holds
+/// atom <see cref="Order"/>[p], so atoms close in space are close in memory for the kernels (LAMMPS's
+/// <c>atom_modify sort</c>, done here on the list's view: the atoms' own arrays, ids and groups keep their order).
+/// Rows and entries are slots. Each pair (p, q, image s) is stored once: q &gt; p, or q = p with a positive image (a
+/// periodic self-image). Images are explicit, so boxes shorter than the cut-off work (as LAMMPS ghost atoms do).
+/// Between rebuilds the positions are not wrapped, so r_q + s·L − r_p stays the true separation.
 /// </summary>
 public sealed class NeighborList
 {
@@ -33,8 +37,24 @@ public sealed class NeighborList
     /// </summary>
     public bool StorePairs { get; init; } = true;
 
-    /// <summary>CSR row starts: neighbors of i are entries Start[i] .. Start[i+1]-1.</summary>
+    /// <summary>
+    /// Atom index of each slot, in cell order, from the last build: rows and entries of the list are slots, so a
+    /// consumer reads atom Order[p] for slot p (kernels gather their inputs into slot order once per evaluation).
+    /// </summary>
+    public ReadOnlySpan<int> Order => _order.AsSpan(0, _orderCount);
+    /// <summary>Atom index of slot <paramref name="p"/> (<see cref="Order"/>[p]).</summary>
+    public int AtomOf(int p) => _order[p];
+
+    /// <summary>Per-atom values in slot order: <paramref name="perSlot"/>[p] = <paramref name="perAtom"/>[Order[p]].</summary>
+    public void ToSlots<T>(ReadOnlySpan<T> perAtom, Span<T> perSlot)
+    {
+        var order = Order;
+        for (int p = 0; p < order.Length; p++) perSlot[p] = perAtom[order[p]];
+    }
+
+    /// <summary>CSR row starts: neighbors of slot p are entries Start[p] .. Start[p+1]-1.</summary>
     public ReadOnlySpan<int> Start => _start;
+    /// <summary>Neighbor slot per entry.</summary>
     public ReadOnlySpan<int> Neighbors => _neighbor.AsSpan(0, _count);
     /// <summary>Image code per entry, decoded by <see cref="ShiftVectors"/>.</summary>
     public ReadOnlySpan<int> Shifts => _shift.AsSpan(0, _count);
@@ -136,24 +156,43 @@ public sealed class NeighborList
         {
             if (_start.Length != s.Count + 1) _start = new int[s.Count + 1];
             _count = 0;
+            _orderCount = 0;
             RecordReference(s);
             return;
         }
 
-        // Bin atoms (counting sort into cells); buffers are kept between builds.
-        int n = s.Count, ncell = nc[0] * nc[1] * nc[2];
-        if (_cellOf.Length != n) { _cellOf = new int[n]; _cellAtoms = new int[n]; }
-        if (_cellStart.Length != ncell + 1) { _cellStart = new int[ncell + 1]; _cellFill = new int[ncell + 1]; }
-        Array.Clear(_cellStart);
+        // Sort the atoms into slots by cell, and within a cell by octant (x fastest, then y, then z, at both levels;
+        // by atom index within an octant: a stable counting sort, as LAMMPS sorts by bins of half the neighbor
+        // cut-off), then gather the positions, types and cells into slot order; buffers are kept between builds.
+        int n = s.Count, ncell = nc[0] * nc[1] * nc[2], nkey = 8 * ncell;
+        if (_cellOf.Length != n)
+        {
+            _cellOf = new int[n]; _key = new int[n]; _order = new int[n]; _slotCell = new int[n]; _slotType = new int[n];
+            _slotX = new double[n]; _slotY = new double[n]; _slotZ = new double[n];
+        }
+        if (_cellStart.Length != ncell + 1) _cellStart = new int[ncell + 1];
+        if (_keyStart.Length != nkey + 1) { _keyStart = new int[nkey + 1]; _keyFill = new int[nkey + 1]; }
+        Array.Clear(_keyStart);
         for (int i = 0; i < n; i++)
         {
-            int cx = Bin(s.X[i], box, 0, nc, cellLen), cy = Bin(s.Y[i], box, 1, nc, cellLen), cz = Bin(s.Z[i], box, 2, nc, cellLen);
+            var (cx, hx) = Bin(s.X[i], box, 0, nc, cellLen);
+            var (cy, hy) = Bin(s.Y[i], box, 1, nc, cellLen);
+            var (cz, hz) = Bin(s.Z[i], box, 2, nc, cellLen);
             _cellOf[i] = cx + nc[0] * (cy + nc[1] * cz);
-            _cellStart[_cellOf[i] + 1]++;
+            _key[i] = 8 * _cellOf[i] + (hx + 2 * (hy + 2 * hz));
+            _keyStart[_key[i] + 1]++;
         }
-        for (int c = 0; c < ncell; c++) _cellStart[c + 1] += _cellStart[c];
-        Array.Copy(_cellStart, _cellFill, ncell + 1);
-        for (int i = 0; i < n; i++) _cellAtoms[_cellFill[_cellOf[i]]++] = i;
+        for (int k = 0; k < nkey; k++) _keyStart[k + 1] += _keyStart[k];
+        Array.Copy(_keyStart, _keyFill, nkey + 1);
+        for (int i = 0; i < n; i++) _order[_keyFill[_key[i]]++] = i;
+        for (int c = 0; c <= ncell; c++) _cellStart[c] = _keyStart[8 * c];
+        _orderCount = n;
+        for (int p = 0; p < n; p++)
+        {
+            int i = _order[p];
+            _slotX[p] = s.X[i]; _slotY[p] = s.Y[i]; _slotZ[p] = s.Z[i];
+            _slotType[p] = s.Type[i]; _slotCell[p] = _cellOf[i];
+        }
 
         // Rows in contiguous blocks, one per thread, each into its own buffer; then concatenated in row order, so the
         // list is the same whatever the thread count.
@@ -192,7 +231,9 @@ public sealed class NeighborList
     /// <summary>Threads of the build (rows split in contiguous blocks); the list does not depend on it.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
-    private int[] _cellOf = [], _cellAtoms = [], _cellStart = [], _cellFill = [];
+    private int[] _cellOf = [], _key = [], _order = [], _slotCell = [], _slotType = [], _cellStart = [], _keyStart = [], _keyFill = [];
+    private double[] _slotX = [], _slotY = [], _slotZ = [];
+    private int _orderCount;
     private readonly List<RowBuffer> _rows = [];
 
     private readonly record struct CellGrid(int[] Counts, int[] Reach, int Center, double RadiusSquared);
@@ -212,21 +253,22 @@ public sealed class NeighborList
         }
     }
 
+    /// <summary>Rows of slots [from, to): the neighbor slots of each cell are the contiguous range of that cell.</summary>
     private void BuildRows(AtomSystem s, CellGrid g, int from, int to, RowBuffer r)
     {
         var box = s.Box;
-        int[] nc = g.Counts, reach = g.Reach, cellStart = _cellStart, cellAtoms = _cellAtoms;
-        double[] x = s.X, y = s.Y, z = s.Z;
+        int[] nc = g.Counts, reach = g.Reach, cellStart = _cellStart;
+        double[] x = _slotX, y = _slotY, z = _slotZ;
         double radius2 = g.RadiusSquared;
         int center = g.Center;
         r.Count = 0;
         if (r.RowStart.Length < to - from) r.RowStart = new int[to - from];
-        for (int i = from; i < to; i++)
+        for (int p = from; p < to; p++)
         {
-            r.RowStart[i - from] = r.Count;
-            int c = _cellOf[i];
+            r.RowStart[p - from] = r.Count;
+            int c = _slotCell[p];
             int cx = c % nc[0], cy = c / nc[0] % nc[1], cz = c / (nc[0] * nc[1]);
-            double xi = x[i], yi = y[i], zi = z[i];
+            double xp = x[p], yp = y[p], zp = z[p];
             for (int dz = -reach[2]; dz <= reach[2]; dz++)
             {
                 if (!Neighbor(cz + dz, 2, box, nc, out int wz, out int sz)) continue;
@@ -237,27 +279,28 @@ public sealed class NeighborList
                     {
                         if (!Neighbor(cx + dx, 0, box, nc, out int wx, out int sx)) continue;
                         int code = Code(sx, sy, sz);
-                        double ox = ShiftX[code] - xi, oy = ShiftY[code] - yi, oz = ShiftZ[code] - zi;
+                        double ox = ShiftX[code] - xp, oy = ShiftY[code] - yp, oz = ShiftZ[code] - zp;
                         int cell = wx + nc[0] * (wy + nc[1] * wz);
                         int end = cellStart[cell + 1];
-                        for (int k = cellStart[cell]; k < end; k++)
+                        for (int q = Math.Max(cellStart[cell], p); q < end; q++)
                         {
-                            int j = cellAtoms[k];
-                            if (j < i || (j == i && code <= center)) continue;
-                            double rx = x[j] + ox, ry = y[j] + oy, rz = z[j] + oz;
-                            if (rx * rx + ry * ry + rz * rz < radius2) r.Add(j, code);
+                            if (q == p && code <= center) continue;
+                            double rx = x[q] + ox, ry = y[q] + oy, rz = z[q] + oz;
+                            if (rx * rx + ry * ry + rz * rz < radius2) r.Add(q, code);
                         }
                     }
                 }
             }
-            GroupByType(r, s.Type, s.TypeCount, r.RowStart[i - from], r.Count);
+            GroupByType(r, _slotType, s.TypeCount, r.RowStart[p - from], r.Count);
         }
     }
 
-    private static int Bin(double x, Box box, int a, int[] nc, double[] cellLen)
+    /// <summary>The cell along axis <paramref name="a"/> and which half of it (0 or 1) holds coordinate <paramref name="x"/> (Å).</summary>
+    private static (int Cell, int Half) Bin(double x, Box box, int a, int[] nc, double[] cellLen)
     {
-        int c = (int)Math.Floor((x - box.Lo[a]) / cellLen[a]);
-        return Math.Clamp(c, 0, nc[a] - 1);
+        double u = (x - box.Lo[a]) / cellLen[a];
+        int c = Math.Clamp((int)Math.Floor(u), 0, nc[a] - 1);
+        return (c, u - c >= 0.5 ? 1 : 0);
     }
 
     /// <summary>Maps a neighbor cell index to the wrapped cell and its image shift; false if outside a non-periodic axis.</summary>
@@ -275,9 +318,9 @@ public sealed class NeighborList
 
     /// <summary>
     /// Orders a row's entries by the neighbor's type (stable), so vector kernels see runs of one type pair and
-    /// broadcast its parameters instead of gathering them per lane.
+    /// broadcast its parameters instead of gathering them per lane. <paramref name="slotType"/> is the type per slot.
     /// </summary>
-    private static void GroupByType(RowBuffer r, int[] type, int typeCount, int from, int to)
+    private static void GroupByType(RowBuffer r, int[] slotType, int typeCount, int from, int to)
     {
         int len = to - from;
         if (typeCount < 2 || len < 2) return;
@@ -285,7 +328,7 @@ public sealed class NeighborList
         int w = 0;
         for (int t = 0; t < typeCount; t++)
             for (int k = from; k < to; k++)
-                if (type[r.J[k]] == t) { r.GroupJ[w] = r.J[k]; r.GroupCode[w] = r.Code[k]; w++; }
+                if (slotType[r.J[k]] == t) { r.GroupJ[w] = r.J[k]; r.GroupCode[w] = r.Code[k]; w++; }
         Array.Copy(r.GroupJ, 0, r.J, from, len);
         Array.Copy(r.GroupCode, 0, r.Code, from, len);
     }

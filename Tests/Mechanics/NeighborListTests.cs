@@ -28,10 +28,10 @@ public class NeighborListTests
     private static int ListPairsWithin(AtomSystem s, NeighborList list, double rc)
     {
         int count = 0;
-        for (int i = 0; i < s.Count; i++)
-            for (int k = list.Start[i]; k < list.Start[i + 1]; k++)
+        for (int p = 0; p < s.Count; p++)
+            for (int k = list.Start[p]; k < list.Start[p + 1]; k++)
             {
-                int j = list.Neighbors[k], c = list.Shifts[k];
+                int i = list.AtomOf(p), j = list.AtomOf(list.Neighbors[k]), c = list.Shifts[k];
                 double dx = s.X[j] + list.ShiftX[c] - s.X[i], dy = s.Y[j] + list.ShiftY[c] - s.Y[i], dz = s.Z[j] + list.ShiftZ[c] - s.Z[i];
                 if (dx * dx + dy * dy + dz * dz < rc * rc) count++;
             }
@@ -88,8 +88,43 @@ public class NeighborListTests
         Assert.Equal(one.Neighbors.ToArray(), three.Neighbors.ToArray());
         Assert.Equal(one.Shifts.ToArray(), three.Shifts.ToArray());
         Assert.Equal(BruteForcePairs(s, 9.0), three.PairCount);
-        for (int i = 0; i < s.Count; i++)
-            for (int k = three.Start[i] + 1; k < three.Start[i + 1]; k++)
-                Assert.True(s.Type[three.Neighbors[k - 1]] <= s.Type[three.Neighbors[k]], $"row {i} not grouped by type");
+        for (int p = 0; p < s.Count; p++)
+            for (int k = three.Start[p] + 1; k < three.Start[p + 1]; k++)
+                Assert.True(s.Type[three.AtomOf(three.Neighbors[k - 1])] <= s.Type[three.AtomOf(three.Neighbors[k])], $"row {p} not grouped by type");
+    }
+
+    [Fact]
+    public void Build_SortsAtomsIntoSlotsByCellAndOctant()
+    {
+        // Cells of at least cut-off + skin = 5 Å and their octants (x fastest, then y, then z, at both levels), counted
+        // here from the wrapped positions.
+        var s = FractureLab.Mechanics.Atoms.Replication.Replicate(TestData.Silica192(), 2, 2, 2);
+        var list = new NeighborList(4.0, 1.0);
+        list.Build(s);
+        (int Cell, int Octant) Key(int i)
+        {
+            int cell = 0, octant = 0;
+            for (int a = 2; a >= 0; a--)
+            {
+                int nc = (int)Math.Floor(s.Box.Length(a) / 5.0);
+                double u = (s.Positions(a)[i] - s.Box.Lo[a]) / (s.Box.Length(a) / nc);
+                int c = Math.Clamp((int)Math.Floor(u), 0, nc - 1);
+                cell = cell * nc + c;
+                octant = octant * 2 + (u - c >= 0.5 ? 1 : 0);
+            }
+            return (cell, octant);
+        }
+        var order = list.Order.ToArray();
+        Assert.Equal(Enumerable.Range(0, s.Count), order.Order());
+        Assert.NotEqual(Enumerable.Range(0, s.Count), order); // a replicated glass is not in cell order to begin with
+        for (int p = 1; p < s.Count; p++)
+        {
+            var before = Key(order[p - 1]); var here = Key(order[p]);
+            int cmp = before.CompareTo(here);
+            Assert.True(cmp < 0 || (cmp == 0 && order[p - 1] < order[p]), $"slots {p - 1} and {p} out of cell order: {before} then {here}");
+        }
+        var x = new double[s.Count];
+        list.ToSlots<double>(s.X, x);
+        for (int p = 0; p < s.Count; p++) Assert.Equal(s.X[order[p]], x[p]);
     }
 }
