@@ -4,8 +4,8 @@ using ILGPU.Runtime;
 namespace FractureLab.Mechanics.Gpu;
 
 /// <summary>
-/// One ILGPU context and accelerator. Static arrays (the erfc table of <see cref="Coulomb.ScaledErfcTable"/>) are
-/// inlined into the kernels, so the device runs the same scalar definitions as the Reference back end.
+/// One ILGPU context and accelerator. The kernels call the same scalar definitions as the Reference back end (the erfc of
+/// <see cref="Coulomb.ScaledErfcPolynomial"/> included: pure arithmetic, no table).
 /// </summary>
 public sealed class GpuDevice : IDisposable
 {

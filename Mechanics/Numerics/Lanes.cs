@@ -46,11 +46,6 @@ public interface ILanes<TV> where TV : struct, ILanes<TV>
     static abstract TV Gather(ref double a, ref int indices);
     /// <summary>a[offset + i_l]: the same with an offset added to every index.</summary>
     static abstract TV Gather(ref double a, int offset, ref int indices);
-    /// <summary>
-    /// c_k[l] = a[start_l + k], k &lt; 6: six consecutive doubles from each lane's start (a whole number held as a
-    /// double); <paramref name="a"/> must hold eight readable doubles from every start. No bounds checks.
-    /// </summary>
-    static abstract void GatherSix(ref double a, TV start, out TV c0, out TV c1, out TV c2, out TV c3, out TV c4, out TV c5);
     /// <summary>a[offset + map[i_l]]: a table row picked through a map (a type-pair table through the atom types).</summary>
     static abstract TV GatherIndirect(ref double a, int offset, ref int map, ref int indices);
     /// <summary>Whether <see cref="CompressStore(TV, TV, ref double)"/> runs as one AVX-512 instruction here.</summary>
@@ -99,18 +94,6 @@ public readonly struct Lanes256(Vector256<double> v) : ILanes<Lanes256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 Gather(ref double a, int offset, ref int i) => new(Vector256.Create(
         Unsafe.Add(ref a, offset + i), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 1)), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 2)), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 3))));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void GatherSix(ref double a, Lanes256 start, out Lanes256 c0, out Lanes256 c1, out Lanes256 c2, out Lanes256 c3, out Lanes256 c4, out Lanes256 c5)
-    {
-        var o = Vector256.ConvertToInt64(start.V);
-        ref double a0 = ref Unsafe.Add(ref a, (nint)o[0]), a1 = ref Unsafe.Add(ref a, (nint)o[1]), a2 = ref Unsafe.Add(ref a, (nint)o[2]), a3 = ref Unsafe.Add(ref a, (nint)o[3]);
-        c0 = new(Vector256.Create(a0, a1, a2, a3));
-        c1 = new(Vector256.Create(Unsafe.Add(ref a0, 1), Unsafe.Add(ref a1, 1), Unsafe.Add(ref a2, 1), Unsafe.Add(ref a3, 1)));
-        c2 = new(Vector256.Create(Unsafe.Add(ref a0, 2), Unsafe.Add(ref a1, 2), Unsafe.Add(ref a2, 2), Unsafe.Add(ref a3, 2)));
-        c3 = new(Vector256.Create(Unsafe.Add(ref a0, 3), Unsafe.Add(ref a1, 3), Unsafe.Add(ref a2, 3), Unsafe.Add(ref a3, 3)));
-        c4 = new(Vector256.Create(Unsafe.Add(ref a0, 4), Unsafe.Add(ref a1, 4), Unsafe.Add(ref a2, 4), Unsafe.Add(ref a3, 4)));
-        c5 = new(Vector256.Create(Unsafe.Add(ref a0, 5), Unsafe.Add(ref a1, 5), Unsafe.Add(ref a2, 5), Unsafe.Add(ref a3, 5)));
-    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 GatherIndirect(ref double a, int offset, ref int map, ref int i) => new(Vector256.Create(
         Unsafe.Add(ref a, offset + Unsafe.Add(ref map, i)), Unsafe.Add(ref a, offset + Unsafe.Add(ref map, Unsafe.Add(ref i, 1))),
@@ -161,38 +144,6 @@ public readonly struct Lanes512(Vector512<double> v) : ILanes<Lanes512>
         Unsafe.Add(ref a, offset + i), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 1)), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 2)), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 3)),
         Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 4)), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 5)), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 6)), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 7))));
 
-    /// <summary>
-    /// Eight 64-byte loads (one per lane's start) and an 8×8 transpose (8 unpacks, 14 two-source permutes) instead of
-    /// 48 scalar loads and inserts; the same numbers.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void GatherSix(ref double a, Lanes512 start, out Lanes512 c0, out Lanes512 c1, out Lanes512 c2, out Lanes512 c3, out Lanes512 c4, out Lanes512 c5)
-    {
-        var o = Vector512.ConvertToInt64(start.V);
-        var r0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, (nint)o[0])); var r1 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, (nint)o[1]));
-        var r2 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, (nint)o[2])); var r3 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, (nint)o[3]));
-        var r4 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, (nint)o[4])); var r5 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, (nint)o[5]));
-        var r6 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, (nint)o[6])); var r7 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, (nint)o[7]));
-        // Pairs: even columns [a0 b0 a2 b2 a4 b4 a6 b6], odd columns [a1 b1 a3 b3 a5 b5 a7 b7].
-        var e01 = Avx512F.UnpackLow(r0, r1); var d01 = Avx512F.UnpackHigh(r0, r1);
-        var e23 = Avx512F.UnpackLow(r2, r3); var d23 = Avx512F.UnpackHigh(r2, r3);
-        var e45 = Avx512F.UnpackLow(r4, r5); var d45 = Avx512F.UnpackHigh(r4, r5);
-        var e67 = Avx512F.UnpackLow(r6, r7); var d67 = Avx512F.UnpackHigh(r6, r7);
-        // Quads: columns (0, 4), (2, 6), (1, 5), (3, 7) of four rows each.
-        var lowPairs = Vector512.Create(0L, 1, 8, 9, 4, 5, 12, 13);
-        var highPairs = Vector512.Create(2L, 3, 10, 11, 6, 7, 14, 15);
-        var q04a = Avx512F.PermuteVar8x64x2(e01, lowPairs, e23); var q04b = Avx512F.PermuteVar8x64x2(e45, lowPairs, e67);
-        var q26a = Avx512F.PermuteVar8x64x2(e01, highPairs, e23); var q26b = Avx512F.PermuteVar8x64x2(e45, highPairs, e67);
-        var q15a = Avx512F.PermuteVar8x64x2(d01, lowPairs, d23); var q15b = Avx512F.PermuteVar8x64x2(d45, lowPairs, d67);
-        var q37a = Avx512F.PermuteVar8x64x2(d01, highPairs, d23); var q37b = Avx512F.PermuteVar8x64x2(d45, highPairs, d67);
-        // Columns: the first or second half of each quad from the two row groups.
-        var firstHalves = Vector512.Create(0L, 1, 2, 3, 8, 9, 10, 11);
-        var secondHalves = Vector512.Create(4L, 5, 6, 7, 12, 13, 14, 15);
-        c0 = new(Avx512F.PermuteVar8x64x2(q04a, firstHalves, q04b)); c4 = new(Avx512F.PermuteVar8x64x2(q04a, secondHalves, q04b));
-        c2 = new(Avx512F.PermuteVar8x64x2(q26a, firstHalves, q26b));
-        c1 = new(Avx512F.PermuteVar8x64x2(q15a, firstHalves, q15b)); c5 = new(Avx512F.PermuteVar8x64x2(q15a, secondHalves, q15b));
-        c3 = new(Avx512F.PermuteVar8x64x2(q37a, firstHalves, q37b));
-    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 GatherIndirect(ref double a, int offset, ref int map, ref int i) => new(Vector512.Create(
         Unsafe.Add(ref a, offset + Unsafe.Add(ref map, i)), Unsafe.Add(ref a, offset + Unsafe.Add(ref map, Unsafe.Add(ref i, 1))),
