@@ -29,6 +29,10 @@ public sealed class MeshEwald : IReciprocalSpace
     private double[] _slabSums = []; // per m_x slab: energy and the six virial sums (eV)
     private double[] _wx = [], _wy = [], _wz = [], _dx = [], _dy = [], _dz = [];
     private int[] _gx = [], _gy = [], _gz = [];
+    /// <summary>Whether spreading and interpolation run on z-padded rows, one vector per z run (<see cref="PaddedMeshRows"/>).</summary>
+    private readonly bool _paddedRows;
+    /// <summary>z weights and slopes stored per atom: 8 (zero past the order) on padded rows, else the order.</summary>
+    private readonly int _zStride;
 
     public double Alpha { get; }
     public IReadOnlyList<int> Grid => _k;
@@ -48,7 +52,11 @@ public sealed class MeshEwald : IReciprocalSpace
         Pref = MetalUnits.CoulombConstant / (2 * Math.PI * box.Volume), Pi2OverAlpha2 = Math.PI * Math.PI / (Alpha * Alpha),
     };
 
-    public MeshEwald(double alpha, int[] grid, int order)
+    /// <param name="vectorRows">
+    /// Spread and interpolate with one vector per z run where the order and the CPU allow (<see cref="PaddedMeshRows"/>);
+    /// false runs the scalar <see cref="MeshStencil"/> (the device kernels' code), for comparison.
+    /// </param>
+    public MeshEwald(double alpha, int[] grid, int order, bool vectorRows = true)
     {
         if (!(alpha > 0)) throw new InputException($"mesh Ewald: alpha must be positive, got {alpha}");
         if (order < 3 || order > 10) throw new InputException($"mesh Ewald: order must be 3 to 10, got {order}");
@@ -58,6 +66,8 @@ public sealed class MeshEwald : IReciprocalSpace
         _order = order;
         _bsq = _k.Select(k => CardinalBSpline.BFactorSquared(order, k)).ToArray();
         _fft = new Fft3D(_k);
+        _paddedRows = vectorRows && PaddedMeshRows.Supported(order);
+        _zStride = _paddedRows ? PaddedMeshRows.Lanes : order;
     }
 
     public string Describe() => FormattableString.Invariant($"mesh Ewald (SPME), alpha {Alpha:G6} 1/Å, grid {_k[0]}x{_k[1]}x{_k[2]}, order {_order}");
@@ -69,11 +79,12 @@ public sealed class MeshEwald : IReciprocalSpace
         int n = s.Count, p = _order;
         int k0 = _k[0], k1 = _k[1], k2 = _k[2];
         int size = k0 * k1 * k2;
-        if (_grid.Length != size) { _grid = new Complex[size]; _theta = new double[size]; }
+        int spreadSize = _paddedRows ? k0 * k1 * PaddedMeshRows.RowLength(k2) : size;
+        if (_grid.Length != size) { _grid = new Complex[size]; _theta = new double[spreadSize]; }
         if (_wx.Length != n * p)
         {
-            _wx = new double[n * p]; _wy = new double[n * p]; _wz = new double[n * p];
-            _dx = new double[n * p]; _dy = new double[n * p]; _dz = new double[n * p];
+            _wx = new double[n * p]; _wy = new double[n * p]; _wz = new double[n * _zStride];
+            _dx = new double[n * p]; _dy = new double[n * p]; _dz = new double[n * _zStride];
             _gx = new int[n]; _gy = new int[n]; _gz = new int[n];
         }
         double qTotal = 0;
@@ -81,10 +92,10 @@ public sealed class MeshEwald : IReciprocalSpace
 
         // (1) B-spline weights per atom and axis, and the charge grid Q (Essmann eq. 4.6).
         Parallel.Invoke(
-            () => Weights(s.X, box.Lo[0], box.Length(0), k0, _wx, _dx, _gx),
-            () => Weights(s.Y, box.Lo[1], box.Length(1), k1, _wy, _dy, _gy),
-            () => Weights(s.Z, box.Lo[2], box.Length(2), k2, _wz, _dz, _gz, reversed: true));
-        Spread(s.Charge, n, p, k0, k1, k2, size);
+            () => Weights(s.X, box.Lo[0], box.Length(0), k0, _wx, _dx, _gx, p),
+            () => Weights(s.Y, box.Lo[1], box.Length(1), k1, _wy, _dy, _gy, p),
+            () => Weights(s.Z, box.Lo[2], box.Length(2), k2, _wz, _dz, _gz, _zStride, reversed: true));
+        Spread(s.Charge, n, p, k0, k1, k2, spreadSize);
 
         // (2) Forward FFT, energy and virial per m, multiply by the influence function θ̂ = 2 E_m / |F(Q)|².
         _fft.Forward(_grid);
@@ -123,17 +134,21 @@ public sealed class MeshEwald : IReciprocalSpace
 
         // (3) Back to real space: (θ ⋆ Q)(k), then forces by the B-spline derivatives (Essmann eq. 4.9).
         _fft.Inverse(_grid);
-        for (int k = 0; k < size; k++) _theta[k] = _grid[k].Real;
+        FillTheta(p, k0 * k1, k2);
         double sx = k0 / lx, sy = k1 / ly, sz = k2 / lz;
         var theta = new HostArray(_theta);
+        int zs = _zStride;
         // Each atom reads the grid and writes only its own force: parallel and deterministic.
         Parallel.For(0, n, i =>
         {
             double q = s.Charge[i];
             if (q == 0) return;
-            int o = i * p;
-            var g = MeshStencil.Gradient(_gx[i], _gy[i], _gz[i], p, k0, k1, k2, new HostArray(_wx, o), new HostArray(_dx, o),
-                new HostArray(_wy, o), new HostArray(_dy, o), new HostArray(_wz, o), new HostArray(_dz, o), theta);
+            int o = i * p, oz = i * zs;
+            var g = _paddedRows
+                ? PaddedMeshRows.Gradient(_gx[i], _gy[i], _gz[i], p, k0, k1, k2, _wx.AsSpan(o, p), _dx.AsSpan(o, p),
+                    _wy.AsSpan(o, p), _dy.AsSpan(o, p), _wz.AsSpan(oz, zs), _dz.AsSpan(oz, zs), _theta)
+                : MeshStencil.Gradient(_gx[i], _gy[i], _gz[i], p, k0, k1, k2, new HostArray(_wx, o), new HostArray(_dx, o),
+                    new HostArray(_wy, o), new HostArray(_dy, o), new HostArray(_wz, oz), new HostArray(_dz, oz), theta);
             s.Fx[i] -= q * sx * g.X;
             s.Fy[i] -= q * sy * g.Y;
             s.Fz[i] -= q * sz * g.Z;
@@ -144,12 +159,27 @@ public sealed class MeshEwald : IReciprocalSpace
         return energySum + background;
     }
 
-    /// <summary>B-spline weights and slopes of every atom on one axis (<see cref="MeshStencil.Weights"/>).</summary>
-    private void Weights(double[] x, double lo, double length, int k, double[] w, double[] d, int[] g, bool reversed = false)
+    /// <summary>B-spline weights and slopes of every atom on one axis (<see cref="MeshStencil.Weights"/>), <paramref name="stride"/> per atom.</summary>
+    private void Weights(double[] x, double lo, double length, int k, double[] w, double[] d, int[] g, int stride, bool reversed = false)
     {
         int p = _order;
         for (int i = 0; i < x.Length; i++)
-            g[i] = MeshStencil.Weights(x[i], lo, length, k, p, new HostArray(w, i * p), new HostArray(d, i * p), reversed);
+            g[i] = MeshStencil.Weights(x[i], lo, length, k, p, new HostArray(w, i * stride), new HostArray(d, i * stride), reversed);
+    }
+
+    /// <summary>θ = the real part of the inverse-transformed grid, in padded rows (<see cref="PaddedMeshRows"/>) or as is.</summary>
+    private void FillTheta(int p, int rows, int k2)
+    {
+        if (!_paddedRows)
+        {
+            for (int k = 0; k < rows * k2; k++) _theta[k] = _grid[k].Real;
+            return;
+        }
+        int len = PaddedMeshRows.RowLength(k2);
+        Parallel.For(0, rows, r =>
+        {
+            for (int j = 0; j < len; j++) _theta[r * len + j] = _grid[r * k2 + PaddedMeshRows.GridPoint(j, p, k2)].Real;
+        });
     }
 
     /// <summary>Atom blocks of the charge spreading, each on its own grid, summed in block order: deterministic on any thread count.</summary>
@@ -157,13 +187,15 @@ public sealed class MeshEwald : IReciprocalSpace
 
     /// <summary>
     /// The charge grid Q (Essmann eq. 4.6): Q(k) = Σ_i q_i Π_a M_n(u_ia − k_a), the atoms cut into <see cref="SpreadBlocks"/>
-    /// contiguous blocks spread in parallel, each on its own real grid; the blocks are then added point by point in
-    /// block order into the complex FFT grid.
+    /// contiguous blocks spread in parallel, each on its own real grid (<paramref name="blockSize"/> points: padded rows
+    /// or not); the blocks are then added point by point in block order into the complex FFT grid, padded rows folded
+    /// back onto their grid points (row points in increasing order).
     /// </summary>
-    private void Spread(double[] charge, int n, int p, int k0, int k1, int k2, int size)
+    private void Spread(double[] charge, int n, int p, int k0, int k1, int k2, int blockSize)
     {
-        if (_blockGrids.Length != SpreadBlocks || _blockGrids[0].Length != size)
-            _blockGrids = [.. Enumerable.Range(0, SpreadBlocks).Select(_ => new double[size])];
+        if (_blockGrids.Length != SpreadBlocks || _blockGrids[0].Length != blockSize)
+            _blockGrids = [.. Enumerable.Range(0, SpreadBlocks).Select(_ => new double[blockSize])];
+        int zs = _zStride;
         Parallel.For(0, SpreadBlocks, blk =>
         {
             var grid = _blockGrids[blk];
@@ -173,20 +205,41 @@ public sealed class MeshEwald : IReciprocalSpace
             {
                 double q = charge[i];
                 if (q == 0) continue;
-                int o = i * p;
-                MeshStencil.Spread(q, _gx[i], _gy[i], _gz[i], p, k0, k1, k2, new HostArray(_wx, o), new HostArray(_wy, o), new HostArray(_wz, o), new HostArray(grid));
+                int o = i * p, oz = i * zs;
+                if (_paddedRows)
+                    PaddedMeshRows.Spread(q, _gx[i], _gy[i], _gz[i], p, k0, k1, k2, _wx.AsSpan(o, p), _wy.AsSpan(o, p), _wz.AsSpan(oz, zs), grid);
+                else
+                    MeshStencil.Spread(q, _gx[i], _gy[i], _gz[i], p, k0, k1, k2, new HostArray(_wx, o), new HostArray(_wy, o), new HostArray(_wz, oz), new HostArray(grid));
             }
         });
         var blocks = _blockGrids;
         var target = _grid;
+        int rows = k0 * k1;
+        if (!_paddedRows)
+        {
+            int size = rows * k2;
+            Parallel.For(0, SpreadBlocks, part =>
+            {
+                int from = BlockRange.Start(size, part, SpreadBlocks), to = BlockRange.Start(size, part + 1, SpreadBlocks);
+                for (int k = from; k < to; k++)
+                {
+                    double sum = 0;
+                    foreach (var b in blocks) sum += b[k];
+                    target[k] = new Complex(sum, 0);
+                }
+            });
+            return;
+        }
+        int len = PaddedMeshRows.RowLength(k2);
         Parallel.For(0, SpreadBlocks, part =>
         {
-            int from = BlockRange.Start(size, part, SpreadBlocks), to = BlockRange.Start(size, part + 1, SpreadBlocks);
-            for (int k = from; k < to; k++)
+            Span<double> sums = k2 <= 1024 ? stackalloc double[k2] : new double[k2];
+            for (int r = BlockRange.Start(rows, part, SpreadBlocks); r < BlockRange.Start(rows, part + 1, SpreadBlocks); r++)
             {
-                double sum = 0;
-                foreach (var b in blocks) sum += b[k];
-                target[k] = new Complex(sum, 0);
+                sums.Clear();
+                foreach (var b in blocks)
+                    for (int j = 0; j < len; j++) sums[PaddedMeshRows.GridPoint(j, p, k2)] += b[r * len + j];
+                for (int z = 0; z < k2; z++) target[r * k2 + z] = new Complex(sums[z], 0);
             }
         });
     }

@@ -102,4 +102,22 @@ public class MeshEwaldTests
             Assert.Equal(-(ep - em) / (2 * h), f[s.Count + i], 6);
         }
     }
+
+    [Theory]
+    [InlineData(3, 20, 24, 25)]
+    [InlineData(5, 20, 24, 25)]
+    [InlineData(8, 16, 18, 16)] // the longest run a vector holds; K2 = 2n: runs wrap at both ends of the padded rows
+    public void VectorRowsGiveTheScalarStencilsNumbers(int order, int k0, int k1, int k2)
+    {
+        // Where Vector512 runs (this machine and CI), the default path is the vector rows; else both are scalar.
+        var s = RandomIons(50, [12.0, 13.0, 15.0], 9);
+        // Atoms right at the box faces, where runs wrap.
+        s.Z[0] = 0.0; s.Z[1] = 15.0 - 1e-9; s.X[2] = 12.0 - 1e-9; s.Y[3] = 0.0;
+        var vector = Reciprocal(s, new MeshEwald(0.4, [k0, k1, k2], order));
+        var scalar = Reciprocal(s, new MeshEwald(0.4, [k0, k1, k2], order, vectorRows: false));
+        Assert.Equal(scalar.Energy, vector.Energy, 1e-12 * Math.Abs(scalar.Energy));
+        for (int a = 0; a < 6; a++) Assert.Equal(scalar.Virial[a], vector.Virial[a], 1e-12 * Math.Abs(scalar.Energy));
+        double fmax = scalar.F.Max(Math.Abs);
+        for (int k = 0; k < scalar.F.Length; k++) Assert.Equal(scalar.F[k], vector.F[k], 1e-12 * fmax);
+    }
 }
