@@ -27,6 +27,8 @@ public sealed class MeshEwald : IReciprocalSpace
     private readonly Fft3D _fft;
     private double[] _theta = [];
     private double[] _slabSums = []; // per m_x slab: energy and the six virial sums (eV)
+    private double[] _influence = [], _virialFactor = []; // g(m) (eV/e²) and 2(1/m² + π²/α²) (Å²) per grid point
+    private (double, double, double) _influenceBox = (double.NaN, double.NaN, double.NaN); // the box lengths (Å) they are for
     private double[] _wx = [], _wy = [], _wz = [], _dx = [], _dy = [], _dz = [];
     private int[] _gx = [], _gy = [], _gz = [];
     /// <summary>Whether spreading and interpolation run on z-padded rows, one vector per z run (<see cref="PaddedMeshRows"/>).</summary>
@@ -91,10 +93,14 @@ public sealed class MeshEwald : IReciprocalSpace
         for (int i = 0; i < n; i++) qTotal += s.Charge[i];
 
         // (1) B-spline weights per atom and axis, and the charge grid Q (Essmann eq. 4.6).
-        Parallel.Invoke(
-            () => Weights(s.X, box.Lo[0], box.Length(0), k0, _wx, _dx, _gx, p),
-            () => Weights(s.Y, box.Lo[1], box.Length(1), k1, _wy, _dy, _gy, p),
-            () => Weights(s.Z, box.Lo[2], box.Length(2), k2, _wz, _dz, _gz, _zStride, reversed: true));
+        // Atom blocks in parallel, each with its three axes (every atom's weights are its own: any split gives the same).
+        Parallel.For(0, SpreadBlocks, blk =>
+        {
+            int from = BlockRange.Start(n, blk, SpreadBlocks), to = BlockRange.Start(n, blk + 1, SpreadBlocks);
+            Weights(s.X, from, to, box.Lo[0], box.Length(0), k0, _wx, _dx, _gx, p);
+            Weights(s.Y, from, to, box.Lo[1], box.Length(1), k1, _wy, _dy, _gy, p);
+            Weights(s.Z, from, to, box.Lo[2], box.Length(2), k2, _wz, _dz, _gz, _zStride, reversed: true);
+        });
         Spread(s.Charge, n, p, k0, k1, k2, spreadSize);
 
         // (2) Forward FFT, energy and virial per m, multiply by the influence function θ̂ = 2 E_m / |F(Q)|².
@@ -103,6 +109,11 @@ public sealed class MeshEwald : IReciprocalSpace
         double pref = frame.Pref, pi2a2 = frame.Pi2OverAlpha2;
         double lx = box.Length(0), ly = box.Length(1), lz = box.Length(2);
         if (_slabSums.Length != 7 * k0) _slabSums = new double[7 * k0];
+        // g(m) and the virial factors depend on the box only: recomputed when its lengths change (every step of a
+        // deformation, never in NVE).
+        bool stale = _influence.Length != size || _influenceBox != (lx, ly, lz);
+        if (_influence.Length != size) { _influence = new double[size]; _virialFactor = new double[size]; }
+        _influenceBox = (lx, ly, lz);
         // Slabs of constant m_x in parallel, each summing its own energy and virial; the slabs are then added in order
         // (the same sums whatever the thread count).
         Parallel.For(0, k0, a =>
@@ -118,7 +129,9 @@ public sealed class MeshEwald : IReciprocalSpace
                 {
                     int idx = row + c;
                     if (idx == 0) { _grid[0] = Complex.Zero; continue; }
-                    var t = MeshStencil.PointTerms(mx, my, MeshStencil.WaveNumber(c, k2, lz), bab * _bsq[2][c], pref, pi2a2, _grid[idx].Real, _grid[idx].Imaginary);
+                    double mz = MeshStencil.WaveNumber(c, k2, lz);
+                    if (stale) (_influence[idx], _virialFactor[idx]) = MeshStencil.Influence(mx, my, mz, bab * _bsq[2][c], pref, pi2a2);
+                    var t = MeshStencil.PointTerms(mx, my, mz, _influence[idx], _virialFactor[idx], _grid[idx].Real, _grid[idx].Imaginary);
                     energy += t.Energy;
                     vxx += t.Xx; vyy += t.Yy; vzz += t.Zz; vxy += t.Xy; vxz += t.Xz; vyz += t.Yz;
                     _grid[idx] *= 2.0 * t.G; // E = ½ Σ_k Q(k)(θ⋆Q)(k) = ½ Σ_m θ̂(m)|F(Q)(m)|², so θ̂ = 2g
@@ -159,11 +172,11 @@ public sealed class MeshEwald : IReciprocalSpace
         return energySum + background;
     }
 
-    /// <summary>B-spline weights and slopes of every atom on one axis (<see cref="MeshStencil.Weights"/>), <paramref name="stride"/> per atom.</summary>
-    private void Weights(double[] x, double lo, double length, int k, double[] w, double[] d, int[] g, int stride, bool reversed = false)
+    /// <summary>B-spline weights and slopes of atoms [from, to) on one axis (<see cref="MeshStencil.Weights"/>), <paramref name="stride"/> per atom.</summary>
+    private void Weights(double[] x, int from, int to, double lo, double length, int k, double[] w, double[] d, int[] g, int stride, bool reversed = false)
     {
         int p = _order;
-        for (int i = 0; i < x.Length; i++)
+        for (int i = from; i < to; i++)
             g[i] = MeshStencil.Weights(x[i], lo, length, k, p, new HostArray(w, i * stride), new HostArray(d, i * stride), reversed);
     }
 
@@ -237,8 +250,7 @@ public sealed class MeshEwald : IReciprocalSpace
             for (int r = BlockRange.Start(rows, part, SpreadBlocks); r < BlockRange.Start(rows, part + 1, SpreadBlocks); r++)
             {
                 sums.Clear();
-                foreach (var b in blocks)
-                    for (int j = 0; j < len; j++) sums[PaddedMeshRows.GridPoint(j, p, k2)] += b[r * len + j];
+                foreach (var b in blocks) PaddedMeshRows.FoldRow(b.AsSpan(r * len, len), sums, p);
                 for (int z = 0; z < k2; z++) target[r * k2 + z] = new Complex(sums[z], 0);
             }
         });

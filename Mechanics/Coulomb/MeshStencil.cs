@@ -119,10 +119,25 @@ public static class MeshStencil
     /// </summary>
     public static MeshPointTerms PointTerms(double mx, double my, double mz, double bProduct, double pref, double pi2OverAlpha2, double re, double im)
     {
+        var (g, f) = Influence(mx, my, mz, bProduct, pref, pi2OverAlpha2);
+        return PointTerms(mx, my, mz, g, f, re, im);
+    }
+
+    /// <summary>
+    /// The parts of <see cref="PointTerms(double,double,double,double,double,double,double,double)"/> that depend only on
+    /// the box, not on the charges: g(m) (eV/e²) and the virial factor 2(1/m² + π²/α²) (Å²), which the host keeps while
+    /// the box does not change (as LAMMPS keeps its Green's function and virial coefficients).
+    /// </summary>
+    public static (double G, double VirialFactor) Influence(double mx, double my, double mz, double bProduct, double pref, double pi2OverAlpha2)
+    {
         double m2 = mx * mx + my * my + mz * mz;
-        double g = pref * Math.Exp(-pi2OverAlpha2 * m2) / m2 * bProduct;
+        return (pref * Math.Exp(-pi2OverAlpha2 * m2) / m2 * bProduct, 2.0 * (1.0 / m2 + pi2OverAlpha2));
+    }
+
+    /// <summary>E_m = g |F(Q)|² and the virial from g(m) and the virial factor f of <see cref="Influence"/>.</summary>
+    public static MeshPointTerms PointTerms(double mx, double my, double mz, double g, double f, double re, double im)
+    {
         double e = g * (re * re + im * im);
-        double f = 2.0 * (1.0 / m2 + pi2OverAlpha2);
         return new MeshPointTerms
         {
             G = g, Energy = e,

@@ -29,6 +29,22 @@ internal static class PaddedMeshRows
         return z < 0 ? z + k2 : z >= k2 ? z - k2 : z;
     }
 
+    /// <summary>
+    /// Adds one padded row to the K2 grid points it holds (<see cref="GridPoint"/>): the row points n − 1 … n + K2 − 2 in
+    /// order, then the wrapped ones below and above, each sum in the same order whatever the row.
+    /// </summary>
+    public static void FoldRow(ReadOnlySpan<double> row, Span<double> sums, int order)
+    {
+        int k2 = sums.Length, lead = order - 1;
+        var middle = row.Slice(lead, k2);
+        int z = 0;
+        for (; z + Vector512<double>.Count <= k2; z += Vector512<double>.Count)
+            (Vector512.Create(sums.Slice(z)) + Vector512.Create(middle.Slice(z))).CopyTo(sums.Slice(z));
+        for (; z < k2; z++) sums[z] += middle[z];
+        for (int j = 0; j < lead; j++) sums[k2 - lead + j] += row[j];
+        for (int j = lead + k2; j < row.Length; j++) sums[j - lead - k2] += row[j];
+    }
+
     /// <summary>Adds q Π_a M_n(u_a − k_a) to one atom's n³ points of a padded grid (Essmann eq. 4.6, as <see cref="MeshStencil.Spread"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Spread(double q, int gx, int gy, int gz, int order, int k0, int k1, int k2,

@@ -120,4 +120,21 @@ public class MeshEwaldTests
         double fmax = scalar.F.Max(Math.Abs);
         for (int k = 0; k < scalar.F.Length; k++) Assert.Equal(scalar.F[k], vector.F[k], 1e-12 * fmax);
     }
+
+    [Fact]
+    public void AfterABoxChangeTheMeshGivesWhatAFreshMeshGives()
+    {
+        // The influence function is kept between evaluations while the box stays the same: a strained box must not reuse it.
+        var s = RandomIons(40, [12.0, 13.0, 15.0], 6);
+        var kept = new MeshEwald(0.4, [20, 24, 25], 5);
+        Reciprocal(s, kept);
+        var strained = s.Clone();
+        strained.Box.Hi[2] = 15.3;
+        for (int i = 0; i < strained.Count; i++) strained.Z[i] *= 15.3 / 15.0;
+        var again = Reciprocal(strained, kept);
+        var fresh = Reciprocal(strained, new MeshEwald(0.4, [20, 24, 25], 5));
+        Assert.Equal(fresh.Energy, again.Energy);
+        Assert.Equal(fresh.Virial, again.Virial);
+        Assert.Equal(fresh.F, again.F);
+    }
 }
