@@ -14,7 +14,8 @@ namespace FractureLab.Mechanics.Coulomb;
 ///   W_ab = Σ_m E_m [δ_ab − 2(1/m² + π²/α²) m_a m_b]                     (virial, eq. 2.8 on the mesh),
 /// plus the neutralizing-background energy −π k_e Q²/(2Vα²) for a net charge Q (as in <see cref="EwaldReciprocal"/>).
 /// The 3D FFTs are our own (<see cref="Fft3D"/>, mixed radix, four lines per vector: faster than MathNet.Numerics'
-/// managed FFT, and no native FFT library is served to this project). The grid stays as chosen at
+/// managed FFT, and no native FFT library is served to this project), real to half spectrum and back: the charge grid
+/// and the potential are real. The grid stays as chosen at
 /// set-up while the box deforms (as LAMMPS keeps its PPPM grid), so the accuracy drifts a little at large strain.
 /// </summary>
 public sealed class MeshEwald : IReciprocalSpace
@@ -22,9 +23,13 @@ public sealed class MeshEwald : IReciprocalSpace
     private readonly int[] _k;
     private readonly int _order;
     private readonly double[][] _bsq;
-    private Complex[] _grid = [];
+    /// <summary>The real grid: the charges Q, then after the inverse transform θ ⋆ Q (K0×K1×K2).</summary>
+    private double[] _real = [];
+    /// <summary>Half spectrum of the real grid (K0×K1×(⌊K2/2⌋ + 1), <see cref="Fft3D.ForwardReal"/>).</summary>
+    private Complex[] _spectrum = [];
     private double[][] _blockGrids = [];
     private readonly Fft3D _fft;
+    /// <summary>θ ⋆ Q in padded rows, when the vector rows run (<see cref="PaddedMeshRows"/>).</summary>
     private double[] _theta = [];
     private double[] _slabSums = []; // per m_x slab: energy and the six virial sums (eV)
     private double[] _influence = [], _virialFactor = []; // g(m) (eV/e²) and 2(1/m² + π²/α²) (Å²) per grid point
@@ -82,7 +87,8 @@ public sealed class MeshEwald : IReciprocalSpace
         int k0 = _k[0], k1 = _k[1], k2 = _k[2];
         int size = k0 * k1 * k2;
         int spreadSize = _paddedRows ? k0 * k1 * PaddedMeshRows.RowLength(k2) : size;
-        if (_grid.Length != size) { _grid = new Complex[size]; _theta = new double[spreadSize]; }
+        int half = _fft.HalfSpectrumLength, h = k2 / 2 + 1;
+        if (_real.Length != size) { _real = new double[size]; _spectrum = new Complex[half]; _theta = _paddedRows ? new double[spreadSize] : []; }
         if (_wx.Length != n * p)
         {
             _wx = new double[n * p]; _wy = new double[n * p]; _wz = new double[n * _zStride];
@@ -103,16 +109,18 @@ public sealed class MeshEwald : IReciprocalSpace
         });
         Spread(s.Charge, n, p, k0, k1, k2, spreadSize);
 
-        // (2) Forward FFT, energy and virial per m, multiply by the influence function θ̂ = 2 E_m / |F(Q)|².
-        _fft.Forward(_grid);
+        // (2) Forward FFT (real to half spectrum), energy and virial per m, multiply by the influence function
+        // θ̂ = 2 E_m / |F(Q)|². The half spectrum holds m_z ≥ 0; each point but m_z = 0 and m_z = K2/2 also stands for
+        // the point −m of the full grid (F(Q)(−m) = conj F(Q)(m)), whose terms are added from its own wave vector.
+        _fft.ForwardReal(_real, _spectrum);
         var frame = Frame(box);
         double pref = frame.Pref, pi2a2 = frame.Pi2OverAlpha2;
         double lx = box.Length(0), ly = box.Length(1), lz = box.Length(2);
         if (_slabSums.Length != 7 * k0) _slabSums = new double[7 * k0];
         // g(m) and the virial factors depend on the box only: recomputed when its lengths change (every step of a
         // deformation, never in NVE).
-        bool stale = _influence.Length != size || _influenceBox != (lx, ly, lz);
-        if (_influence.Length != size) { _influence = new double[size]; _virialFactor = new double[size]; }
+        bool stale = _influence.Length != half || _influenceBox != (lx, ly, lz);
+        if (_influence.Length != half) { _influence = new double[half]; _virialFactor = new double[half]; }
         _influenceBox = (lx, ly, lz);
         // Slabs of constant m_x in parallel, each summing its own energy and virial; the slabs are then added in order
         // (the same sums whatever the thread count).
@@ -124,17 +132,26 @@ public sealed class MeshEwald : IReciprocalSpace
             {
                 double my = MeshStencil.WaveNumber(b, k1, ly);
                 double bab = _bsq[0][a] * _bsq[1][b];
-                int row = (a * k1 + b) * k2;
-                for (int c = 0; c < k2; c++)
+                int row = (a * k1 + b) * h;
+                for (int c = 0; c < h; c++)
                 {
                     int idx = row + c;
-                    if (idx == 0) { _grid[0] = Complex.Zero; continue; }
+                    if (idx == 0) { _spectrum[0] = Complex.Zero; continue; }
                     double mz = MeshStencil.WaveNumber(c, k2, lz);
                     if (stale) (_influence[idx], _virialFactor[idx]) = MeshStencil.Influence(mx, my, mz, bab * _bsq[2][c], pref, pi2a2);
-                    var t = MeshStencil.PointTerms(mx, my, mz, _influence[idx], _virialFactor[idx], _grid[idx].Real, _grid[idx].Imaginary);
+                    double g = _influence[idx], f = _virialFactor[idx], re = _spectrum[idx].Real, im = _spectrum[idx].Imaginary;
+                    var t = MeshStencil.PointTerms(mx, my, mz, g, f, re, im);
                     energy += t.Energy;
                     vxx += t.Xx; vyy += t.Yy; vzz += t.Zz; vxy += t.Xy; vxz += t.Xz; vyz += t.Yz;
-                    _grid[idx] *= 2.0 * t.G; // E = ½ Σ_k Q(k)(θ⋆Q)(k) = ½ Σ_m θ̂(m)|F(Q)(m)|², so θ̂ = 2g
+                    if (c != 0 && 2 * c != k2)
+                    {
+                        // The conjugate point −m of the full grid, its wave vector as the full grid has it (a Nyquist index
+                        // K/2 stays +K/2/L), so off-diagonal virial terms of the Nyquist planes cancel as they do there.
+                        var u = MeshStencil.PointTerms(Conjugate(a, k0, mx), Conjugate(b, k1, my), -mz, g, f, re, -im);
+                        energy += u.Energy;
+                        vxx += u.Xx; vyy += u.Yy; vzz += u.Zz; vxy += u.Xy; vxz += u.Xz; vyz += u.Yz;
+                    }
+                    _spectrum[idx] *= 2.0 * t.G; // E = ½ Σ_k Q(k)(θ⋆Q)(k) = ½ Σ_m θ̂(m)|F(Q)(m)|², so θ̂ = 2g
                 }
             }
             Span<double> slab = _slabSums.AsSpan(7 * a, 7);
@@ -146,10 +163,10 @@ public sealed class MeshEwald : IReciprocalSpace
         double energySum = totals[0];
 
         // (3) Back to real space: (θ ⋆ Q)(k), then forces by the B-spline derivatives (Essmann eq. 4.9).
-        _fft.Inverse(_grid);
-        FillTheta(p, k0 * k1, k2);
+        _fft.InverseReal(_spectrum, _real);
+        if (_paddedRows) FillTheta(p, k0 * k1, k2);
         double sx = k0 / lx, sy = k1 / ly, sz = k2 / lz;
-        var theta = new HostArray(_theta);
+        var theta = new HostArray(_real);
         int zs = _zStride;
         // Each atom reads the grid and writes only its own force: parallel and deterministic.
         Parallel.For(0, n, i =>
@@ -172,6 +189,9 @@ public sealed class MeshEwald : IReciprocalSpace
         return energySum + background;
     }
 
+    /// <summary>Component (1/Å) of −m along an axis, given m's index and component: −m_a, except at a Nyquist index K/2, which the full grid reads as +K/2/L for both.</summary>
+    private static double Conjugate(int index, int k, double component) => 2 * index == k ? component : -component;
+
     /// <summary>B-spline weights and slopes of atoms [from, to) on one axis (<see cref="MeshStencil.Weights"/>), <paramref name="stride"/> per atom.</summary>
     private void Weights(double[] x, int from, int to, double lo, double length, int k, double[] w, double[] d, int[] g, int stride, bool reversed = false)
     {
@@ -180,18 +200,13 @@ public sealed class MeshEwald : IReciprocalSpace
             g[i] = MeshStencil.Weights(x[i], lo, length, k, p, new HostArray(w, i * stride), new HostArray(d, i * stride), reversed);
     }
 
-    /// <summary>θ = the real part of the inverse-transformed grid, in padded rows (<see cref="PaddedMeshRows"/>) or as is.</summary>
+    /// <summary>θ ⋆ Q from the real grid into padded rows (<see cref="PaddedMeshRows"/>).</summary>
     private void FillTheta(int p, int rows, int k2)
     {
-        if (!_paddedRows)
-        {
-            for (int k = 0; k < rows * k2; k++) _theta[k] = _grid[k].Real;
-            return;
-        }
         int len = PaddedMeshRows.RowLength(k2);
         Parallel.For(0, rows, r =>
         {
-            for (int j = 0; j < len; j++) _theta[r * len + j] = _grid[r * k2 + PaddedMeshRows.GridPoint(j, p, k2)].Real;
+            for (int j = 0; j < len; j++) _theta[r * len + j] = _real[r * k2 + PaddedMeshRows.GridPoint(j, p, k2)];
         });
     }
 
@@ -201,7 +216,7 @@ public sealed class MeshEwald : IReciprocalSpace
     /// <summary>
     /// The charge grid Q (Essmann eq. 4.6): Q(k) = Σ_i q_i Π_a M_n(u_ia − k_a), the atoms cut into <see cref="SpreadBlocks"/>
     /// contiguous blocks spread in parallel, each on its own real grid (<paramref name="blockSize"/> points: padded rows
-    /// or not); the blocks are then added point by point in block order into the complex FFT grid, padded rows folded
+    /// or not); the blocks are then added point by point in block order into the real grid, padded rows folded
     /// back onto their grid points (row points in increasing order).
     /// </summary>
     private void Spread(double[] charge, int n, int p, int k0, int k1, int k2, int blockSize)
@@ -226,7 +241,7 @@ public sealed class MeshEwald : IReciprocalSpace
             }
         });
         var blocks = _blockGrids;
-        var target = _grid;
+        var target = _real;
         int rows = k0 * k1;
         if (!_paddedRows)
         {
@@ -238,7 +253,7 @@ public sealed class MeshEwald : IReciprocalSpace
                 {
                     double sum = 0;
                     foreach (var b in blocks) sum += b[k];
-                    target[k] = new Complex(sum, 0);
+                    target[k] = sum;
                 }
             });
             return;
@@ -251,7 +266,7 @@ public sealed class MeshEwald : IReciprocalSpace
             {
                 sums.Clear();
                 foreach (var b in blocks) PaddedMeshRows.FoldRow(b.AsSpan(r * len, len), sums, p);
-                for (int z = 0; z < k2; z++) target[r * k2 + z] = new Complex(sums[z], 0);
+                sums.CopyTo(target.AsSpan(r * k2, k2));
             }
         });
     }

@@ -99,6 +99,37 @@ public class FftTests
         for (int i = 0; i < size; i++) Assert.True((ours[i] / size - x[i]).Magnitude < 1e-14, $"round trip {i}");
     }
 
+    [Theory]
+    [InlineData(4, 6, 5)]   // odd K2; even row count
+    [InlineData(3, 3, 8)]   // odd row count: the last row pairs with zeros
+    [InlineData(5, 7, 12)]  // odd row count, more than four pairs per vector group
+    public void RealGrid3D_HalfSpectrumMatchesTheDefiningSum_AndInverseRestoresTimesSize(int k0, int k1, int k2)
+    {
+        var x = Random(k0 * k1 * k2, 7).Select(z => z.Real).ToArray();
+        var fft = new Fft3D([k0, k1, k2]);
+        var half = new Complex[fft.HalfSpectrumLength];
+        fft.ForwardReal(x, half);
+        int h = k2 / 2 + 1;
+        Assert.Equal(k0 * k1 * h, half.Length);
+        for (int a = 0; a < k0; a++)
+        for (int b = 0; b < k1; b++)
+        for (int c = 0; c < h; c++)
+        {
+            Complex sum = 0;
+            for (int i = 0; i < k0; i++)
+            for (int j = 0; j < k1; j++)
+            for (int k = 0; k < k2; k++)
+            {
+                double phase = -2 * Math.PI * ((double)(a * i % k0) / k0 + (double)(b * j % k1) / k1 + (double)(c * k % k2) / k2);
+                sum += x[(i * k1 + j) * k2 + k] * new Complex(Math.Cos(phase), Math.Sin(phase));
+            }
+            Assert.True((half[(a * k1 + b) * h + c] - sum).Magnitude < 1e-12, $"({a},{b},{c})");
+        }
+        var back = new double[x.Length];
+        fft.InverseReal(half, back);
+        for (int i = 0; i < x.Length; i++) Assert.True(Math.Abs(back[i] / x.Length - x[i]) < 1e-14, $"round trip {i}");
+    }
+
     /// <summary>MathNet.Numerics' 1D FFT along each axis (what the mesh Ewald used before our FFT).</summary>
     private static void ForwardMathNet3D(Complex[] g, int[] k)
     {
