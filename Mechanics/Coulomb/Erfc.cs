@@ -33,20 +33,20 @@ public static class Erfc
     /// <summary>2/√π.</summary>
     public const double TwoOverSqrtPi = 1.1283791670955126;
 
-    /// <summary>A&amp;S 7.1.26 given expMinusX2 = e^(−x²), which the caller needs for the force anyway.</summary>
+    /// <summary>A&amp;S 7.1.26 given expMinusX2 = e^(−x²), which the caller needs for the force anyway (Horner with fused multiply-adds).</summary>
     public static double AbramowitzStegun(double x, double expMinusX2)
     {
-        double t = 1.0 / (1.0 + P * x);
-        return t * (A1 + t * (A2 + t * (A3 + t * (A4 + t * A5)))) * expMinusX2;
+        double t = 1.0 / Math.FusedMultiplyAdd(P, x, 1.0);
+        double poly = Math.FusedMultiplyAdd(Math.FusedMultiplyAdd(Math.FusedMultiplyAdd(Math.FusedMultiplyAdd(A5, t, A4), t, A3), t, A2), t, A1);
+        return t * poly * expMinusX2;
     }
 
     /// <summary>Vector body of <see cref="AbramowitzStegun(double,double)"/>, lane by lane the same arithmetic.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV AbramowitzStegun<TV>(TV x, TV expMinusX2) where TV : struct, ILanes<TV>
     {
-        var one = TV.Create(1.0);
-        var t = one / (one + TV.Create(P) * x);
-        var poly = TV.Create(A1) + t * (TV.Create(A2) + t * (TV.Create(A3) + t * (TV.Create(A4) + t * TV.Create(A5))));
+        var t = TV.One / TV.FusedMultiplyAdd(TV.Create(P), x, TV.One);
+        var poly = TV.FusedMultiplyAdd(TV.FusedMultiplyAdd(TV.FusedMultiplyAdd(TV.FusedMultiplyAdd(TV.Create(A5), t, TV.Create(A4)), t, TV.Create(A3)), t, TV.Create(A2)), t, TV.Create(A1));
         return t * poly * expMinusX2;
     }
 

@@ -7,9 +7,10 @@ namespace FractureLab.Mechanics.Numerics;
 /// The one e^x of the pair kernels, scalar and vector with the same arithmetic lane by lane (so every back end
 /// evaluates the same numbers): Cody-Waite reduction x = k ln2 + r with ln2 split in a high part exact in 32 bits and
 /// a low part (Cody &amp; Waite, Software Manual for the Elementary Functions, 1980), k rounded to nearest by the
-/// 1.5·2⁵² shifter, e^r by its Taylor series to r¹² in Horner form with fused multiply-adds (|r| ≤ ln2/2: truncation
+/// 1.5·2⁵² shifter, e^r by its Taylor series to r¹² with fused multiply-adds (Estrin's scheme) (|r| ≤ ln2/2: truncation
 /// below 2e-16), and 2^k assembled in the exponent bits. Relative error within 1e-15 of Math.Exp for
-/// −708 ≤ x ≤ 709 (tested); below −708 it returns 0, above 709 +∞. About ten times faster than the BCL's Vector256.Exp here (measured when the kernels were 256 bits wide).
+/// −708 ≤ x ≤ 709 (tested); below −708 it returns 0, above 709 +∞, NaN for NaN (the arithmetic out of range is
+/// replaced, not clamped first: two selects instead of a clamp and the selects). About ten times faster than the BCL's Vector256.Exp here (measured when the kernels were 256 bits wide).
 /// </summary>
 public static class Exponential
 {
@@ -23,7 +24,7 @@ public static class Exponential
 
     public static double Exp(double x)
     {
-        double xc = Math.Min(Math.Max(x, Lowest), Highest);
+        double xc = x; // out of [Lowest, Highest] the result is replaced below (no clamp needed: NaN stays NaN)
         double kd = Math.FusedMultiplyAdd(xc, Log2E, Shifter);
         long k = BitConverter.DoubleToInt64Bits(kd) - BitConverter.DoubleToInt64Bits(Shifter);
         double kf = kd - Shifter;
@@ -44,7 +45,7 @@ public static class Exponential
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Exp<TV>(TV x) where TV : struct, ILanes<TV>
     {
-        var xc = TV.Min(TV.Max(x, TV.Create(Lowest)), TV.Create(Highest));
+        var xc = x; // lanes out of [Lowest, Highest] are replaced below, whatever the arithmetic gave them
         var shifter = TV.Create(Shifter);
         var kd = TV.FusedMultiplyAdd(xc, TV.Create(Log2E), shifter);
         var kf = kd - shifter;

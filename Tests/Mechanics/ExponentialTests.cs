@@ -27,6 +27,16 @@ public class ExponentialTests
         Assert.Equal(0.0, Exponential.Exp(-745.2));
         Assert.Equal(0.0, Exponential.Exp(double.NegativeInfinity));
         Assert.Equal(double.PositiveInfinity, Exponential.Exp(710));
+        Assert.Equal(double.PositiveInfinity, Exponential.Exp(double.PositiveInfinity));
+    }
+
+    [Fact]
+    public void NaNStaysNaN_SoAnExplodedRunIsCaught()
+    {
+        Assert.True(double.IsNaN(Exponential.Exp(double.NaN)));
+        var v = Exponential.Exp(Lanes512.Create(new[] { double.NaN, 1.0, double.NaN, -3.0, 0.5, double.NaN, 2.0, -1.0 }));
+        Assert.True(double.IsNaN(v[0]) && double.IsNaN(v[2]) && double.IsNaN(v[5]));
+        Assert.Equal(Exponential.Exp(1.0), v[1]);
     }
 
     [Fact]
