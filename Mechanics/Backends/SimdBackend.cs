@@ -26,8 +26,8 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
     private int _longestRow;
     private CompiledForceField? _laneSource;
     private BuckinghamLanes? _buckingham;
-    /// <summary>Positions (Å), charges (e) and types in the list's slot (cell) order, gathered at every evaluation.</summary>
-    private double[] _x = [], _y = [], _z = [], _q = [];
+    /// <summary>Positions (Å) and charge (e) as one row per slot, and types per slot, in the list's slot (cell) order, gathered at every evaluation.</summary>
+    private double[] _rows = [];
     private int[] _type = [];
 
     public string Name => $"simd ({Threads} threads, Vector{VectorBits}{(Avx512Compaction ? ", AVX-512 row compaction" : "")})";
@@ -102,9 +102,9 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
     private void ToSlots(AtomSystem s, NeighborList list)
     {
         int n = s.Count;
-        if (_x.Length != n) { _x = new double[n]; _y = new double[n]; _z = new double[n]; _q = new double[n]; _type = new int[n]; }
-        list.ToSlots<double>(s.X, _x); list.ToSlots<double>(s.Y, _y); list.ToSlots<double>(s.Z, _z);
-        list.ToSlots<double>(s.Charge, _q); list.ToSlots<int>(s.Type, _type);
+        if (_type.Length != n) { _rows = new double[4 * n]; _type = new int[n]; }
+        RowCompaction.SlotRows(list, s.X, s.Y, s.Z, s.Charge, _rows);
+        list.ToSlots<int>(s.Type, _type);
     }
 
     /// <summary>Contiguous row ranges with about equal numbers of pairs per block.</summary>
@@ -159,8 +159,8 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
         var b = _buffers[t];
         b.Clear();
         var start = list.Start;
-        var src = new RowCompaction.Sources(_x, _y, _z, list, s.Box);
-        double[] q = _q, bf = b.F;
+        var src = new RowCompaction.Sources(_rows, list, s.Box);
+        double[] bf = b.F;
         int[] type = _type;
         int nt = ff.TypeCount;
         var sums = new PairSums<TV>();
@@ -173,7 +173,7 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
             int kept = row.Fill<TV>(src, i, start[i], start[i + 1], keep2, beyond2);
             b.Kept += row.Count;
             // Pass 2: the pair terms on the kept entries.
-            PairTerms<TV, TShort, TCoulomb>(row, kept, i, type[i] * nt, q[i], type, q, shortRange, coulomb, bf, ref sums);
+            PairTerms<TV, TShort, TCoulomb>(row, kept, i, type[i] * nt, _rows[4 * i + 3], type, shortRange, coulomb, bf, ref sums);
         }
         b.ShortEnergy = TV.Sum(sums.ShortEnergy);
         b.CoulombEnergy = TV.Sum(sums.CoulombEnergy);
@@ -192,7 +192,7 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
     /// so the JIT keeps the accumulators and the row in registers. Atom <paramref name="i"/>'s force goes to its row of
     /// <paramref name="bf"/>, the reactions to the neighbors' rows; the sums continue across rows in the same lane order.
     /// </summary>
-    private static void PairTerms<TV, TShort, TCoulomb>(RowCompaction row, int kept, int i, int rowType, double qi, int[] type, double[] q,
+    private static void PairTerms<TV, TShort, TCoulomb>(RowCompaction row, int kept, int i, int rowType, double qi, int[] type,
         TShort shortRange, TCoulomb coulomb, double[] bf, ref PairSums<TV> sums)
         where TV : struct, ILanes<TV> where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes
     {
@@ -202,7 +202,7 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
         ref double rr2 = ref MemoryMarshal.GetArrayDataReference(row.R2);
         ref int rj = ref MemoryMarshal.GetArrayDataReference(row.J);
         ref int types = ref MemoryMarshal.GetArrayDataReference(type);
-        ref double charges = ref MemoryMarshal.GetArrayDataReference(q);
+        ref double rq = ref MemoryMarshal.GetArrayDataReference(row.Q);
         var eShort = sums.ShortEnergy; var eCoul = sums.CoulombEnergy;
         var vxx = sums.Xx; var vyy = sums.Yy; var vzz = sums.Zz; var vxy = sums.Xy; var vxz = sums.Xz; var vyz = sums.Yz;
         var fxi = TV.Zero; var fyi = TV.Zero; var fzi = TV.Zero;
@@ -218,7 +218,7 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
             eShort += eS;
             if (coulomb.Active)
             {
-                var (eC, fC) = coulomb.Evaluate(r2, r, rinv, qiV * TV.Gather(ref charges, ref j));
+                var (eC, fC) = coulomb.Evaluate(r2, r, rinv, qiV * TV.Load(ref Unsafe.Add(ref rq, e)));
                 fr += fC;
                 eCoul += eC;
             }

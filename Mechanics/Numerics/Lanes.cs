@@ -46,6 +46,12 @@ public interface ILanes<TV> where TV : struct, ILanes<TV>
     static abstract TV Gather(ref double a, ref int indices);
     /// <summary>a[offset + i_l]: the same with an offset added to every index.</summary>
     static abstract TV Gather(ref double a, int offset, ref int indices);
+    /// <summary>
+    /// Rows of four doubles a[4 i_l … 4 i_l + 3] for the lanes l, transposed: c0 holds the first double of every row, c1
+    /// the second, and so on (positions and charge of an atom as one 32-byte row: one load per lane and a transpose
+    /// instead of four scalar gathers). No bounds checks.
+    /// </summary>
+    static abstract void GatherRows(ref double a, ref int indices, out TV c0, out TV c1, out TV c2, out TV c3);
     /// <summary>a[offset + map[i_l]]: a table row picked through a map (a type-pair table through the atom types).</summary>
     static abstract TV GatherIndirect(ref double a, int offset, ref int map, ref int indices);
     /// <summary>Whether <see cref="CompressStore(TV, TV, ref double)"/> runs as one AVX-512 instruction here.</summary>
@@ -94,6 +100,17 @@ public readonly struct Lanes256(Vector256<double> v) : ILanes<Lanes256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 Gather(ref double a, int offset, ref int i) => new(Vector256.Create(
         Unsafe.Add(ref a, offset + i), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 1)), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 2)), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 3))));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void GatherRows(ref double a, ref int i, out Lanes256 c0, out Lanes256 c1, out Lanes256 c2, out Lanes256 c3)
+    {
+        var r0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref a, 4 * (nint)i)); var r1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref a, 4 * (nint)Unsafe.Add(ref i, 1)));
+        var r2 = Vector256.LoadUnsafe(ref Unsafe.Add(ref a, 4 * (nint)Unsafe.Add(ref i, 2))); var r3 = Vector256.LoadUnsafe(ref Unsafe.Add(ref a, 4 * (nint)Unsafe.Add(ref i, 3)));
+        // [a0 b0 a2 b2], [a1 b1 a3 b3], then the 128-bit halves of rows (0, 2) and (1, 3).
+        var lo01 = Avx.UnpackLow(r0, r1); var hi01 = Avx.UnpackHigh(r0, r1);
+        var lo23 = Avx.UnpackLow(r2, r3); var hi23 = Avx.UnpackHigh(r2, r3);
+        c0 = new(Avx.Permute2x128(lo01, lo23, 0x20)); c2 = new(Avx.Permute2x128(lo01, lo23, 0x31));
+        c1 = new(Avx.Permute2x128(hi01, hi23, 0x20)); c3 = new(Avx.Permute2x128(hi01, hi23, 0x31));
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 GatherIndirect(ref double a, int offset, ref int map, ref int i) => new(Vector256.Create(
         Unsafe.Add(ref a, offset + Unsafe.Add(ref map, i)), Unsafe.Add(ref a, offset + Unsafe.Add(ref map, Unsafe.Add(ref i, 1))),
@@ -144,6 +161,23 @@ public readonly struct Lanes512(Vector512<double> v) : ILanes<Lanes512>
         Unsafe.Add(ref a, offset + i), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 1)), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 2)), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 3)),
         Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 4)), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 5)), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 6)), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 7))));
 
+    /// <summary>Eight 32-byte row loads, paired into four 64-byte vectors, then two unpacks and a two-source permute per output.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void GatherRows(ref double a, ref int i, out Lanes512 c0, out Lanes512 c1, out Lanes512 c2, out Lanes512 c3)
+    {
+        // Rows l and l + 4 in the two halves: A_l = [row l | row l+4].
+        var a0 = Vector512.Create(Row(ref a, ref i, 0), Row(ref a, ref i, 4)); var a1 = Vector512.Create(Row(ref a, ref i, 1), Row(ref a, ref i, 5));
+        var a2 = Vector512.Create(Row(ref a, ref i, 2), Row(ref a, ref i, 6)); var a3 = Vector512.Create(Row(ref a, ref i, 3), Row(ref a, ref i, 7));
+        // [c0 of rows 0 1, c2 of rows 0 1 | the same of rows 4 5], [c1, c3 likewise], and for rows 2 3 | 6 7.
+        var e01 = Avx512F.UnpackLow(a0, a1); var d01 = Avx512F.UnpackHigh(a0, a1);
+        var e23 = Avx512F.UnpackLow(a2, a3); var d23 = Avx512F.UnpackHigh(a2, a3);
+        var first = Vector512.Create(0L, 1, 8, 9, 4, 5, 12, 13);
+        var second = Vector512.Create(2L, 3, 10, 11, 6, 7, 14, 15);
+        c0 = new(Avx512F.PermuteVar8x64x2(e01, first, e23)); c2 = new(Avx512F.PermuteVar8x64x2(e01, second, e23));
+        c1 = new(Avx512F.PermuteVar8x64x2(d01, first, d23)); c3 = new(Avx512F.PermuteVar8x64x2(d01, second, d23));
+    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Row(ref double a, ref int i, int lane) => Vector256.LoadUnsafe(ref Unsafe.Add(ref a, 4 * (nint)Unsafe.Add(ref i, lane)));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 GatherIndirect(ref double a, int offset, ref int map, ref int i) => new(Vector512.Create(
         Unsafe.Add(ref a, offset + Unsafe.Add(ref map, i)), Unsafe.Add(ref a, offset + Unsafe.Add(ref map, Unsafe.Add(ref i, 1))),
