@@ -23,6 +23,10 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
     private readonly ReferenceBackend _fallback = new();
     private ThreadBuffer[] _buffers = [];
     private int[] _rowSplit = [];
+    /// <summary>Per block, one past the highest slot its rows or their entries touch: its force rows span [first row, reach).</summary>
+    private int[] _reach = [];
+    private NeighborList? _splitList;
+    private int _splitBuild = -1;
     private int _longestRow;
     private CompiledForceField? _laneSource;
     private BuckinghamLanes? _buckingham;
@@ -72,15 +76,18 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
         if (VectorBits == 512) RunBlocks<Lanes512>(s, list, ff);
         else RunBlocks<Lanes256>(s, list, ff);
 
-        // Per slot, the blocks in order (slots split over the threads: the order per atom does not change), to the atom.
+        // Per slot, the blocks whose span holds it, in block order (slots split over the threads: the order per atom does
+        // not change), to the atom.
         var buffers = _buffers;
+        int[] split = _rowSplit, reach = _reach;
         void Sum(int from, int to)
         {
             for (int p = from; p < to; p++)
             {
                 // One 32-byte row per buffer: the x, y and z sums side by side, each in block order as before.
                 var f = Vector256<double>.Zero;
-                foreach (var b in buffers) f += Vector256.LoadUnsafe(ref b.F[4 * p]);
+                for (int t = 0; t < Blocks; t++)
+                    if (p >= split[t] && p < reach[t]) f += Vector256.LoadUnsafe(ref buffers[t].F[4 * p]);
                 int i = list.AtomOf(p);
                 s.Fx[i] = f.GetElement(0); s.Fy[i] = f.GetElement(1); s.Fz[i] = f.GetElement(2);
             }
@@ -107,10 +114,15 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
         list.ToSlots<int>(s.Type, _type);
     }
 
-    /// <summary>Contiguous row ranges with about equal numbers of pairs per block.</summary>
+    /// <summary>
+    /// Contiguous row ranges with about equal numbers of pairs per block, and the slot span each block's forces land in:
+    /// slots are in cell order and entries point to higher slots, so a block's span ends a few cell layers past its last
+    /// row, except where its rows have partners across the periodic boundary. Recomputed when the list is rebuilt.
+    /// </summary>
     private void SplitRows(NeighborList list, int n)
     {
-        if (_rowSplit.Length != Blocks + 1) _rowSplit = new int[Blocks + 1];
+        if (ReferenceEquals(list, _splitList) && list.Builds == _splitBuild && _rowSplit.Length == Blocks + 1 && _rowSplit[Blocks] == n) return;
+        if (_rowSplit.Length != Blocks + 1) { _rowSplit = new int[Blocks + 1]; _reach = new int[Blocks]; }
         var start = list.Start;
         int total = list.PairCount, row = 0;
         for (int t = 1; t < Blocks; t++)
@@ -124,6 +136,15 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
         int longest = 0;
         for (int i = 0; i < n; i++) longest = Math.Max(longest, start[i + 1] - start[i]);
         _longestRow = longest;
+        var neighbors = list.Neighbors;
+        for (int t = 0; t < Blocks; t++)
+        {
+            int reach = _rowSplit[t + 1];
+            for (int k = start[_rowSplit[t]]; k < start[_rowSplit[t + 1]]; k++) reach = Math.Max(reach, neighbors[k] + 1);
+            _reach[t] = reach;
+        }
+        _splitList = list;
+        _splitBuild = list.Builds;
     }
 
     /// <summary>The row blocks with the pair loop compiled for this vector width, short-range and Coulomb combination.</summary>
@@ -157,7 +178,7 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
         where TV : struct, ILanes<TV> where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes
     {
         var b = _buffers[t];
-        b.Clear();
+        b.Clear(_rowSplit[t], _reach[t]);
         var start = list.Start;
         var src = new RowCompaction.Sources(_rows, list, s.Box);
         double[] bf = b.F;
@@ -242,9 +263,10 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
         public double ShortEnergy { get; set; }
         public double CoulombEnergy { get; set; }
 
-        public void Clear()
+        /// <summary>Zeroes the force rows of slots [from, to) (the block's span) and the sums.</summary>
+        public void Clear(int from, int to)
         {
-            Array.Clear(F); Array.Clear(Virial);
+            Array.Clear(F, ForceRows.Length(from), ForceRows.Length(to) - ForceRows.Length(from)); Array.Clear(Virial);
             ShortEnergy = CoulombEnergy = 0;
             Kept = 0;
         }
