@@ -12,12 +12,15 @@
 #   × FP64 FLOPs/cycle: 32 on AMD Zen 5 (cpu family 26: two 512-bit FMA pipes, full width) and on other CPUs with
 #   AVX-512, 16 on AMD Zen 4 (family 25: AVX-512 runs as two 256-bit halves) and on AVX2-only CPUs.
 # Usage: bash Benchmarks/compare-lammps.sh [pppm|wolf|dsf] [sizes...]   e.g.  bash Benchmarks/compare-lammps.sh pppm 3600
+#   REPEAT=n (default 1): run both codes n times per size, alternating, and print the medians (ratio of the medians)
+#   and each code's range: on a shared machine whose speed drifts, one pair of runs is not a verdict.
 #   pppm: FractureLab --coulomb pppm --kspace-accuracy 1e-5 vs LAMMPS buck/coul/long 10 + kspace_style pppm 1e-5
 #   wolf: --coulomb wolf --alpha 0.25 vs born/coul/wolf 0.25 10;  dsf: --coulomb dsf --alpha 0.2 vs born/coul/dsf 0.2 10
 set -euo pipefail
 cd "$(dirname "$0")/.."
 METHOD=${1:-pppm}; shift || true
 SIZES=${*:-"3600 28800 97200"}
+REPEAT=${REPEAT:-1}
 SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
 command -v lmp >/dev/null || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq lammps; }
 command -v mpirun >/dev/null || { $SUDO apt-get install -y -qq openmpi-bin; }
@@ -41,16 +44,14 @@ VENDOR=$(awk -F: '/vendor_id/ {gsub(/ /, "", $2); print $2; exit}' /proc/cpuinfo
 if grep -qw avx512f /proc/cpuinfo && ! { [ "$VENDOR" = AuthenticAMD ] && [ "$FAMILY" = 25 ]; }; then PER_CYCLE=32; else PER_CYCLE=16; fi
 PEAK=$(python3 -c "print($(nproc) * $MHZ * 1e6 * $PER_CYCLE)")
 echo "# peak: $(nproc) cores x ${MHZ} MHz x $PER_CYCLE FP64 FLOPs/cycle (${VENDOR} family ${FAMILY}) = $(python3 -c "print(f'{$PEAK/1e9:.1f}')") GFLOP/s; $FLOPS_PER_ENTRY FLOPs per list entry, $FLOPS_PER_PAIR per pair within the cut-off"
-printf "%-8s %8s %8s %16s %16s %8s %10s %10s %10s\n" method atoms steps "FractureLab a-s/s" "LAMMPS a-s/s" ratio "entries/at" "pairs/at" "of peak"
+printf "%-8s %8s %8s %16s %16s %8s %10s %10s %10s %s\n" method atoms steps "FractureLab a-s/s" "LAMMPS a-s/s" ratio "entries/at" "pairs/at" "of peak" "runs: FractureLab range, LAMMPS range"
+median() { python3 -c "import statistics,sys; print(statistics.median(float(v) for v in sys.argv[1:]))" "$@"; }
+range() { python3 -c "import sys; v=[float(x) for x in sys.argv[1:]]; print(f'{min(v):.3g}-{max(v):.3g}')" "$@"; }
 for n in $SIZES; do
   [[ -n "${REP[$n]:-}" ]] || { echo "size $n: choose 3600, 28800 or 97200" >&2; exit 2; }
   data=$work/silica$n.data
   python3 Benchmarks/lammps-md/replicate.py Mechanics/Data/silica1800.data "$data" ${REP[$n]}
   steps=$(( 5000000 / n )); (( steps < 50 )) && steps=50
-  $FL md --data "$data" --forcefield bks $FLC --cutoff 10 --steps $steps --ensemble nve --temperature 300 --new-velocities --thermo $steps --out "$work/fl$n" >/dev/null 2>&1
-  fl=$(python3 -c "import json;print(json.load(open('$work/fl$n/summary.json'))['atom_steps_per_second'])")
-  entries=$(python3 -c "import json;print(json.load(open('$work/fl$n/summary.json'))['neighbor_list_entries_per_atom'])")
-  pairs=$(python3 -c "import json;print(json.load(open('$work/fl$n/summary.json'))['pairs_within_cutoff_per_atom'])")
   cat > "$work/in.$n" <<LMP
 units metal
 atom_style charge
@@ -66,10 +67,19 @@ fix 1 all nve
 thermo $steps
 run $steps
 LMP
-  (cd "$work" && mpirun --allow-run-as-root -np 2 lmp -in "in.$n" -log "log.$n" -screen none)
-  tps=$(grep -m1 "^Performance:" "$work/log.$n" | sed -E 's/.* ([0-9.]+) timesteps\/s.*/\1/')
-  lmp_as=$(python3 -c "print($tps * $n)")
-  printf "%-8s %8d %8d %16.3g %16.3g %8.2f %10.1f %10.1f %10.3f\n" "$METHOD" "$n" "$steps" "$fl" "$lmp_as" "$(python3 -c "print($fl / $lmp_as)")" \
-    "$entries" "$pairs" "$(python3 -c "print($fl * ($entries * $FLOPS_PER_ENTRY + $pairs * $FLOPS_PER_PAIR) / $PEAK)")"
+  fls=(); lmps=()
+  for ((r = 1; r <= REPEAT; r++)); do
+    rm -rf "$work/fl$n"
+    $FL md --data "$data" --forcefield bks $FLC --cutoff 10 --steps $steps --ensemble nve --temperature 300 --new-velocities --thermo $steps --out "$work/fl$n" >/dev/null 2>&1
+    fls+=("$(python3 -c "import json;print(json.load(open('$work/fl$n/summary.json'))['atom_steps_per_second'])")")
+    (cd "$work" && mpirun --allow-run-as-root -np 2 lmp -in "in.$n" -log "log.$n" -screen none)
+    tps=$(grep -m1 "^Performance:" "$work/log.$n" | sed -E 's/.* ([0-9.]+) timesteps\/s.*/\1/')
+    lmps+=("$(python3 -c "print($tps * $n)")")
+  done
+  entries=$(python3 -c "import json;print(json.load(open('$work/fl$n/summary.json'))['neighbor_list_entries_per_atom'])")
+  pairs=$(python3 -c "import json;print(json.load(open('$work/fl$n/summary.json'))['pairs_within_cutoff_per_atom'])")
+  fl=$(median "${fls[@]}"); lmp_as=$(median "${lmps[@]}")
+  printf "%-8s %8d %8d %16.3g %16.3g %8.2f %10.1f %10.1f %10.3f %s\n" "$METHOD" "$n" "$steps" "$fl" "$lmp_as" "$(python3 -c "print($fl / $lmp_as)")" \
+    "$entries" "$pairs" "$(python3 -c "print($fl * ($entries * $FLOPS_PER_ENTRY + $pairs * $FLOPS_PER_PAIR) / $PEAK)")" "$REPEAT: $(range "${fls[@]}"), $(range "${lmps[@]}")"
 done
 rm -rf "$work"
