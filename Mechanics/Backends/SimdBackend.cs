@@ -11,9 +11,11 @@ namespace FractureLab.Mechanics.Backends;
 
 /// <summary>
 /// Vectorized (eight pairs at a time with AVX-512, four with AVX2: the loop is written once over <see cref="ILanes{TV}"/>),
-/// multi-threaded pair loop over the half list. The rows are cut into
-/// <see cref="Blocks"/> blocks of about equal pair counts, each with its own force buffer, summed in block order
-/// afterwards (no false sharing, no locks, the same result whatever the thread count).
+/// multi-threaded pair loop over the half list. It works in the list's slot order (atoms sorted by cell at every
+/// rebuild, <see cref="NeighborList.Order"/>): positions and charges are gathered into 32-byte slot rows at every call and
+/// the forces scattered back to the atoms at the end. The rows are cut into <see cref="Blocks"/> blocks of about equal
+/// pair counts, each with its own force buffer over the span of slots it touches, summed in block order afterwards (no
+/// false sharing, no locks, the same result whatever the thread count).
 /// Buckingham and the Coulomb methods run their vector bodies; other short-range styles call their
 /// scalar definition lane by lane. Per-atom virials fall back to the Reference back end (as OpenMM's
 /// CPU platform falls back to Reference). Tested against Reference to a relative 1e-12.
@@ -210,7 +212,7 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
 
     /// <summary>
     /// The pair terms of one packed row, a vector of entries at a time (padding lanes give zero): a small method of its own,
-    /// so the JIT keeps the accumulators and the row in registers. Atom <paramref name="i"/>'s force goes to its row of
+    /// so the JIT keeps the accumulators and the row in registers. Slot <paramref name="i"/>'s force goes to its row of
     /// <paramref name="bf"/>, the reactions to the neighbors' rows; the sums continue across rows in the same lane order.
     /// </summary>
     private static void PairTerms<TV, TShort, TCoulomb>(RowCompaction row, int kept, int i, int rowType, double qi, int[] type,
