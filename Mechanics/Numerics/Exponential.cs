@@ -24,11 +24,11 @@ public static class Exponential
 
     public static double Exp(double x)
     {
-        double xc = x; // out of [Lowest, Highest] the result is replaced below (no clamp needed: NaN stays NaN)
-        double kd = Math.FusedMultiplyAdd(xc, Log2E, Shifter);
+        // Out of [Lowest, Highest] the result is replaced at the end (no clamp needed: NaN stays NaN).
+        double kd = Math.FusedMultiplyAdd(x, Log2E, Shifter);
         long k = BitConverter.DoubleToInt64Bits(kd) - BitConverter.DoubleToInt64Bits(Shifter);
         double kf = kd - Shifter;
-        double r = Math.FusedMultiplyAdd(-kf, Ln2Hi, xc);
+        double r = Math.FusedMultiplyAdd(-kf, Ln2Hi, x);
         r = Math.FusedMultiplyAdd(-kf, Ln2Lo, r);
         // Estrin's scheme: the same polynomial with a dependency chain of 4 FMAs instead of Horner's 12.
         double r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
@@ -45,11 +45,11 @@ public static class Exponential
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Exp<TV>(TV x) where TV : struct, ILanes<TV>
     {
-        var xc = x; // lanes out of [Lowest, Highest] are replaced below, whatever the arithmetic gave them
+        // Lanes out of [Lowest, Highest] are replaced at the end, whatever the arithmetic gave them.
         var shifter = TV.Create(Shifter);
-        var kd = TV.FusedMultiplyAdd(xc, TV.Create(Log2E), shifter);
+        var kd = TV.FusedMultiplyAdd(x, TV.Create(Log2E), shifter);
         var kf = kd - shifter;
-        var r = TV.FusedMultiplyAdd(-kf, TV.Create(Ln2Hi), xc);
+        var r = TV.FusedMultiplyAdd(-kf, TV.Create(Ln2Hi), x);
         r = TV.FusedMultiplyAdd(-kf, TV.Create(Ln2Lo), r);
         var r2 = r * r; var r4 = r2 * r2; var r8 = r4 * r4;
         var a0 = TV.FusedMultiplyAdd(r, TV.One, TV.One);

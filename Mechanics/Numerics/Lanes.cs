@@ -27,9 +27,6 @@ public interface ILanes<TV> where TV : struct, ILanes<TV>
     static abstract TV operator /(TV a, TV b);
     static abstract TV operator -(TV a);
     static abstract TV Sqrt(TV a);
-    static abstract TV Min(TV a, TV b);
-    static abstract TV Max(TV a, TV b);
-    static abstract TV Floor(TV a);
     static abstract TV Round(TV a);
     static abstract TV FusedMultiplyAdd(TV a, TV b, TV c);
     static abstract TV LessThan(TV a, TV b);
@@ -41,11 +38,8 @@ public interface ILanes<TV> where TV : struct, ILanes<TV>
     /// <summary>p·2^k per lane, k the integer that <paramref name="kd"/> = k + <paramref name="shifter"/> holds in its low mantissa bits.</summary>
     static abstract TV ScaleByShiftedExponent(TV p, TV kd, TV shifter);
     static abstract TV Load(ref double source);
-    static abstract void Store(TV value, ref double destination);
     /// <summary>a[i_l] for the lanes l, the indices read from <paramref name="indices"/>; no bounds checks.</summary>
     static abstract TV Gather(ref double a, ref int indices);
-    /// <summary>a[offset + i_l]: the same with an offset added to every index.</summary>
-    static abstract TV Gather(ref double a, int offset, ref int indices);
     /// <summary>
     /// Rows of four doubles a[4 i_l … 4 i_l + 3] for the lanes l, transposed: c0 holds the first double of every row, c1
     /// the second, and so on (positions and charge of an atom as one 32-byte row: one load per lane and a transpose
@@ -81,9 +75,6 @@ public readonly struct Lanes256(Vector256<double> v) : ILanes<Lanes256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes256 operator /(Lanes256 a, Lanes256 b) => new(a.V / b.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes256 operator -(Lanes256 a) => new(-a.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes256 Sqrt(Lanes256 a) => new(Vector256.Sqrt(a.V));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes256 Min(Lanes256 a, Lanes256 b) => new(Vector256.Min(a.V, b.V));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes256 Max(Lanes256 a, Lanes256 b) => new(Vector256.Max(a.V, b.V));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes256 Floor(Lanes256 a) => new(Vector256.Floor(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes256 Round(Lanes256 a) => new(Vector256.Round(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes256 FusedMultiplyAdd(Lanes256 a, Lanes256 b, Lanes256 c) => new(Vector256.FusedMultiplyAdd(a.V, b.V, c.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes256 LessThan(Lanes256 a, Lanes256 b) => new(Vector256.LessThan(a.V, b.V));
@@ -95,11 +86,9 @@ public readonly struct Lanes256(Vector256<double> v) : ILanes<Lanes256>
     public static Lanes256 ScaleByShiftedExponent(Lanes256 p, Lanes256 kd, Lanes256 shifter) =>
         new(p.V * Vector256.ShiftLeft(kd.V.AsInt64() - shifter.V.AsInt64() + Vector256.Create(1023L), 52).AsDouble());
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes256 Load(ref double source) => new(Vector256.LoadUnsafe(ref source));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Lanes256 value, ref double destination) => value.V.StoreUnsafe(ref destination);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes256 Gather(ref double a, ref int i) => Gather(ref a, 0, ref i);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes256 Gather(ref double a, int offset, ref int i) => new(Vector256.Create(
-        Unsafe.Add(ref a, offset + i), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 1)), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 2)), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 3))));
+    public static Lanes256 Gather(ref double a, ref int i) => new(Vector256.Create(
+        Unsafe.Add(ref a, i), Unsafe.Add(ref a, Unsafe.Add(ref i, 1)), Unsafe.Add(ref a, Unsafe.Add(ref i, 2)), Unsafe.Add(ref a, Unsafe.Add(ref i, 3))));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void GatherRows(ref double a, ref int i, out Lanes256 c0, out Lanes256 c1, out Lanes256 c2, out Lanes256 c3)
     {
@@ -140,9 +129,6 @@ public readonly struct Lanes512(Vector512<double> v) : ILanes<Lanes512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes512 operator /(Lanes512 a, Lanes512 b) => new(a.V / b.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes512 operator -(Lanes512 a) => new(-a.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes512 Sqrt(Lanes512 a) => new(Vector512.Sqrt(a.V));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes512 Min(Lanes512 a, Lanes512 b) => new(Vector512.Min(a.V, b.V));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes512 Max(Lanes512 a, Lanes512 b) => new(Vector512.Max(a.V, b.V));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes512 Floor(Lanes512 a) => new(Vector512.Floor(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes512 Round(Lanes512 a) => new(Vector512.Round(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes512 FusedMultiplyAdd(Lanes512 a, Lanes512 b, Lanes512 c) => new(Vector512.FusedMultiplyAdd(a.V, b.V, c.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes512 LessThan(Lanes512 a, Lanes512 b) => new(Vector512.LessThan(a.V, b.V));
@@ -154,12 +140,10 @@ public readonly struct Lanes512(Vector512<double> v) : ILanes<Lanes512>
     public static Lanes512 ScaleByShiftedExponent(Lanes512 p, Lanes512 kd, Lanes512 shifter) =>
         new(p.V * Vector512.ShiftLeft(kd.V.AsInt64() - shifter.V.AsInt64() + Vector512.Create(1023L), 52).AsDouble());
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes512 Load(ref double source) => new(Vector512.LoadUnsafe(ref source));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Lanes512 value, ref double destination) => value.V.StoreUnsafe(ref destination);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes512 Gather(ref double a, ref int i) => Gather(ref a, 0, ref i);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes512 Gather(ref double a, int offset, ref int i) => new(Vector512.Create(
-        Unsafe.Add(ref a, offset + i), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 1)), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 2)), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 3)),
-        Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 4)), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 5)), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 6)), Unsafe.Add(ref a, offset + Unsafe.Add(ref i, 7))));
+    public static Lanes512 Gather(ref double a, ref int i) => new(Vector512.Create(
+        Unsafe.Add(ref a, i), Unsafe.Add(ref a, Unsafe.Add(ref i, 1)), Unsafe.Add(ref a, Unsafe.Add(ref i, 2)), Unsafe.Add(ref a, Unsafe.Add(ref i, 3)),
+        Unsafe.Add(ref a, Unsafe.Add(ref i, 4)), Unsafe.Add(ref a, Unsafe.Add(ref i, 5)), Unsafe.Add(ref a, Unsafe.Add(ref i, 6)), Unsafe.Add(ref a, Unsafe.Add(ref i, 7))));
 
     /// <summary>Eight 32-byte row loads, paired into four 64-byte vectors, then two unpacks and a two-source permute per output.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
