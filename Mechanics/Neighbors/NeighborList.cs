@@ -165,9 +165,9 @@ public sealed class NeighborList
         // by atom index within an octant: a stable counting sort, as LAMMPS sorts by bins of half the neighbor
         // cut-off), then gather the positions, types and cells into slot order; buffers are kept between builds.
         int n = s.Count, ncell = nc[0] * nc[1] * nc[2], nkey = 8 * ncell;
-        if (_cellOf.Length != n)
+        if (_key.Length != n)
         {
-            _cellOf = new int[n]; _key = new int[n]; _order = new int[n]; _slotCell = new int[n]; _slotType = new int[n];
+            _key = new int[n]; _order = new int[n]; _slotCell = new int[n]; _slotType = new int[n];
             _slotX = new double[n]; _slotY = new double[n]; _slotZ = new double[n];
         }
         if (_cellStart.Length != ncell + 1) _cellStart = new int[ncell + 1];
@@ -178,8 +178,7 @@ public sealed class NeighborList
             var (cx, hx) = Bin(s.X[i], box, 0, nc, cellLen);
             var (cy, hy) = Bin(s.Y[i], box, 1, nc, cellLen);
             var (cz, hz) = Bin(s.Z[i], box, 2, nc, cellLen);
-            _cellOf[i] = cx + nc[0] * (cy + nc[1] * cz);
-            _key[i] = 8 * _cellOf[i] + (hx + 2 * (hy + 2 * hz));
+            _key[i] = 8 * (cx + nc[0] * (cy + nc[1] * cz)) + (hx + 2 * (hy + 2 * hz));
             _keyStart[_key[i] + 1]++;
         }
         for (int k = 0; k < nkey; k++) _keyStart[k + 1] += _keyStart[k];
@@ -191,7 +190,7 @@ public sealed class NeighborList
         {
             int i = _order[p];
             _slotX[p] = s.X[i]; _slotY[p] = s.Y[i]; _slotZ[p] = s.Z[i];
-            _slotType[p] = s.Type[i]; _slotCell[p] = _cellOf[i];
+            _slotType[p] = s.Type[i]; _slotCell[p] = _key[i] / 8;
         }
 
         // Rows in contiguous blocks, one per thread, each into its own buffer; then concatenated in row order, so the
@@ -231,7 +230,7 @@ public sealed class NeighborList
     /// <summary>Threads of the build (rows split in contiguous blocks); the list does not depend on it.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
-    private int[] _cellOf = [], _key = [], _order = [], _slotCell = [], _slotType = [], _cellStart = [], _keyStart = [], _keyFill = [];
+    private int[] _key = [], _order = [], _slotCell = [], _slotType = [], _cellStart = [], _keyStart = [], _keyFill = [];
     private double[] _slotX = [], _slotY = [], _slotZ = [];
     private int _orderCount;
     private readonly List<RowBuffer> _rows = [];
