@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FractureLab.BondSwitch.Plots;
 using FractureLab.BondSwitch.Output;
 using FractureLab.BondSwitch.Strain;
 using FractureLab.Mechanics;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FractureLab.Mechanics.IO;
 using FractureLab.Fracture.Analysis;
 using FractureLab.Mechanics;
 

@@ -32,6 +32,14 @@ public static class PlotExport
         return stream.ToArray();
     }
 
+    /// <summary>The same figure as SVG text (vector, for papers), the size of the PNG.</summary>
+    public static string Svg(PlotModel model, int width = Width, int height = Height)
+    {
+        using var stream = new MemoryStream();
+        new OxyPlot.SvgExporter { Width = width, Height = height }.Export(model, stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
     /// <summary>Several plots as one PNG, laid out in a grid of <paramref name="columns"/> columns (a multi-panel figure).</summary>
     public static byte[] PngGrid(IReadOnlyList<PlotModel> models, int columns, int panelWidth = 600, int panelHeight = 440)
     {

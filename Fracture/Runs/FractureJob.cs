@@ -60,6 +60,12 @@ public sealed record FractureJobSettings(
     };
 }
 
+/// <summary>
+/// An uncracked pull already made (rows and the initial length along the load, Å): a toughness study pulls one
+/// uncracked box per replica and hands it to every pre-cracked run of that replica instead of pulling it again.
+/// </summary>
+public sealed record UncrackedPull(IReadOnlyList<StressStrainRow> Rows, double InitialLengthA);
+
 /// <summary>The crack that was cut (kept on disk for a resumed run): atoms removed, net charge after, a and W in Å.</summary>
 public sealed record CrackInfo(int RemovedBySlit, int RemovedForNeutrality, double NetChargeE, double HalfLengthA, double PeriodA, string Description, int AtomsAfter);
 
@@ -91,6 +97,32 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
     public string? CheckpointDir { get; init; }
     public bool Resume { get; init; }
 
+    /// <summary>The uncracked pull of this glass when it was made elsewhere (stage 1 is then skipped), else null.</summary>
+    public UncrackedPull? Uncracked { get; init; }
+
+    /// <summary>Stage 1 alone: the uncracked box relaxed at zero stress and pulled to the modulus strain (for E and ν).</summary>
+    public UncrackedPull PullUncracked(Action<string, double, double> report, CancellationToken cancel = default)
+    {
+        _bound = WithFixedMesh(glass);
+        long atomSteps = 0;
+        return PullUncracked(report, cancel, ref atomSteps);
+    }
+
+    private UncrackedPull PullUncracked(Action<string, double, double> report, CancellationToken cancel, ref long atomSteps)
+    {
+        var t = settings.Tension;
+        var mt = settings.ModulusTension;
+        var plain = glass.Clone();
+        var plainForces = Bind(plain);
+        report("uncracked box: relax at zero stress", 0, 1);
+        Relax(plain, plainForces, settings.RelaxPs, t.TemperatureK, settings.Seed, npt: true, cancel, ref atomSteps);
+        var modulus = new TensileTest(plain, plainForces, mt);
+        modulus.Run(settings.Seed, cancel, e => report("uncracked box (E, nu)", e, settings.ModulusStrain));
+        atomSteps += plain.Count * StepsOf(mt, modulus.Rows.Count);
+        if (modulus.Cancelled) throw Cancelled("the uncracked run");
+        return new UncrackedPull(modulus.Rows, modulus.InitialLengthA);
+    }
+
     /// <summary>Called at each record of the cracked run with the system (for dumps).</summary>
     public Action<StressStrainRow, AtomSystem, ForceComputer>? OnCrackedRecord { get; init; }
 
@@ -119,23 +151,21 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
         List<StressStrainRow> uncrackedRows;
         double uncrackedL0;
         string? uFile = Ck("uncracked.rows.csv");
-        if (Resume && uFile is not null && File.Exists(uFile) && File.Exists(uFile + ".L0"))
+        if (Uncracked is not null)
+        {
+            uncrackedRows = [.. Uncracked.Rows];
+            uncrackedL0 = Uncracked.InitialLengthA;
+        }
+        else if (Resume && uFile is not null && File.Exists(uFile) && File.Exists(uFile + ".L0"))
         {
             uncrackedRows = StressStrainRow.ReadCsv(uFile);
             uncrackedL0 = double.Parse(File.ReadAllText(uFile + ".L0"), System.Globalization.CultureInfo.InvariantCulture);
         }
         else
         {
-            var plain = glass.Clone();
-            var plainForces = Bind(plain);
-            report("uncracked box: relax at zero stress", 0, 1);
-            Relax(plain, plainForces, settings.RelaxPs, t.TemperatureK, settings.Seed, npt: true, cancel, ref atomSteps);
-            var modulus = new TensileTest(plain, plainForces, mt);
-            modulus.Run(settings.Seed, cancel, e => report("uncracked box (E, nu)", e, settings.ModulusStrain));
-            atomSteps += plain.Count * StepsOf(mt, modulus.Rows.Count);
-            uncrackedRows = modulus.Rows;
-            uncrackedL0 = modulus.InitialLengthA;
-            if (modulus.Cancelled) throw Cancelled("the uncracked run");
+            var pull = PullUncracked(report, cancel, ref atomSteps);
+            uncrackedRows = [.. pull.Rows];
+            uncrackedL0 = pull.InitialLengthA;
             if (uFile is not null)
             {
                 AtomicFile.Write(uFile, w => StressStrainRow.WriteCsv(w, uncrackedRows, t.Axis));

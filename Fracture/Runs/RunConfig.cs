@@ -2,6 +2,9 @@ using System.Globalization;
 using FractureLab.Fracture.Geometry;
 using FractureLab.Fracture.Protocols;
 using FractureLab.Mechanics;
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.ForceFields;
+using FractureLab.Mechanics.IO;
 using Tomlyn;
 using Tomlyn.Model;
 
@@ -42,6 +45,26 @@ public sealed record RunConfig(
     /// </summary>
     public static RunConfig Default() => new(null, DefaultShipped, null, DefaultForceField,
         new FractureJobSettings(new PreCrackSpec(OpeningA: 8.0), new TensileSettings(Protocol: TensileProtocol.A, MaxStrain: 0.6)), 10);
+
+    /// <summary>
+    /// The glass this run starts from (the data file, else the shipped structure, replicated as asked) and a line that
+    /// says where it came from (for plan.json and the report).
+    /// </summary>
+    public (AtomSystem Glass, string Source) LoadStructure()
+    {
+        string source = DataFile ?? $"embedded:{Shipped}.data";
+        var elements = Elements?.Split(',', StringSplitOptions.TrimEntries);
+        var glass = DataFile is not null ? LammpsDataReader.Read(DataFile, elements) : ShippedStructures.Read(Shipped, elements);
+        if (Replicate is [var nx, var ny, var nz] && nx * ny * nz > 1)
+        {
+            glass = Replication.Replicate(glass, nx, ny, nz);
+            source += $" replicated {nx}x{ny}x{nz}";
+        }
+        return (glass, source);
+    }
+
+    /// <summary>The force field of this run, resolved for the glass's composition.</summary>
+    public ForceField ResolveForceField(AtomSystem glass) => ForceFieldCatalog.Resolve(ForceField, Composition.FromAtoms(glass), BoronN4);
 
     /// <summary>
     /// The run file as TOML (every setting spelled out), so a run can be repeated elsewhere: a Slurm task, or a
@@ -93,13 +116,26 @@ public sealed record RunConfig(
 
     public static RunConfig Load(string path)
     {
-        if (!File.Exists(path)) throw new InputException($"{path}: run file does not exist");
+        var (root, r) = Open(path, "run");
+        r.Only(root, "", "structure", "forcefield", "crack", "tension", "run");
+        return FromTables(root, r, path);
+    }
+
+    /// <summary>Parses a TOML file into its root table and a reader that names the file in every error.</summary>
+    internal static (TomlTable Root, Reader Reader) Open(string path, string what)
+    {
+        if (Directory.Exists(path)) throw new InputException($"{path}: is a folder, expected a {what} file (TOML)");
+        if (!File.Exists(path)) throw new InputException($"{path}: {what} file does not exist");
         TomlTable root;
         try { root = TomlSerializer.Deserialize<TomlTable>(File.ReadAllText(path)) ?? new TomlTable(); }
         catch (TomlException e) { throw new InputException($"{path}: not valid TOML: {e.Message}"); }
+        return (root, new Reader(path));
+    }
+
+    /// <summary>The run's sections ([structure], [forcefield], [crack], [tension], [run]) of a parsed file; other sections are the caller's.</summary>
+    internal static RunConfig FromTables(TomlTable root, Reader r, string path)
+    {
         var d = Default();
-        var r = new Reader(path);
-        r.Only(root, "", "structure", "forcefield", "crack", "tension", "run");
 
         var st = r.Section(root, "structure", "data", "shipped", "elements", "replicate");
         string? data = r.Text(st, "structure.data", null);
@@ -145,7 +181,7 @@ public sealed record RunConfig(
     }
 
     /// <summary>TOML access that names the file and the dotted key in every error, and refuses keys it does not know.</summary>
-    private sealed class Reader(string source)
+    internal sealed class Reader(string source)
     {
         public void Only(TomlTable table, string prefix, params string[] keys)
         {

@@ -141,4 +141,27 @@ public sealed class AtomSystem
         for (int i = 0; i < Count; i++) m += Mass(i);
         return m;
     }
+
+    /// <summary>Mass density in g/cm³: Σm [amu] / N_A / V [Å³] · 1e24 Å³/cm³.</summary>
+    public double DensityGPerCm3() =>
+        TotalMass() / Units.MetalUnits.Avogadro / Box.Volume * Units.MetalUnits.CubicAngstromsPerCubicCentimetre;
+
+    /// <summary>
+    /// Per-atom stress as LAMMPS <c>compute stress/atom</c> (no volume division): −(m v_a v_b + W_ab) in bar·Å³, six
+    /// columns xx yy zz xy xz yz, from the per-atom virial W (eV, 6 per atom) of a force evaluation.
+    /// </summary>
+    public double[][] PerAtomStressBarA3(double[] perAtomVirialEv)
+    {
+        if (perAtomVirialEv.Length != 6 * Count) throw new ArgumentException($"per-atom virial has {perAtomVirialEv.Length} values, expected {6 * Count}");
+        var cols = new double[6][];
+        for (int k = 0; k < 6; k++) cols[k] = new double[Count];
+        ReadOnlySpan<int> a = [0, 1, 2, 0, 0, 1], b = [0, 1, 2, 1, 2, 2];
+        for (int i = 0; i < Count; i++)
+        {
+            double m = Mass(i) * Units.MetalUnits.MvvToEv;
+            for (int k = 0; k < 6; k++)
+                cols[k][i] = -(m * Velocities(a[k])[i] * Velocities(b[k])[i] + perAtomVirialEv[6 * i + k]) * Units.MetalUnits.EvPerCubicAngstromToBar;
+        }
+        return cols;
+    }
 }

@@ -12,13 +12,12 @@ namespace FractureLab.Mechanics.Builders;
 public static class RandomPacking
 {
     private const double AmuPerGramPerMol = 1.0;
-    private const double Avogadro = 6.02214076e23;
 
     /// <summary>Cube side (Å) for the given atoms at <paramref name="densityGPerCm3"/>: V = Σm/(ρ N_A), 1 cm³ = 1e24 Å³.</summary>
     public static double CubeSide(IEnumerable<(string Element, int Count)> elements, double densityGPerCm3)
     {
         double mass = elements.Sum(e => Mass(e.Element) * e.Count * AmuPerGramPerMol);
-        return Math.Cbrt(mass / Avogadro / densityGPerCm3 * 1e24);
+        return Math.Cbrt(mass / Units.MetalUnits.Avogadro / densityGPerCm3 * Units.MetalUnits.CubicAngstromsPerCubicCentimetre);
     }
 
     /// <summary>

@@ -26,4 +26,10 @@ public static class MetalUnits
 
     /// <summary>Timestep unit: 1 fs in ps.</summary>
     public const double Femtosecond = 1e-3;
+
+    /// <summary>Avogadro constant N_A in 1/mol (SI 2019, exact): 1 amu is 1/N_A g.</summary>
+    public const double Avogadro = 6.02214076e23;
+
+    /// <summary>Å³ per cm³.</summary>
+    public const double CubicAngstromsPerCubicCentimetre = 1e24;
 }

@@ -106,7 +106,7 @@ public class ExampleCampaignTests
     {
         var c = CampaignConfig.Load(Examples(file));
         Assert.Equal(compositions, c.Compositions.Count);
-        Assert.Equal(runs, FractureLab.Cli.Commands.CampaignCommand.Plan(c, "out").Count);
+        Assert.Equal(runs, FractureLab.Fracture.Campaigns.CampaignRuns.Plan(c, "out").Count);
         Assert.NotNull(FractureLab.Fracture.Runs.RunConfig.Load(c.BaseRunFile!));
     }
 }

@@ -4,7 +4,7 @@ using FractureLab.Fracture.Runs;
 using OxyPlot;
 using OxyPlot.Series;
 
-namespace FractureLab.Cli.Commands;
+namespace FractureLab.Fracture.Reports;
 
 /// <summary>The stress-strain figure of a fracture run: both curves, the modulus fit line and the peak.</summary>
 public static class FracturePlots
@@ -31,12 +31,5 @@ public static class FracturePlots
         var l = new LineSeries { Title = title, Color = color, StrokeThickness = 1.5 };
         for (int i = 0; i < c.Count; i++) l.Points.Add(new DataPoint(c.Strain[i], c.StressGpa[i]));
         return l;
-    }
-
-    public static string Svg(PlotModel model)
-    {
-        using var stream = new MemoryStream();
-        new SvgExporter { Width = PlotExport.Width, Height = PlotExport.Height }.Export(model, stream);
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FractureLab.BondSwitch.Output;
+using FractureLab.BondSwitch.Plots;
 using FractureLab.BondSwitch.Snapshots;
 using FractureLab.BondSwitch.Switching;
 using FractureLab.Mechanics.Atoms;
 using FractureLab.Mechanics.IO;
 
-namespace FractureLab.Cli.Commands;
+namespace FractureLab.Fracture.Runs;
 
 /// <summary>
 /// The bond-switching part of a fracture run: its minimized snapshots (snapshots/min_STRAIN.data, the one at strain 0

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FractureLab.Mechanics.IO;
 
-namespace FractureLab.Cli.Commands;
+namespace FractureLab.Mechanics.IO;
 
 /// <summary>Writes JSON results atomically, indented, with round-trip doubles.</summary>
 public static class JsonOutput

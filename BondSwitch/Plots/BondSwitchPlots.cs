@@ -3,7 +3,7 @@ using FractureLab.Experiments.Plots;
 using OxyPlot;
 using OxyPlot.Series;
 
-namespace FractureLab.Cli.Commands;
+namespace FractureLab.BondSwitch.Plots;
 
 /// <summary>
 /// Bond-switching figures in the style of the thesis: the fraction of centre atoms decreased, increased and swapped

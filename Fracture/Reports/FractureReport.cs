@@ -5,7 +5,7 @@ using FractureLab.BondSwitch.Switching;
 using FractureLab.Fracture.Runs;
 using FractureLab.Mechanics.ForceFields;
 
-namespace FractureLab.Cli.Commands;
+namespace FractureLab.Fracture.Reports;
 
 /// <summary>
 /// The report of a fracture run, written once as a small document (headings, paragraphs, a table, a figure)

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using FractureLab.Mechanics.IO;
 
-namespace FractureLab.Cli.Commands;
+namespace FractureLab.Mechanics.IO;
 
 /// <summary>The output folder of a lab command: every file written atomically, file names made safe from specimen ids.</summary>
 public sealed class LabOutput(string folder)

@@ -5,7 +5,7 @@ using FractureLab.Experiments.Plots;
 using OxyPlot;
 using OxyPlot.Series;
 
-namespace FractureLab.Cli.Commands;
+namespace FractureLab.BondSwitch.Plots;
 
 /// <summary>
 /// Pictures of the crack: every atom of a minimized snapshot projected on the plane of the crack axis (horizontal)

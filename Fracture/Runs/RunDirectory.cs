@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FractureLab.BondSwitch.Switching;
+using FractureLab.Experiments.Plots;
+using FractureLab.Fracture.Analysis;
+using FractureLab.Fracture.Protocols;
+using FractureLab.Fracture.Reports;
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.ForceFields;
+using FractureLab.Mechanics.IO;
+using FractureLab.Mechanics.Simulation;
+
+namespace FractureLab.Fracture.Runs;
+
+/// <summary>What a fracture run directory holds after a run: the job's result, its wall time and the exit code it calls for (0, or 130 when cancelled).</summary>
+public sealed record RunOutcome(FractureJobResult Result, double WallSeconds, string Folder)
+{
+    public int ExitCode => Result.Cancelled ? 130 : 0;
+
+    /// <summary>One line for the console: the run's numbers and where they are.</summary>
+    public string Headline()
+    {
+        var a = Result.Analysis;
+        var ci = CultureInfo.InvariantCulture;
+        string F(double? v, string f) => v?.ToString(f, ci) ?? "n/a";
+        return $"{(a.Separated ? "separated" : "not separated")} in {WallSeconds.ToString("F0", ci)} s: E {F(a.YoungsModulusGpa, "0.0")} GPa, nu {F(a.PoissonRatio, "0.000")}, " +
+               $"sigma_max {a.StrengthGpa.ToString("0.00", ci)} GPa at {a.StrainAtPeak.ToString("0.000", ci)}, work of fracture {F(a.FractureEnergyJPerM2, "0.00")} J/m2, " +
+               $"K_Ic {F(a.KIcEnergyMPaSqrtM, "0.000")} (work of fracture) / {F(a.KIcStressMPaSqrtM, "0.000")} (stress) MPa m^0.5; results in {Folder}";
+    }
+}
+
+/// <summary>
+/// A fracture run as a folder (SCIENCE.md §2-4): runs the <see cref="FractureJob"/> of a <see cref="RunConfig"/> and writes
+/// everything a user reads: stress_strain.csv (and the uncracked curve), summary.json, plan.json, precracked.data,
+/// trajectory.dump with per-atom stress, the minimized snapshots and their bond-switching curves, the figures (PNG and SVG)
+/// and report.md/report.html. <c>run</c>, campaigns and toughness studies all make their runs through this type.
+/// </summary>
+public static class RunDirectory
+{
+    /// <summary>
+    /// Runs <paramref name="config"/> into <paramref name="outDir"/> (continuing its checkpoints with <paramref name="resume"/>),
+    /// showing progress through <paramref name="progress"/>; <paramref name="uncracked"/> hands over an uncracked pull made
+    /// elsewhere (a study's per-replica pull).
+    /// </summary>
+    public static RunOutcome Run(RunConfig config, BackendChoice backend, string outDir, bool resume, ProgressRunner progress, UncrackedPull? uncracked = null)
+    {
+        var (glass, source) = config.LoadStructure();
+        var ff = config.ResolveForceField(glass);
+        var output = new LabOutput(outDir);
+        var clock = Stopwatch.StartNew();
+        int records = 0;
+        LammpsDumpWriter? dump = null;
+        FractureJobResult? result = null;
+        var switching = new RunBondSwitching(outDir);
+        if (!resume) switching.Clear();
+        try
+        {
+            Directory.CreateDirectory(outDir);
+            dump = new LammpsDumpWriter(Path.Combine(outDir, "trajectory.dump"));
+            var job = new FractureJob(glass, ff, backend.Create, config.Settings)
+            {
+                CheckpointDir = Path.Combine(outDir, "checkpoint"),
+                Resume = resume,
+                Uncracked = uncracked,
+                OnCrackedRecord = (row, s, f) =>
+                {
+                    if (config.DumpEveryRecords > 0 && records++ % config.DumpEveryRecords == 0) dump.WriteFrame(s, records, PerAtomStressColumns(s, f));
+                },
+                OnMinimizedSnapshot = switching.Write,
+            };
+            progress($"fracture run ({glass.Count} atoms) {outDir}", (report, token) => result = job.Run(report, token));
+        }
+        finally { dump?.Dispose(); }
+        var r = result!;
+        double wall = clock.Elapsed.TotalSeconds;
+        var curves = switching.Analyze(output, config.Settings.Tension.Axis, glass.TypeElements, config.Settings.Crack.CrackAxis, r.Analysis.StrainAtPeak);
+        Write(r, config, ff, backend, source, output, wall, glass.Count, glass.DensityGPerCm3(), curves);
+        return new RunOutcome(r, wall, output.Folder);
+    }
+
+    /// <summary>The dump columns c_stress[1..6] of LAMMPS compute stress/atom (bar·Å³) at the current state.</summary>
+    private static Dictionary<string, double[]> PerAtomStressColumns(AtomSystem s, ForceComputer f)
+    {
+        var cols = s.PerAtomStressBarA3(f.Compute(s, perAtomVirial: true).PerAtomVirial!);
+        return Enumerable.Range(0, 6).ToDictionary(k => $"c_stress[{k + 1}]", k => cols[k]);
+    }
+
+    /// <summary>Whether the run in <paramref name="dir"/> finished (its summary.json says completed).</summary>
+    public static bool Finished(string dir)
+    {
+        string summary = Path.Combine(dir, "summary.json");
+        if (!File.Exists(summary)) return false;
+        try { return JsonNode.Parse(File.ReadAllText(summary))?["completed"]?.GetValue<bool>() == true; }
+        catch (System.Text.Json.JsonException) { return false; }
+    }
+
+    private static void Write(FractureJobResult r, RunConfig config, ForceField ff, BackendChoice backend, string source, LabOutput output, double wall, int atoms, double densityGPerCm3,
+        IReadOnlyList<NetworkFormerCurve> switching)
+    {
+        int axis = config.Settings.Tension.Axis;
+        output.Text("stress_strain.csv", w => StressStrainRow.WriteCsv(w, r.CrackedRows, axis));
+        output.Text("stress_strain_uncracked.csv", w => StressStrainRow.WriteCsv(w, r.UncrackedRows, axis));
+        LammpsDataWriter.Write(Path.Combine(output.Folder, "precracked.data"), r.Relaxed, $"FractureLab pre-cracked, relaxed: {r.Crack.Description}");
+        var summary = TensileReport.SummaryJson(r.Analysis, r.CrackedCurve, r.Options);
+        summary["uncracked"] = TensileReport.SummaryJson(r.UncrackedAnalysis, r.UncrackedCurve, new TensileAnalysisOptions());
+        summary["crack"] = r.Crack.Description;
+        summary["crack_half_length_A"] = r.Crack.HalfLengthA;
+        summary["crack_period_A"] = r.Crack.PeriodA;
+        summary["protocol"] = config.Settings.Tension.Protocol.ToString();
+        summary["strain_rate_per_s"] = config.Settings.Tension.StrainRatePerS;
+        summary["temperature_K"] = config.Settings.Tension.TemperatureK;
+        summary["atoms"] = atoms;
+        summary["density_g_cm3"] = densityGPerCm3;
+        summary["atoms_after_crack"] = r.Crack.AtomsAfter;
+        summary["wall_seconds"] = wall;
+        summary["atom_steps"] = r.AtomSteps;
+        summary["atom_steps_per_second"] = r.AtomSteps / Math.Max(wall, 1e-9);
+        summary["completed"] = !r.Cancelled;
+        if (switching.Count > 0) summary["bond_switching"] = RunBondSwitching.Json(switching);
+        output.Json("summary.json", summary);
+        output.Json("plan.json", Plan(config, ff, backend, source));
+        var plot = FracturePlots.StressStrain(r, axis);
+        output.Png("stress_strain.png", PlotExport.Png(plot));
+        output.Text("stress_strain.svg", w => w.Write(PlotExport.Svg(plot)));
+        output.Text("report.md", w => w.Write(FractureReport.Markdown(r, config, ff, source, wall, switching)));
+        output.Text("report.html", w => w.Write(FractureReport.Html(r, config, ff, source, wall, switching)));
+    }
+
+    /// <summary>plan.json: what decides the run (version, structure, force field and citation, back end, seed, crack, tension, run settings).</summary>
+    public static JsonObject Plan(RunConfig config, ForceField ff, BackendChoice backend, string source)
+    {
+        var t = config.Settings.Tension;
+        var c = config.Settings.Crack;
+        return new JsonObject
+        {
+            ["fracturelab_version"] = typeof(FractureJob).Assembly.GetName().Version?.ToString(),
+            ["structure"] = source,
+            ["forcefield"] = ff.Name,
+            ["forcefield_citation"] = ff.Citation,
+            ["backend"] = backend.Kind.ToString().ToLowerInvariant(),
+            ["backend_detail"] = backend.Create().Name,
+            ["threads"] = backend.Threads,
+            ["seed"] = config.Settings.Seed,
+            ["crack"] = new JsonObject { ["kind"] = c.Kind.ToString().ToLowerInvariant(), ["length_fraction"] = c.LengthFraction, ["opening_A"] = c.OpeningA, ["loading_axis"] = "xyz"[c.LoadingAxis].ToString(), ["crack_axis"] = "xyz"[c.CrackAxis].ToString() },
+            ["tension"] = new JsonObject
+            {
+                ["protocol"] = t.Protocol.ToString(), ["strain_rate_per_s"] = t.StrainRatePerS, ["temperature_K"] = t.TemperatureK, ["max_strain"] = t.MaxStrain,
+                ["record_every_strain"] = t.RecordEveryStrain, ["timestep_fs"] = t.TimestepFs, ["separation_fraction"] = t.SeparationFraction, ["separation_span"] = t.SeparationSpan,
+            },
+            ["relax_ps"] = config.Settings.RelaxPs,
+            ["modulus_strain"] = config.Settings.ModulusStrain,
+            ["snapshot_every_strain"] = config.Settings.SnapshotEveryStrain,
+        };
+    }
+}
