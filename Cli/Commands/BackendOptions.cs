@@ -20,5 +20,10 @@ public sealed class BackendOptions
         c.Options.Add(Device);
     }
 
-    public BackendChoice Choice(ParseResult p) => BackendChoice.Parse(p.GetValue(Backend)!, p.GetValue(Threads), p.GetValue(Device)!, p.GetValue(Precision)!);
+    public BackendChoice Choice(ParseResult p)
+    {
+        int threads = p.GetValue(Threads);
+        if (threads < 0) throw new FractureLab.Mechanics.InputException($"--threads {threads}: give 0 (all cores) or a positive number of threads");
+        return BackendChoice.Parse(p.GetValue(Backend)!, threads, p.GetValue(Device)!, p.GetValue(Precision)!);
+    }
 }

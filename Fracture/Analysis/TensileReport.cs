@@ -27,6 +27,8 @@ public static class TensileReport
             ["separated"] = r.Separated,
             ["failure_strain"] = N(r.FailureStrain),
             ["fracture_energy_J_m2"] = N(r.FractureEnergyJPerM2),
+            ["work_of_fracture_J_m2"] = N(r.FractureEnergyJPerM2),
+            ["work_of_fracture_note"] = "L0 * integral of sigma d(epsilon) over the whole pull: all work done on the box, so it depends on the box length L0 and the protocol (SCIENCE.md 10); fracture_energy_J_m2 is the same number under its old name",
             ["surface_energy_J_m2"] = N(r.SurfaceEnergyJPerM2),
             ["KIc_energy_MPa_sqrt_m"] = N(r.KIcEnergyMPaSqrtM),
             ["KIc_energy_plane_strain_MPa_sqrt_m"] = N(r.KIcEnergyPlaneStrainMPaSqrtM),

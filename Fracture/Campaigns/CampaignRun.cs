@@ -72,18 +72,9 @@ public static class CampaignRuns
     public static void RunAll(CampaignConfig c, List<CampaignRun> runs, string outDir, int jobs, bool resume, Mechanics.Backends.BackendChoice backend,
         ProgressRunner progress, Action<string> log)
     {
-        if (backend.Threads <= 0) backend = backend with { Threads = Math.Max(1, Environment.ProcessorCount / jobs) };
         var glasses = runs.Select(r => (r.Composition, r.Replica)).Distinct().ToDictionary(k => k, k => GlassFile(k.Composition, k.Replica, outDir, progress));
-        int done = 0;
-        Parallel.ForEach(runs, new ParallelOptions { MaxDegreeOfParallelism = jobs }, r =>
-        {
-            if (RunDirectory.Finished(r.Dir)) { Interlocked.Increment(ref done); return; }
-            var config = RunConfigOf(c, r, glasses[(r.Composition, r.Replica)]);
-            Directory.CreateDirectory(r.Dir);
-            AtomicFile.Write(Path.Combine(r.Dir, "run.toml"), w => w.Write(config.ToToml()));
-            var outcome = RunDirectory.Run(config, backend, r.Dir, resume && Directory.Exists(Path.Combine(r.Dir, "checkpoint")), progress);
-            log($"[{Interlocked.Increment(ref done)}/{runs.Count}] {r.Dir}: exit {outcome.ExitCode}");
-        });
+        Batch.RunBatch.RunAll(runs.Select(r => new Batch.BatchRun(r.Dir, () => RunConfigOf(c, r, glasses[(r.Composition, r.Replica)]))).ToList(),
+            jobs, resume, backend, progress, log);
     }
 
     /// <summary>The shell step that builds a composition's glass for a replica when it is built and not there yet ("" otherwise).</summary>

@@ -180,13 +180,69 @@ public sealed record RunConfig(
         return new RunConfig(data, shipped, elements, ff, settings, dump, n4, replicate);
     }
 
+    /// <summary>" (did you mean 'x'?)" for the known word nearest to <paramref name="word"/> within an edit distance of 2 (or a third of its length), else "".</summary>
+    public static string Suggest(string word, IEnumerable<string> known)
+    {
+        var best = known.Select(k => (k, d: EditDistance(word.ToLowerInvariant(), k.ToLowerInvariant()))).OrderBy(p => p.d).FirstOrDefault();
+        return best.k is not null && best.d <= Math.Max(2, word.Length / 3) ? $" (did you mean '{best.k}'?)" : "";
+    }
+
+    /// <summary>Levenshtein distance (insertions, deletions, substitutions).</summary>
+    public static int EditDistance(string a, string b)
+    {
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) prev[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (prev, cur) = (cur, prev);
+        }
+        return prev[b.Length];
+    }
+
     /// <summary>TOML access that names the file and the dotted key in every error, and refuses keys it does not know.</summary>
     internal sealed class Reader(string source)
     {
         public void Only(TomlTable table, string prefix, params string[] keys)
         {
             foreach (var k in table.Keys)
-                if (!keys.Contains(k)) throw new InputException($"{source}: unknown key '{prefix}{k}' (known: {string.Join(", ", keys)})");
+                if (!keys.Contains(k)) throw new InputException($"{source}: unknown key '{prefix}{k}'{Suggest(k, keys)} (known: {string.Join(", ", keys)})");
+        }
+
+        /// <summary>A list of numbers, or null when the key is absent.</summary>
+        public List<double>? Numbers(TomlTable? t, string key) => Get(t, key) switch
+        {
+            null => null,
+            TomlArray a when a.All(x => x is double or long) => [.. a.Select(x => x is long l ? l : (double)x!)],
+            var v => throw new InputException($"{source}: key '{key}' must be a list of numbers, e.g. [0.2, 0.5]"),
+        };
+
+        /// <summary>A list of strings, or null when the key is absent.</summary>
+        public List<string>? Strings(TomlTable? t, string key) => Get(t, key) switch
+        {
+            null => null,
+            TomlArray a when a.All(x => x is string) => [.. a.Select(x => (string)x!)],
+            _ => throw new InputException($"{source}: key '{key}' must be a list of strings, e.g. [\"a\", \"b\"]"),
+        };
+
+        /// <summary>A list of replications (three integers from 1 to 100 each), or null when the key is absent.</summary>
+        public List<int[]>? CountLists(TomlTable? t, string key)
+        {
+            var v = Get(t, key);
+            if (v is null) return null;
+            if (v is TomlArray outer && outer.Count > 0 && outer.All(e => e is TomlArray a && a.Count == 3 && a.All(x => x is long n && n >= 1 && n <= 100)))
+                return [.. outer.Select(e => ((TomlArray)e!).Select(x => (int)(long)x!).ToArray())];
+            throw new InputException($"{source}: key '{key}' must be a list of replications, each three integers from 1 to 100, e.g. [[1, 1, 1], [2, 1, 2]]");
+        }
+
+        /// <summary>A positive number, or the fallback when the key is absent.</summary>
+        public double Positive(TomlTable? t, string key, double fallback)
+        {
+            double v = Number(t, key, fallback);
+            return v > 0 ? v : throw new InputException($"{source}: key '{key}' is {v.ToString(CultureInfo.InvariantCulture)}; it must be positive");
         }
 
         public TomlTable? Section(TomlTable root, string name, params string[] keys)

@@ -1,0 +1,62 @@
+using FractureLab.Experiments.Plots;
+using FractureLab.Fracture.Toughness;
+using OxyPlot;
+using OxyPlot.Series;
+
+namespace FractureLab.Fracture.Reports;
+
+/// <summary>The figures of a toughness study: σ_c against a with the fitted LEFM curve, J against the domain size, J along the pulls, convergence.</summary>
+public static class ToughnessPlots
+{
+    /// <summary>σ_c of every pull against a, and K/(F(a/W)√(πa)) with the fitted K (periodic-array factor).</summary>
+    public static PlotModel StrengthVsCrackLength(CellResult c)
+    {
+        var m = PlotExport.NewModel($"Strength vs crack length ({c.Cell.Label})", "crack half-length a (A)", "sigma_c = sigma_max (GPa)");
+        var pts = new ScatterSeries { Title = "pulls", MarkerType = MarkerType.Circle, MarkerSize = 5, MarkerFill = OxyColors.SteelBlue };
+        foreach (var p in c.Pulls) pts.Points.Add(new ScatterPoint(p.Point.HalfLengthA, p.Point.SigmaCGpa));
+        m.Series.Add(pts);
+        if (c.CrackLength is { } fit)
+        {
+            double w = c.Pulls[0].Point.PeriodA, k = fit.K.Value / Analysis.FractureUnits.MPaSqrtMPerGpaSqrtAngstrom;
+            var line = new LineSeries { Title = $"LEFM, K_Ic = {fit.K.Value:0.000} MPa m^0.5", Color = OxyColors.Black, LineStyle = LineStyle.Dash };
+            double lo = 0.5 * c.Pulls.Min(p => p.Point.HalfLengthA), hi = Math.Min(0.49 * w, 1.2 * c.Pulls.Max(p => p.Point.HalfLengthA));
+            for (int i = 0; i <= 60; i++) { double a = lo + (hi - lo) * i / 60; line.Points.Add(new DataPoint(a, k * CrackLengthRoute.G(a, w))); }
+            m.Series.Add(line);
+        }
+        return m;
+    }
+
+    /// <summary>J at onset against the outer domain size, both tips of every pull (path independence).</summary>
+    public static PlotModel JVsDomain(CellResult c)
+    {
+        var m = PlotExport.NewModel("J at onset vs domain size", "outer domain half-size (A)", "J (J/m2)");
+        foreach (var p in c.Pulls.Where(p => p.J is not null))
+        {
+            var s = new LineSeries { Title = $"2a/W {p.Pull.Fraction:0.000} r{p.Seed()}", MarkerType = MarkerType.Circle };
+            for (int d = 0; d < p.J!.OuterA.Length; d++)
+            {
+                double v = 0.5 * (p.J.JRight[d] + p.J.JLeft[d]);
+                if (double.IsFinite(v)) s.Points.Add(new DataPoint(p.J.OuterA[d], v));
+            }
+            m.Series.Add(s);
+        }
+        return m;
+    }
+
+    /// <summary>K_Ic of each route against 1/W (sizes) or log10 of the rate.</summary>
+    public static PlotModel Convergence(IReadOnlyList<CellResult> cells, bool bySize)
+    {
+        var m = PlotExport.NewModel(bySize ? "K_Ic vs box size" : "K_Ic vs strain rate", bySize ? "1/W (1/A)" : "log10(strain rate, 1/s)", "K_Ic (MPa m^0.5)");
+        foreach (var route in new[] { "crack_length", "compliance", "j_integral", "work_of_fracture" })
+        {
+            var s = new ScatterErrorSeries { Title = route, MarkerType = MarkerType.Circle, MarkerSize = 4 };
+            foreach (var c in cells)
+                if (ToughnessAnalysis.Routes(c).First(r => r.Name == route).K is { } k && double.IsFinite(k.Value))
+                    s.Points.Add(new ScatterErrorPoint(bySize ? 1 / c.WidthA : Math.Log10(c.Cell.RatePerS), k.Value, 0, double.IsFinite(k.StdErr) ? k.StdErr : 0));
+            if (s.Points.Count > 0) m.Series.Add(s);
+        }
+        return m;
+    }
+
+    private static int Seed(this PullResult p) => p.Pull.Seed;
+}

@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using FractureLab.Experiments.Plots;
+using Markdig;
+using FractureLab.Fracture.Reports;
+using FractureLab.Mechanics.IO;
+
+namespace FractureLab.Fracture.Toughness;
+
+/// <summary>
+/// The outputs of a toughness study: summary.json (<c>methods.crack_length</c>, <c>.compliance</c>, <c>.j_integral</c>,
+/// <c>.work_of_fracture</c>, each with <c>KIc_MPa_sqrt_m</c> as value, stderr, ci95, n; the per-crack-length points; flags;
+/// <c>recommended</c>; convergence), report.md and report.html with the table of all routes, and the figures (PNG and SVG).
+/// </summary>
+public static class ToughnessSummary
+{
+    private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
+
+    /// <summary>Measured and simulated references for silica glass (SCIENCE.md §10).</summary>
+    public static readonly JsonObject SilicaReferences = new()
+    {
+        ["silica_glass_measured_MPa_sqrt_m"] = "0.75-0.80 (SEPB, chevron notch)",
+        ["silica_J_integral_MD_Rimsza_2018_MPa_sqrt_m"] = "0.76 +- 0.16 (ReaxFF; Rimsza, Jones & Criscenti, J. Am. Ceram. Soc. 2018)",
+        ["fused_quartz_micro_cantilever_MPa_sqrt_m"] = "0.67 +- 0.01",
+    };
+
+    public static JsonObject Write(ToughnessStudy s, IReadOnlyList<CellResult> cells, string outDir)
+    {
+        if (cells.Count == 0) throw new Mechanics.InputException($"{outDir}: no finished pulls to analyse yet (run the study first)");
+        var output = new LabOutput(outDir);
+        var main = cells[0];
+        var summary = CellJson(main);
+        summary["study"] = s.Source;
+        summary["cell"] = main.Cell.Label;
+        summary["cells"] = new JsonArray(cells.Select(c => (JsonNode?)CellJson(c)).ToArray());
+        if (cells.Count > 1) summary["convergence"] = ToughnessConvergence.Json(cells);
+        summary["references"] = SilicaReferences.DeepClone();
+        summary["units"] = "K in MPa m^0.5, G and J in J/m2, stresses and moduli in GPa, lengths in A";
+        output.Json("summary.json", summary);
+        Figure(output, "strength_vs_crack_length", ToughnessPlots.StrengthVsCrackLength(main));
+        if (main.Pulls.Any(p => p.J is not null)) Figure(output, "j_vs_domain", ToughnessPlots.JVsDomain(main));
+        if (s.Sizes.Count > 1) Figure(output, "convergence_size", ToughnessPlots.Convergence(cells, bySize: true));
+        if (s.StrainRatesPerS.Count > 1) Figure(output, "convergence_rate", ToughnessPlots.Convergence(cells, bySize: false));
+        string md = Markdown(s, cells);
+        output.Text("report.md", w => w.Write(md));
+        output.Text("report.html", w => w.Write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>FractureLab toughness study</title></head><body>\n"
+            + Markdig.Markdown.ToHtml(md, new Markdig.MarkdownPipelineBuilder().UseAdvancedExtensions().Build()) + "</body></html>\n"));
+        return summary;
+    }
+
+    private static void Figure(LabOutput o, string name, OxyPlot.PlotModel m)
+    {
+        o.Png(name + ".png", PlotExport.Png(m));
+        o.Text(name + ".svg", w => w.Write(PlotExport.Svg(m)));
+    }
+
+    private static JsonNode? N(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
+    private static JsonNode? N(double? v) => v is { } x ? N(x) : null;
+
+    private static JsonObject CellJson(CellResult c)
+    {
+        var methods = new JsonObject();
+        if (c.CrackLength is { } cl)
+            methods["crack_length"] = new JsonObject
+            {
+                ["KIc_MPa_sqrt_m"] = cl.K.Json(),
+                ["scales_as_lefm"] = cl.ScalesAsLefm,
+                ["check"] = cl.Check,
+                ["relative_rms_residual"] = N(cl.RelativeRmsResidual),
+                ["intercept_GPa"] = N(cl.InterceptGpa), ["intercept_stderr_GPa"] = N(cl.InterceptStdErrGpa),
+                ["residuals_GPa"] = new JsonArray(cl.ResidualsGpa.Select(r => N(r)).ToArray()),
+                ["formula"] = "sigma_c = K/(F(a/W) sqrt(pi a)), periodic-array F, least squares through the origin (Brochard et al. 2015)",
+            };
+        if (c.Compliance is { } co)
+            methods["compliance"] = new JsonObject
+            {
+                ["KIc_MPa_sqrt_m"] = co.K.Json(),
+                ["G_c_J_m2"] = co.Gc.Json(),
+                ["lefm_ratio"] = N(co.LefmRatio),
+                ["fit"] = new JsonObject { ["c0_per_GPa"] = N(co.C0PerGpa), ["b_per_GPa"] = N(co.B), ["b_stderr_per_GPa"] = N(co.BStdErr) },
+                ["formula"] = "G_c = (sigma_c^2 W L0/4) d(1/E_eff)/da with 1/E_eff = c0 + b f(a)/L0, f = -(W/pi) ln cos(pi a/W); K = sqrt(E' G_c)",
+            };
+        if (c.JIntegral is { } j)
+            methods["j_integral"] = new JsonObject
+            {
+                ["KIc_MPa_sqrt_m"] = j.Json(),
+                ["G_c_J_m2"] = N(j.GcJPerM2),
+                ["path_spread"] = N(c.JSpread),
+                ["formula"] = "domain J (Li, Shih & Needleman 1985) of Hardy fields at the onset of tip advance; K = sqrt(E' J)",
+            };
+        if (c.WorkOfFracture is { } wf)
+            methods["work_of_fracture"] = new JsonObject
+            {
+                ["KIc_MPa_sqrt_m"] = wf.Json(),
+                ["G_c_J_m2"] = N(wf.GcJPerM2),
+                ["note"] = "L0 * integral sigma d(epsilon): every bit of work done on the box; depends on L0 and the protocol, not a material G_c (SCIENCE.md 10). K = sqrt(E W_f), plane stress",
+            };
+        var (route, why) = ToughnessAnalysis.Recommend(c);
+        var agreement = ToughnessAnalysis.Agreement(c);
+        var points = new JsonArray();
+        foreach (var g in c.Pulls.GroupBy(p => p.Pull.Fraction))
+        {
+            var sig = Campaigns.CampaignAggregate.Describe(g.Select(p => p.Point.SigmaCGpa).ToList());
+            var eff = Campaigns.CampaignAggregate.Describe(g.Select(p => p.Point.EffectiveModulusGpa).ToList());
+            points.Add(new JsonObject
+            {
+                ["crack_length_fraction"] = g.Key,
+                ["a_A"] = g.Average(p => p.Point.HalfLengthA),
+                ["W_A"] = g.Average(p => p.Point.PeriodA),
+                ["sigma_c_GPa"] = new JsonObject { ["mean"] = N(sig.Mean), ["sd"] = N(sig.Sd) },
+                ["E_eff_GPa"] = new JsonObject { ["mean"] = N(eff.Mean), ["sd"] = N(eff.Sd) },
+                ["n"] = g.Count(),
+                ["separated"] = g.Count(p => p.Separated),
+                ["J_c_J_m2"] = N(g.Where(p => p.J is not null).Select(p => p.J!.JcJPerM2).DefaultIfEmpty(double.NaN).Average()),
+            });
+        }
+        return new JsonObject
+        {
+            ["youngs_modulus_GPa"] = N(c.YoungsGpa),
+            ["poisson_ratio"] = N(c.Poisson),
+            ["effective_modulus_GPa"] = N(c.EffectiveModulusGpa),
+            ["plane_state"] = c.PlaneState,
+            ["size"] = new JsonArray(c.Cell.Size.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()),
+            ["strain_rate_per_s"] = c.Cell.RatePerS,
+            ["box_width_A"] = N(c.WidthA),
+            ["box_length_A"] = N(c.LengthA),
+            ["methods"] = methods,
+            ["points"] = points,
+            ["flags"] = new JsonArray(c.Flags.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()),
+            ["agreement"] = new JsonObject
+            {
+                ["max_relative_difference_lefm_routes"] = N(agreement),
+                ["goal"] = ToughnessAnalysis.AgreementGoal,
+                ["met"] = agreement is { } a ? a <= ToughnessAnalysis.AgreementGoal : null,
+            },
+            ["recommended"] = new JsonObject
+            {
+                ["route"] = route,
+                ["KIc_MPa_sqrt_m"] = route is null ? null : ToughnessAnalysis.Routes(c).First(r => r.Name == route).K!.Json(),
+                ["why"] = why,
+            },
+        };
+    }
+
+    public static string Markdown(ToughnessStudy s, IReadOnlyList<CellResult> cells)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("# Toughness study").AppendLine();
+        sb.AppendLine($"Study: `{s.Source}`; force field `{s.Base.ForceField}`; protocol {s.Base.Settings.Tension.Protocol}, {s.Base.Settings.Tension.TemperatureK.ToString(Ci)} K; " +
+                      $"2a/W = {string.Join(", ", s.CrackLengthFractions.Select(f => f.ToString("0.###", Ci)))}; seeds {string.Join(", ", s.Seeds)}.").AppendLine();
+        foreach (var c in cells)
+        {
+            sb.AppendLine($"## {c.Cell.Label}").AppendLine();
+            sb.AppendLine(string.Create(Ci, $"E = {c.YoungsGpa:0.0} GPa, ν = {c.Poisson:0.000} (uncracked pulls); E′ = {c.EffectiveModulusGpa:0.0} GPa ({c.PlaneState}); W = {c.WidthA:0.0} Å, L0 = {c.LengthA:0.0} Å; {c.Pulls.Count} pre-cracked pulls, {c.Separated} separated.")).AppendLine();
+            sb.AppendLine("| route | K_Ic (MPa·m^0.5) | stderr | 95 % CI | n | G_c (J/m²) |").AppendLine("| --- | --- | --- | --- | --- | --- |");
+            foreach (var (name, k) in ToughnessAnalysis.Routes(c))
+            {
+                if (k is null) { sb.AppendLine($"| {name} | not available | | | | |"); continue; }
+                var (lo, hi) = k.Ci95;
+                sb.AppendLine($"| {name} | {F(k.Value, "0.000")} | {F(k.StdErr, "0.000")} | {F(lo, "0.000")} to {F(hi, "0.000")} | {k.N} | {F(k.GcJPerM2 ?? double.NaN, "0.00")} |");
+            }
+            sb.AppendLine();
+            var (route, why) = ToughnessAnalysis.Recommend(c);
+            sb.AppendLine($"**Recommended**: {route ?? "none"} — {why}.").AppendLine();
+            if (ToughnessAnalysis.Agreement(c) is { } ag) sb.AppendLine($"LEFM routes agree within {ag:P0} (goal {ToughnessAnalysis.AgreementGoal:P0}).").AppendLine();
+            sb.AppendLine("| 2a/W | a (Å) | σ_c (GPa) | E_eff (GPa) | separated | J_c (J/m²) |").AppendLine("| --- | --- | --- | --- | --- | --- |");
+            foreach (var p in c.Pulls.OrderBy(p => p.Point.HalfLengthA))
+                sb.AppendLine($"| {F(p.Pull.Fraction ?? double.NaN, "0.000")} (r{p.Pull.Seed}) | {F(p.Point.HalfLengthA, "0.00")} | {F(p.Point.SigmaCGpa, "0.00")} | {F(p.Point.EffectiveModulusGpa, "0.0")} | {(p.Separated ? "yes" : "no")} | {F(p.J?.JcJPerM2 ?? double.NaN, "0.00")} |");
+            sb.AppendLine();
+            if (c.Flags.Count > 0) { sb.AppendLine("Flags:").AppendLine(); foreach (var f in c.Flags) sb.AppendLine($"- {f}"); sb.AppendLine(); }
+        }
+        sb.AppendLine("![strength vs crack length](strength_vs_crack_length.png)").AppendLine();
+        if (cells[0].Pulls.Any(p => p.J is not null)) sb.AppendLine("![J vs domain](j_vs_domain.png)").AppendLine();
+        if (s.Sizes.Count > 1) sb.AppendLine("![size](convergence_size.png)").AppendLine();
+        if (s.StrainRatesPerS.Count > 1) sb.AppendLine("![rate](convergence_rate.png)").AppendLine();
+        sb.AppendLine("References for silica glass: measured 0.75-0.80 MPa·m^0.5 (SEPB, chevron notch); J-integral MD 0.76 ± 0.16 (Rimsza, Jones & Criscenti 2018). " +
+                      "The work of fracture depends on the box length and the protocol; it is listed for comparison with earlier numbers, not as G_c.");
+        return sb.ToString();
+    }
+
+    private static string F(double v, string f) => double.IsFinite(v) ? v.ToString(f, Ci) : "n/a";
+}
