@@ -78,27 +78,36 @@ public static class PreCrack
             inSlit[i] = pos[i] >= from && pos[i] <= to && Math.Abs(load[i] - lc) < 0.5 * spec.OpeningA;
         int slit = inSlit.Count(b => b);
 
-        // Charge neutrality: remove atoms nearest the slit, each time the nearest whose removal brings the net charge
-        // closest to zero; when no single removal lowers |net| (e.g. +1.2 e in BKS silica: Si +2.4, O −1.2), one that
-        // keeps |net| equal is allowed (remove a Si: −1.2 e, then an O: 0).
-        double net = Enumerable.Range(0, s.Count).Where(i => !inSlit[i]).Sum(i => s.Charge[i]);
-        var byDistance = Enumerable.Range(0, s.Count).Where(i => !inSlit[i])
-            .OrderBy(i => Math.Abs(load[i] - lc) + Math.Max(0, Math.Max(from - pos[i], pos[i] - to))).ToList();
-        int extra = 0;
-        const double tolerance = 1e-6;
-        for (int guard = 0; Math.Abs(net) > tolerance && guard < 64; guard++)
-        {
-            int best = byDistance.FirstOrDefault(i => !inSlit[i] && Math.Abs(net - s.Charge[i]) < Math.Abs(net) - tolerance, -1);
-            if (best < 0) best = byDistance.FirstOrDefault(i => !inSlit[i] && s.Charge[i] != 0 && Math.Abs(net - s.Charge[i]) <= Math.Abs(net) + tolerance, -1);
-            if (best < 0) break;
-            inSlit[best] = true;
-            net -= s.Charge[best];
-            extra++;
-        }
+        int extra = Neutralize(s, inSlit, i => Math.Abs(load[i] - lc) + Math.Max(0, Math.Max(from - pos[i], pos[i] - to)), out double net);
         var keep = Enumerable.Range(0, s.Count).Where(i => !inSlit[i]).ToList();
         var cracked = s.Subset(keep);
         string description = $"{what}, opening {spec.OpeningA:F1} Å along {"xyz"[la]}, crack along {"xyz"[ca]}; " +
                              $"{slit} atoms removed by the slit, {extra} more for charge neutrality (net charge {(Math.Abs(net) < 1e-9 ? 0.0 : net):0.######} e)";
         return new PreCrackResult(cracked, slit, extra, net, halfLength, w, description);
+    }
+
+    /// <summary>
+    /// Charge neutrality after a cut (needed by Ewald and kept for every Coulomb method): removes atoms in order of
+    /// <paramref name="distance"/> from the cut, each time the nearest whose removal brings the net charge closest to zero;
+    /// when no single removal lowers |net| (e.g. +1.2 e in BKS silica: Si +2.4, O −1.2), one that keeps |net| equal is
+    /// allowed (remove a Si: −1.2 e, then an O: 0). Marks them in <paramref name="removed"/>; returns how many.
+    /// </summary>
+    public static int Neutralize(AtomSystem s, bool[] removed, Func<int, double> distance, out double net)
+    {
+        net = Enumerable.Range(0, s.Count).Where(i => !removed[i]).Sum(i => s.Charge[i]);
+        var byDistance = Enumerable.Range(0, s.Count).Where(i => !removed[i]).OrderBy(distance).ToList();
+        int extra = 0;
+        const double tolerance = 1e-6;
+        for (int guard = 0; Math.Abs(net) > tolerance && guard < 64; guard++)
+        {
+            double n = net;
+            int best = byDistance.FirstOrDefault(i => !removed[i] && Math.Abs(n - s.Charge[i]) < Math.Abs(n) - tolerance, -1);
+            if (best < 0) best = byDistance.FirstOrDefault(i => !removed[i] && s.Charge[i] != 0 && Math.Abs(n - s.Charge[i]) <= Math.Abs(n) + tolerance, -1);
+            if (best < 0) break;
+            removed[best] = true;
+            net -= s.Charge[best];
+            extra++;
+        }
+        return extra;
     }
 }

@@ -180,36 +180,15 @@ public sealed record RunConfig(
         return new RunConfig(data, shipped, elements, ff, settings, dump, n4, replicate);
     }
 
-    /// <summary>" (did you mean 'x'?)" for the known word nearest to <paramref name="word"/> within an edit distance of 2 (or a third of its length), else "".</summary>
-    public static string Suggest(string word, IEnumerable<string> known)
-    {
-        var best = known.Select(k => (k, d: EditDistance(word.ToLowerInvariant(), k.ToLowerInvariant()))).OrderBy(p => p.d).FirstOrDefault();
-        return best.k is not null && best.d <= Math.Max(2, word.Length / 3) ? $" (did you mean '{best.k}'?)" : "";
-    }
-
-    /// <summary>Levenshtein distance (insertions, deletions, substitutions).</summary>
-    public static int EditDistance(string a, string b)
-    {
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) prev[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (prev, cur) = (cur, prev);
-        }
-        return prev[b.Length];
-    }
+    /// <summary>" (did you mean 'x'?)" for a misspelt word (<see cref="KeySuggestions.Suggest"/>).</summary>
+    public static string Suggest(string word, IEnumerable<string> known) => KeySuggestions.Suggest(word, known);
 
     /// <summary>TOML access that names the file and the dotted key in every error, and refuses keys it does not know.</summary>
     internal sealed class Reader(string source)
     {
         public void Only(TomlTable table, string prefix, params string[] keys)
         {
-            foreach (var k in table.Keys)
-                if (!keys.Contains(k)) throw new InputException($"{source}: unknown key '{prefix}{k}'{Suggest(k, keys)} (known: {string.Join(", ", keys)})");
+            KeySuggestions.Only(source, table.Keys, prefix, keys);
         }
 
         /// <summary>A list of numbers, or null when the key is absent.</summary>

@@ -19,6 +19,25 @@ public sealed record ComplianceFit(RouteEstimate K, RouteEstimate Gc, double C0P
 /// </summary>
 public static class ComplianceRoute
 {
+    /// <summary>The share of σ_max below which a pre-cracked curve is taken as linear for E_eff.</summary>
+    public const double LinearShareOfPeak = 0.4;
+
+    /// <summary>
+    /// E_eff (GPa) of a pre-cracked curve: the least-squares slope (with intercept) over the records from the start up to the
+    /// first stress above <see cref="LinearShareOfPeak"/>·σ_max, at least five records. A wider window than the 0-1 % of the
+    /// modulus fit: at 300 K the thermal noise of a few-thousand-atom box swamps a 1 % slope, and E_eff must resolve the few
+    /// per cent a crack changes it by.
+    /// </summary>
+    public static double EffectiveModulus(IReadOnlyList<double> strain, IReadOnlyList<double> stressGpa)
+    {
+        double peak = stressGpa.Max();
+        int end = 0;
+        while (end < stressGpa.Count && stressGpa[end] <= LinearShareOfPeak * peak) end++;
+        end = Math.Clamp(end, Math.Min(5, stressGpa.Count), stressGpa.Count);
+        if (end < 2) throw new Mechanics.InputException("a pre-cracked curve needs at least two records for E_eff");
+        return MathNet.Numerics.Fit.Line(strain.Take(end).ToArray(), stressGpa.Take(end).ToArray()).B;
+    }
+
     public static double F(double halfLengthA, double periodA) => -(periodA / Math.PI) * Math.Log(Math.Cos(Math.PI * halfLengthA / periodA));
 
     public static ComplianceFit? Fit(IReadOnlyList<CrackPoint> points, double effectiveModulusGpa)

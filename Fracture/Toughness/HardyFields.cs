@@ -9,7 +9,8 @@ namespace FractureLab.Fracture.Toughness;
 /// with a normalized Gaussian kernel ψ of width ℓ in the plane (truncated at 4ℓ, divided by the thickness),
 /// ρ(g) = Σ m_i ψ, σ(g) = Σ S_i ψ (S_i the per-atom stress·volume of LAMMPS compute stress/atom, kinetic part included)
 /// and u(g) = Σ m_i u_i ψ / ρ (mass-weighted). Points where ρ is below <see cref="VoidFraction"/> of the mean density
-/// are void: no stress there. The grid covers the periodic box in x and z.
+/// (of the box, or <c>meanDensity</c> for a slab in vacuum) are void: no stress there. The grid covers the box in x and z,
+/// wrapping when periodic.
 /// </summary>
 public static class HardyFields
 {
@@ -22,14 +23,14 @@ public static class HardyFields
     /// atom in bar·Å³, LAMMPS compute stress/atom), crack axis <paramref name="xAxis"/> and loading axis <paramref name="zAxis"/>.
     /// </summary>
     public static PlaneFields Compute(AtomSystem current, double[] displacementA, double[][] stressBarA3, int xAxis, int zAxis,
-        double kernelWidthA = 2.0, double spacingA = 0.5)
+        double kernelWidthA = 2.0, double spacingA = 0.5, bool periodic = true, double? meanDensity = null)
     {
         int yAxis = 3 - xAxis - zAxis;
         var box = current.Box;
         double lx = box.Length(xAxis), lz = box.Length(zAxis), ly = box.Length(yAxis);
         int nx = Math.Max(4, (int)Math.Round(lx / spacingA)), nz = Math.Max(4, (int)Math.Round(lz / spacingA));
         double hx = lx / nx, hz = lz / nz;
-        var f = new PlaneFields(nx, nz, box.Lo[xAxis] + 0.5 * hx, box.Lo[zAxis] + 0.5 * hz, hx, hz, periodic: true);
+        var f = new PlaneFields(nx, nz, box.Lo[xAxis] + 0.5 * hx, box.Lo[zAxis] + 0.5 * hz, hx, hz, periodic);
         var mu = new double[2][] { new double[nx * nz], new double[nx * nz] };
         // Components of the six-column stress: xx, zz, xz in the (xAxis, zAxis) plane.
         int sxx = xAxis, szz = zAxis, sxz = OffDiagonal(xAxis, zAxis);
@@ -51,6 +52,7 @@ public static class HardyFields
                 double r2 = dx * dx + dz * dz;
                 if (r2 > cut * cut) continue;
                 double psi = norm * Math.Exp(-r2 * inv2l2);
+                if (!periodic && (gi < 0 || gi >= nx || gk < 0 || gk >= nz)) continue;
                 int n = f.Index(f.WrapX(gi), f.WrapZ(gk));
                 f.Density[n] += m * psi;
                 f.Sxx[n] += stressBarA3[sxx][a] * psi * gpaPerBar;
@@ -60,7 +62,7 @@ public static class HardyFields
                 mu[1][n] += m * psi * displacementA[3 * a + zAxis];
             }
         }
-        double mean = current.TotalMass() / box.Volume;
+        double mean = meanDensity ?? current.TotalMass() / box.Volume;
         f.VoidDensity = VoidFraction * mean;
         for (int n = 0; n < nx * nz; n++)
         {

@@ -8,7 +8,9 @@ namespace FractureLab.Fracture.Toughness;
 
 /// <summary>How J is taken from a pull: the Hardy kernel width and grid spacing (Å), the outer domain half-sizes as fractions
 /// of the room around a tip (half the ligament, and half the box along the load), the tip advance (Å) that marks the onset.</summary>
-public sealed record JOptions(double KernelWidthA = 2.0, double SpacingA = 0.5, double[]? DomainFractions = null, double AdvanceA = 3.0)
+/// <summary>With <paramref name="WindowFrames"/> &gt; 1, consecutive dump frames are averaged in blocks of that many (per-atom displacement
+/// and stress; the middle frame places the kernels) before the fields are taken: the short time window of SCIENCE.md §10.</summary>
+public sealed record JOptions(double KernelWidthA = 2.0, double SpacingA = 0.5, double[]? DomainFractions = null, double AdvanceA = 3.0, int WindowFrames = 1)
 {
     public double[] Fractions => DomainFractions ?? [0.45, 0.65, 0.85];
 }
@@ -48,16 +50,30 @@ public static class PullJIntegral
         double refCentreX = reference.Box.Lo[crackAxis] + 0.5 * reference.Box.Length(crackAxis);
         double refCentreZ = reference.Box.Lo[loadAxis] + 0.5 * reference.Box.Length(loadAxis);
         var frames = new List<JFrame>();
+        var block = new List<(DumpFrame Frame, AtomSystem System, double[] U, double[][] Stress)>();
+        int window = Math.Max(1, o.WindowFrames);
         foreach (var f in LammpsDumpReader.Read(dumpPath))
         {
             var s = Frame(f, reference, massById, dumpPath);
             if (!(f.Columns.ContainsKey("c_stress[1]") && f.Columns.ContainsKey("c_stress[6]")))
                 throw new InputException($"{dumpPath}: frame at step {f.Step} has no per-atom stress columns c_stress[1..6] (LAMMPS: compute stress/atom, dumped as c_stress[*])");
-            var stress = Enumerable.Range(1, 6).Select(k => f.Columns[$"c_stress[{k}]"]).ToArray();
-            var u = HardyFields.Displacements(reference, s);
+            block.Add((f, s, HardyFields.Displacements(reference, s), Enumerable.Range(1, 6).Select(k => f.Columns[$"c_stress[{k}]"]).ToArray()));
+            if (block.Count < window) continue;
+            frames.Add(Evaluate(block));
+            block.Clear();
+        }
+        return frames.Count > 0 ? frames : throw new InputException($"{dumpPath}: {block.Count} frames, fewer than the {window} of one time window");
+
+        JFrame Evaluate(List<(DumpFrame Frame, AtomSystem System, double[] U, double[][] Stress)> b)
+        {
+            var mid = b[b.Count / 2];
+            var s = mid.System;
+            var order = b.Select(x => OrderLike(x.System, s, dumpPath)).ToList();
+            var u = Average(b.Select((x, k) => Permute(x.U, order[k], 3)).ToList());
+            var stress = Enumerable.Range(0, 6).Select(c => Average(b.Select((x, k) => Permute(x.Stress[c], order[k], 1)).ToList())).ToArray();
             var fields = HardyFields.Compute(s, u, stress, crackAxis, loadAxis, o.KernelWidthA, o.SpacingA);
-            double strain = s.Box.Length(loadAxis) / l0 - 1;
-            double sigma = stress[loadAxis].Sum() / s.Box.Volume * 1e-4;
+            double strain = b.Average(x => x.System.Box.Length(loadAxis)) / l0 - 1;
+            double sigma = b.Average(x => x.Stress[loadAxis].Sum() / x.System.Box.Volume) * 1e-4;
             // The crack centre moves with the box (affinely).
             double cx = s.Box.Lo[crackAxis] + (refCentreX - reference.Box.Lo[crackAxis]) / reference.Box.Length(crackAxis) * s.Box.Length(crackAxis);
             double cz = s.Box.Lo[loadAxis] + (refCentreZ - reference.Box.Lo[loadAxis]) / l0 * s.Box.Length(loadAxis);
@@ -73,11 +89,39 @@ public static class PullJIntegral
                 jr[d] = ok ? JIntegral.Domain(fields, tips!.RightX, cz, +1, outer[d] / 2, outer[d]) : double.NaN;
                 jl[d] = ok ? JIntegral.Domain(fields, tips!.LeftX, cz, -1, outer[d] / 2, outer[d]) : double.NaN;
             }
-            frames.Add(new JFrame(f.Step, strain, sigma, tips, outer, jr, jl));
+            return new JFrame(mid.Frame.Step, strain, sigma, tips, outer, jr, jl);
         }
-        if (frames.Count == 0) throw new InputException($"{dumpPath}: no frames");
-        return frames;
     }
+
+    /// <summary>For each atom of <paramref name="target"/>, its index in <paramref name="frame"/> (matched by id); null when the order is the same.</summary>
+    private static int[]? OrderLike(AtomSystem frame, AtomSystem target, string path)
+    {
+        if (frame.Id.AsSpan().SequenceEqual(target.Id)) return null;
+        var index = new Dictionary<int, int>(frame.Count);
+        for (int i = 0; i < frame.Count; i++) index[frame.Id[i]] = i;
+        var order = new int[target.Count];
+        for (int i = 0; i < target.Count; i++)
+            order[i] = index.TryGetValue(target.Id[i], out int j) ? j : throw new InputException($"{path}: atom id {target.Id[i]} is missing from a frame of the time window");
+        return order;
+    }
+
+    private static double[] Permute(double[] values, int[]? order, int stride)
+    {
+        if (order is null) return values;
+        var r = new double[order.Length * stride];
+        for (int i = 0; i < order.Length; i++) for (int c = 0; c < stride; c++) r[stride * i + c] = values[stride * order[i] + c];
+        return r;
+    }
+
+    /// <summary>The element-wise mean of equally long arrays.</summary>
+    private static double[] Average(IReadOnlyList<double[]> arrays)
+    {
+        var m = new double[arrays[0].Length];
+        foreach (var a in arrays) for (int i = 0; i < m.Length; i++) m[i] += a[i];
+        for (int i = 0; i < m.Length; i++) m[i] /= arrays.Count;
+        return m;
+    }
+
 
     /// <summary>
     /// The onset: the first frame after which a tip stays advanced by more than <see cref="JOptions.AdvanceA"/> beyond its

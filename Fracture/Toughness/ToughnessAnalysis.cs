@@ -49,7 +49,10 @@ public static class ToughnessAnalysis
         {
             var j = JsonNode.Parse(File.ReadAllText(Path.Combine(p.Dir, "summary.json")))!;
             double a = Num(j, "crack_half_length_A")!.Value, w = Num(j, "period_A")!.Value;
-            var point = new CrackPoint(a, w, Num(j, "strength_GPa")!.Value, Num(j["fit_0_1pct"]!, "slope_GPa")!.Value, Num(j, "initial_length_A")!.Value, p.Seed);
+            var rows = Protocols.StressStrainRow.ReadCsv(Path.Combine(p.Dir, "stress_strain.csv"));
+            int axis = s.Base.Settings.Tension.Axis;
+            double eEff = ComplianceRoute.EffectiveModulus(rows.Select(r => r.Strain).ToList(), rows.Select(r => r.Stress(axis)).ToList());
+            var point = new CrackPoint(a, w, Num(j, "strength_GPa")!.Value, eEff, Num(j, "initial_length_A")!.Value, p.Seed);
             bool sep = j["separated"]!.GetValue<bool>();
             double? wof = sep ? Num(j, "fracture_energy_J_m2") : null;
             pulls.Add(new PullResult(p, point, sep, wof, wof is { } g ? FractureUnits.KFromEnergy(e, g) : null, ReadJ(p.Dir)));

@@ -107,7 +107,7 @@ public static class ToughnessRunner
         static JsonNode? N(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
         var opts = new JsonObject
         {
-            ["kernel_width_A"] = j.KernelWidthA, ["grid_spacing_A"] = j.SpacingA, ["tip_advance_A"] = j.AdvanceA,
+            ["kernel_width_A"] = j.KernelWidthA, ["grid_spacing_A"] = j.SpacingA, ["tip_advance_A"] = j.AdvanceA, ["window_frames"] = j.WindowFrames,
             ["domain_fractions"] = new JsonArray(j.Fractions.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()),
             ["kernel"] = "Gaussian (Hardy), truncated at 4 widths, averaged over the thickness; stress from compute stress/atom (kinetic part included)",
         };

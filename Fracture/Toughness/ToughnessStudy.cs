@@ -19,7 +19,7 @@ public enum ToughnessMethod { CrackLength, Compliance, JIntegral, WorkOfFracture
 ///          methods = ["crack-length", "compliance", "j-integral", "work-of-fracture"]   # default: all
 ///          sizes = [[1, 1, 1], [2, 1, 2]]               # replicate factors of the structure (default: [[1, 1, 1]])
 ///          strain_rates_per_s = [1e10]                  # default: the [tension] rate
-///          j_kernel_A = 2.0, j_spacing_A = 0.5, j_domains = [0.45, 0.65, 0.85], tip_advance_A = 3.0
+///          j_kernel_A = 2.0, j_spacing_A = 0.5, j_domains = [0.45, 0.65, 0.85], tip_advance_A = 3.0, j_window_frames = 1
 /// </code>
 /// Unknown sections and keys are errors naming the file and the key, with the nearest known key.
 /// </summary>
@@ -38,8 +38,8 @@ public sealed record ToughnessStudy(
     /// <summary>
     /// The embedded study (the README's main job): the shipped 1800-atom BKS silica glass (37.6 × 18.8 × 37.6 Å, bks-wall,
     /// DSF), centre cracks 2a/W = 0.2, 1/3 and 0.5 with an 8 Å opening, one replica, protocol B (lateral lengths fixed:
-    /// plane strain, and the small box separates under it) at 1e10 1/s and 300 K to ε = 0.4, a dump every 5 records for
-    /// the J integral, no minimized snapshots.
+    /// plane strain, and the small box separates under it) at 1e10 1/s and 300 K to ε = 0.4, a dump every record (0.2 ps)
+    /// for the J integral, its fields averaged over windows of 5 frames (1 ps), no minimized snapshots.
     /// </summary>
     public static ToughnessStudy Default()
     {
@@ -47,14 +47,14 @@ public sealed record ToughnessStudy(
         var b = d with
         {
             Shipped = "silica1800",
-            DumpEveryRecords = 5,
+            DumpEveryRecords = 1,
             Settings = d.Settings with
             {
                 Tension = d.Settings.Tension with { Protocol = TensileProtocol.B, MaxStrain = 0.4 },
                 SnapshotEveryStrain = 0,
             },
         };
-        return new ToughnessStudy("embedded default study", b, [0.2, 1.0 / 3.0, 0.5], [1], AllMethods, [[1, 1, 1]], [b.Settings.Tension.StrainRatePerS], new JOptions());
+        return new ToughnessStudy("embedded default study", b, [0.2, 1.0 / 3.0, 0.5], [1], AllMethods, [[1, 1, 1]], [b.Settings.Tension.StrainRatePerS], new JOptions(WindowFrames: 5));
     }
 
     private static readonly IReadOnlySet<ToughnessMethod> AllMethods = new HashSet<ToughnessMethod>(Enum.GetValues<ToughnessMethod>());
@@ -69,7 +69,7 @@ public sealed record ToughnessStudy(
         if (b.Settings.Crack.Kind != CrackKind.Centre)
             throw new InputException($"{path}: key 'crack.kind' is '{b.Settings.Crack.Kind.ToString().ToLowerInvariant()}'; a toughness study cuts centre cracks (the periodic-array LEFM of SCIENCE.md §10)");
         var st = r.Section(root, "study", "crack_length_fractions", "replicas", "seeds", "methods", "sizes", "strain_rates_per_s",
-            "j_kernel_A", "j_spacing_A", "j_domains", "tip_advance_A");
+            "j_kernel_A", "j_spacing_A", "j_domains", "tip_advance_A", "j_window_frames");
         var fractions = r.Numbers(st, "study.crack_length_fractions") ?? [0.2, 1.0 / 3.0, 0.5];
         if (fractions.Count == 0) throw new InputException($"{path}: key 'study.crack_length_fractions' is empty; give at least one 2a/W");
         foreach (var f in fractions)
@@ -106,7 +106,10 @@ public sealed record ToughnessStudy(
         var dj = new JOptions();
         var domains = r.Numbers(st, "study.j_domains")?.ToArray();
         if (domains is not null && domains.Any(q => !(q > 0 && q < 1))) throw new InputException($"{path}: key 'study.j_domains' must be fractions in (0, 1) of the room around a tip");
-        var j = new JOptions(r.Positive(st, "study.j_kernel_A", dj.KernelWidthA), r.Positive(st, "study.j_spacing_A", dj.SpacingA), domains, r.Positive(st, "study.tip_advance_A", dj.AdvanceA));
+        double window = r.Positive(st, "study.j_window_frames", dj.WindowFrames);
+        if (window != Math.Floor(window)) throw new InputException($"{path}: key 'study.j_window_frames' is {window}; it must be a whole number of dump frames");
+        var j = new JOptions(r.Positive(st, "study.j_kernel_A", dj.KernelWidthA), r.Positive(st, "study.j_spacing_A", dj.SpacingA), domains,
+            r.Positive(st, "study.tip_advance_A", dj.AdvanceA), (int)window);
         // The J integral reads the per-atom stress dump: a study without dumps cannot take that route.
         if (methods.Contains(ToughnessMethod.JIntegral) && b.DumpEveryRecords <= 0)
             throw new InputException($"{path}: 'study.methods' has \"j-integral\", which reads the per-atom stress dump, but 'run.dump_every_records' is {b.DumpEveryRecords}");

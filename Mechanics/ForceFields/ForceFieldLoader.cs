@@ -14,6 +14,18 @@ public static class ForceFieldLoader
 {
     public const string Schema = "fracturelab.forcefield/1";
 
+    /// <summary>The top-level keys and sections of a force-field file; anything else is a misspelling and an error.</summary>
+    public static readonly string[] RootKeys = ["schema", "name", "citation", "unlisted_pairs", "charges", "short_range", "coulomb", "pairs"];
+
+    /// <summary>The parameters each pair style takes (besides elements, style and cutoff).</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> StyleKeys = new Dictionary<string, string[]>
+    {
+        ["buckingham"] = ["A", "rho", "C", "D"],
+        ["morse-pedone"] = ["D0", "alpha", "r0", "C0"],
+        ["lennard-jones"] = ["epsilon", "sigma"],
+        ["core-buckingham"] = ["A", "rho", "C", "r0", "B", "n", "D"],
+    };
+
     public static ForceField Parse(string text, string source, Composition? composition = null, double? boronN4 = null)
     {
         TomlTable root;
@@ -21,6 +33,7 @@ public static class ForceFieldLoader
         catch (TomlException e) { throw new InputException($"{source}: not valid TOML: {e.Message}"); }
 
         var ctx = new Reader(source);
+        KeySuggestions.Only(source, root.Keys, "", RootKeys);
         string schema = ctx.String(root, "schema");
         if (schema != Schema) throw new InputException($"{source}: key 'schema' is '{schema}', expected '{Schema}'");
         string name = ctx.String(root, "name");
@@ -32,6 +45,7 @@ public static class ForceFieldLoader
             charges[kv.Key] = ctx.Number(kv.Value, $"charges.{kv.Key}");
 
         var sr = ctx.Table(root, "short_range");
+        KeySuggestions.Only(source, sr.Keys, "short_range.", ["cutoff", "shift_energy"]);
         double cutoff = ctx.PositiveNumber(sr, "cutoff", "short_range.cutoff");
         bool shift = sr.TryGetValue("shift_energy", out var sh) && ctx.Bool(sh, "short_range.shift_energy");
         bool unlistedCoulombOnly = !root.TryGetValue("unlisted_pairs", out var up) ||
@@ -63,6 +77,7 @@ public static class ForceFieldLoader
     {
         if (!root.TryGetValue("coulomb", out var cObj)) return CoulombSettings.None;
         if (cObj is not TomlTable c) throw new InputException($"{ctx.Source}: key 'coulomb' must be a table");
+        KeySuggestions.Only(ctx.Source, c.Keys, "coulomb.", ["method", "alpha", "cutoff", "accuracy", "order", "grid", "erfc"]);
         string m = ctx.Choice(ctx.Get(c, "method", "coulomb.method"), "coulomb.method", "none", "dsf", "wolf", "ewald", "pppm");
         var method = m switch { "dsf" => CoulombMethod.Dsf, "wolf" => CoulombMethod.Wolf, "ewald" => CoulombMethod.Ewald, "pppm" => CoulombMethod.Pppm, _ => CoulombMethod.None };
         if (method == CoulombMethod.None) return CoulombSettings.None;
@@ -94,6 +109,7 @@ public static class ForceFieldLoader
         if (els is null || els.Count != 2 || els[0] is not string ea || els[1] is not string eb)
             throw new InputException($"{ctx.Source}: key '{key}.elements' must be two element names, e.g. [\"Si\", \"O\"]");
         string style = ctx.Choice(ctx.Get(t, "style", $"{key}.style"), $"{key}.style", "buckingham", "morse-pedone", "core-buckingham", "lennard-jones");
+        KeySuggestions.Only(ctx.Source, t.Keys, key + ".", ["elements", "style", "cutoff", .. StyleKeys[style]]);
         double? cutoff = t.TryGetValue("cutoff", out var co) ? ctx.Number(co, $"{key}.cutoff") : null;
         if (cutoff is <= 0) throw new InputException($"{ctx.Source}: key '{key}.cutoff' must be positive, got {cutoff}");
         double N(string k) => ctx.Number(ctx.Get(t, k, $"{key}.{k}"), $"{key}.{k}");

@@ -14,12 +14,14 @@ namespace FractureLab.Mechanics.Minimizers;
 /// </summary>
 public static class Fire
 {
+    /// <param name="frozen">Atoms held where they are (as LAMMPS's fix setforce 0 0 0 on a group), or null for none: their forces are zeroed after every evaluation, so they never move.</param>
     public static MinimizationResult Minimize(AtomSystem s, ForceComputer forces, double forceTolerance = 1e-4, int maxIterations = 10000, double dtPs = 0.001, double dtMaxPs = 0.01,
-        double maxStepA = 0.1)
+        double maxStepA = 0.1, bool[]? frozen = null)
     {
         if (!(maxStepA > 0)) throw new InputException($"FIRE: maximum step {maxStepA} Å must be positive");
+        if (frozen is not null && frozen.Length != s.Count) throw new ArgumentException($"frozen mask has {frozen.Length} entries for {s.Count} atoms");
         Array.Clear(s.Vx); Array.Clear(s.Vy); Array.Clear(s.Vz);
-        var r = forces.Compute(s);
+        var r = Compute();
         double alpha = 0.1, dt = dtPs;
         int positive = 0;
         for (int it = 1; it <= maxIterations; it++)
@@ -55,9 +57,18 @@ public static class Fire
             Kinetics.HalfKick(s, 2 * dt);
             double vmax = MaxComponent(s.Vx, s.Vy, s.Vz);
             Kinetics.Drift(s, vmax * dt > maxStepA ? maxStepA / vmax : dt);
-            r = forces.Compute(s);
+            r = Compute();
         }
         return new MinimizationResult(maxIterations, r.PotentialEnergy, MaxForce(s), false);
+
+        ForceResult Compute()
+        {
+            var result = forces.Compute(s);
+            if (frozen is not null)
+                for (int i = 0; i < s.Count; i++)
+                    if (frozen[i]) s.Fx[i] = s.Fy[i] = s.Fz[i] = 0;
+            return result;
+        }
     }
 
     internal static double MaxForce(AtomSystem s) => MaxComponent(s.Fx, s.Fy, s.Fz);

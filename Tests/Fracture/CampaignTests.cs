@@ -52,8 +52,17 @@ public class CampaignTests
         var row = lines[1].Split(',');
         Assert.Equal("silica", row[Array.IndexOf(header, "glass")]);
         Assert.Equal("2", row[Array.IndexOf(header, "n")]);
-        Assert.True(double.Parse(row[Array.IndexOf(header, "strength_GPa")], System.Globalization.CultureInfo.InvariantCulture) > 0);
-        Assert.NotEqual("", row[Array.IndexOf(header, "strength_GPa_sd")]);
+        // The aggregate is the mean and the sample sd (n − 1) of the two runs' own summaries, computed here by hand.
+        double Cell(string name) => double.Parse(row[Array.IndexOf(header, name)], System.Globalization.CultureInfo.InvariantCulture);
+        double[] strengths = [.. new[] { "r1", "r2" }.Select(r =>
+        {
+            using var d = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "silica", "B-5e10", r, "summary.json")));
+            return d.RootElement.GetProperty("strength_GPa").GetDouble();
+        })];
+        double mean = (strengths[0] + strengths[1]) / 2, sd = Math.Abs(strengths[0] - strengths[1]) / Math.Sqrt(2);
+        Assert.True(mean > 0);
+        Assert.Equal(mean, Cell("strength_GPa"), 12);
+        Assert.Equal(sd, Cell("strength_GPa_sd"), 12);
         Assert.True(File.Exists(Path.Combine(outDir, "silica", "B-5e10", "r2", "run.toml")));
 
         var stamp = File.GetLastWriteTimeUtc(Path.Combine(outDir, "silica", "B-5e10", "r1", "summary.json"));

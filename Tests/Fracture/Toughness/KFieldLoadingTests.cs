@@ -1,0 +1,101 @@
+using FractureLab.Fracture.Toughness;
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.ForceFields;
+using FractureLab.Mechanics.Geometry;
+
+namespace FractureLab.Tests.Fracture.Toughness;
+
+/// <summary>
+/// K-controlled loading on a crystal whose in-plane elasticity is known exactly: a simple hexagonal Lennard-Jones lattice
+/// (triangular layers stacked along the front y, nearest neighbours only at the LJ minimum r_m = 2^(1/6) σ). In-plane it is
+/// an isotropic triangular spring network: λ = μ = √3·k/(4c) with k = U''(r_m) = 57.146 ε/σ² and c the layer spacing, i.e.
+/// the plane-strain constants of E = 2.5 μ, ν = 1/4 (κ = 2). The boundary layer is held at u(K); J from the atoms must be K²/E′.
+/// </summary>
+public class KFieldLoadingTests
+{
+    private const double Epsilon = 0.1, Sigma = 2.5;
+    private static readonly double Rm = Math.Pow(2, 1.0 / 6) * Sigma;
+
+    private static readonly string Lj = $"""
+        schema = "fracturelab.forcefield/1"
+        name = "lj-test"
+        citation = "Lennard-Jones 12-6, nearest neighbours only (test lattice)"
+        unlisted_pairs = "error"
+        [charges]
+        Ar = 0.0
+        [short_range]
+        cutoff = 3.4
+        [coulomb]
+        method = "none"
+        [[pairs]]
+        elements = ["Ar", "Ar"]
+        style = "lennard-jones"
+        epsilon = {Epsilon}
+        sigma = {Sigma}
+        """;
+
+    /// <summary>Shear modulus of the lattice in GPa: √3 U''(r_m)/(4 r_m), U''(r_m) = 72 ε/(2^(1/3) σ²).</summary>
+    private static double MuGpa => Math.Sqrt(3) * (72 * Epsilon / (Math.Pow(2, 1.0 / 3) * Sigma * Sigma)) / (4 * Rm) * 160.21765;
+
+    private static AtomSystem Lattice(int nx, int nz, int layers)
+    {
+        double a = Rm, h = Math.Sqrt(3) / 2 * a;
+        var box = new Box([0, 0, 0], [nx * a, layers * a, 2 * nz * h]);
+        var s = new AtomSystem(nx * 2 * nz * layers, ["Ar"], [39.948], box);
+        int n = 0;
+        for (int k = 0; k < 2 * nz; k++) for (int i = 0; i < nx; i++) for (int l = 0; l < layers; l++, n++)
+        {
+            s.X[n] = (i + (k % 2 == 0 ? 0.25 : 0.75)) * a;
+            s.Y[n] = (l + 0.5) * a;
+            s.Z[n] = (k + 0.5) * h;
+            s.Id[n] = n + 1;
+        }
+        return s;
+    }
+
+    [Fact]
+    public void BoundaryLayer_SitsAtTheKFieldDisplacement_AndJFromTheAtoms_IsKSquaredOverEPrime()
+    {
+        var ff = ForceFieldLoader.Parse(Lj, "lj-test");
+        var glass = Lattice(36, 21, 2);   // 101 x 102 A in-plane, 3024 atoms
+        ForceComputer Bind(AtomSystem s) => new(new CompiledForceField(ff, s), new SimdBackend(2));
+        Bind(glass);
+        double mu = MuGpa, e = 2.5 * mu, nu = 0.25;
+        var k = new KFieldSettings(KStartMPa: 0.02, KStepMPa: 0.02, KMaxMPa: 0.02, BoundaryA: 6.0, OpeningA: 2.5, VacuumA: 8.0,
+            ForceToleranceEvPerA: 1e-4, MaxIterations: 20000, J: new JOptions(KernelWidthA: 2.0, SpacingA: 0.4, DomainFractions: [0.5, 0.7, 0.9]));
+        var slab = KFieldLoading.Build(glass, k, Bind);
+        var forces = Bind(slab.System);
+        var result = KFieldLoading.Run(slab, forces, e, nu, k);
+
+        // The held layer: reference + u(K) by the formula, at a hand point of the layer.
+        var s = slab.System;
+        int b = Enumerable.Range(0, s.Count).First(i => slab.Boundary[i] && s.X[i] > slab.TipX + 10);
+        double dx = slab.Reference[3 * b] - slab.TipX, dz = slab.Reference[3 * b + 2] - slab.TipZ, r = Math.Sqrt(dx * dx + dz * dz), th = Math.Atan2(dz, dx);
+        double f = 2.0 / (2 * (e / 2.5)) * Math.Sqrt(r / (2 * Math.PI)) * (2 - Math.Cos(th)); // K = 0.02 MPa m^0.5 = 2 GPa A^0.5, kappa = 2
+        Assert.Equal(slab.Reference[3 * b] + f * Math.Cos(th / 2), s.X[b], 9);
+        Assert.Equal(slab.Reference[3 * b + 2] + f * Math.Sin(th / 2), s.Z[b], 9);
+
+        var step = Assert.Single(result.Steps);
+        Assert.True(step.Converged, $"FIRE did not converge in {step.Iterations} iterations");
+        // G = K^2 (kappa + 1)/(8 mu) = 3 K^2/(8 mu) for the lattice; the same as K^2/E' with E' = E/(1 - nu^2). Measured when this
+        // test was written: J/(K^2/E') = 0.934 (0.978 with the exact field imposed and no relaxation); at K = 0.06 the LJ bonds near the
+        // tip soften (0.88), and a 67 A slab gives 0.88 at K = 0.02: the 10 % bound holds in the linear regime of a large enough slab.
+        double expected = 3 * 2.0 * 2.0 / (8 * mu) * 0.1;
+        Assert.Equal(expected, step.ExpectedJJPerM2, 9);
+        Assert.True(Math.Abs(step.JJPerM2 / expected - 1) < 0.10, $"J from the atoms {step.JJPerM2:0.0000} J/m2, K^2/E' = {expected:0.0000} J/m2 (spread {step.JSpread:P0})");
+        Assert.True(Math.Abs(step.AdvanceA) < 1e-9, "the first step is the tip's reference");
+        Assert.Null(result.KIcMPa);
+    }
+
+    [Fact]
+    public void Onset_IsTheFirstKAfterWhichTheTipStaysAdvanced()
+    {
+        var k = new KFieldSettings(AdvanceA: 3.0);
+        KFieldStep S(double kk, double adv) => new(kk, 10 + adv, adv, double.NaN, double.NaN, double.NaN, 1, true, 0);
+        // A transient jump at 0.3 that heals, then growth from 0.5 on: K_Ic = 0.5.
+        var r = KFieldLoading.Onset([S(0.1, 0), S(0.2, 0.5), S(0.3, 3.5), S(0.4, 1.0), S(0.5, 3.2), S(0.6, 8), S(0.7, double.NaN)], k);
+        Assert.Equal(0.5, r.KIcMPa);
+        Assert.Null(KFieldLoading.Onset([S(0.1, 0), S(0.2, 1)], k).KIcMPa);
+    }
+}
