@@ -4,6 +4,8 @@ using FractureLab.Mechanics;
 using Tomlyn;
 using Tomlyn.Model;
 
+using FractureLab.Mechanics.Units;
+
 namespace FractureLab.Fracture.Campaigns;
 
 /// <summary>
@@ -35,7 +37,7 @@ public sealed record CampaignComposition(
 /// </summary>
 public sealed record DiffusionAxis(IReadOnlyList<double> TemperaturesK, string Species, double Ps, double SkipPs, int DumpEverySteps, double TimestepFs)
 {
-    public long Steps => (long)Math.Round(Ps / (TimestepFs * 1e-3));
+    public long Steps => (long)Math.Round(Ps / (TimestepFs * MetalUnits.Femtosecond));
 }
 
 /// <summary>

@@ -1,5 +1,7 @@
 using FractureLab.Mechanics;
 
+using FractureLab.Mechanics.Units;
+
 namespace FractureLab.Fracture.Protocols;
 
 /// <summary>
@@ -45,5 +47,5 @@ public sealed record TensileSettings(
     }
 
     /// <summary>Steps between records for protocols A and B: the record strain over the strain per step.</summary>
-    public long StepsPerRecord => Math.Max(1, (long)Math.Round(RecordEveryStrain / (StrainRatePerPs * TimestepFs * 1e-3)));
+    public long StepsPerRecord => Math.Max(1, (long)Math.Round(RecordEveryStrain / (StrainRatePerPs * TimestepFs * MetalUnits.Femtosecond)));
 }

@@ -47,7 +47,7 @@ public static class ToughnessPlots
     public static PlotModel Convergence(IReadOnlyList<CellResult> cells, bool bySize)
     {
         var m = PlotExport.NewModel(bySize ? "K_Ic vs box size" : "K_Ic vs strain rate", bySize ? "1/W (1/A)" : "log10(strain rate, 1/s)", "K_Ic (MPa m^0.5)");
-        foreach (var route in new[] { "crack_length", "compliance", "j_integral", "work_of_fracture" })
+        foreach (var route in ToughnessAnalysis.Routes(cells[0]).Select(r => r.Name))
         {
             var s = new ScatterErrorSeries { Title = route, MarkerType = MarkerType.Circle, MarkerSize = 4 };
             foreach (var c in cells)

@@ -10,6 +10,8 @@ using FractureLab.Mechanics.IO;
 using FractureLab.Mechanics.Minimizers;
 using FractureLab.Mechanics.Simulation;
 
+using FractureLab.Mechanics.Units;
+
 namespace FractureLab.Fracture.Runs;
 
 /// <summary>
@@ -115,8 +117,8 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
         var plain = glass.Clone();
         var plainForces = Bind(plain);
         report("uncracked box: relax at zero stress", 0, 1);
-        Relax(plain, plainForces, settings.RelaxPs, t.TemperatureK, settings.Seed, npt: true, cancel, ref atomSteps);
-        var modulus = new TensileTest(plain, plainForces, mt);
+        Relax(plain, plainForces, settings.RelaxPs, t.TemperatureK, settings.Seed, npt: true, cancel, ref atomSteps, t.TimestepFs);
+        var modulus = new TensilePull(plain, plainForces, mt);
         modulus.Run(settings.Seed, cancel, e => report("uncracked box (E, nu)", e, settings.ModulusStrain));
         atomSteps += plain.Count * StepsOf(mt, modulus.Rows.Count);
         if (modulus.Cancelled) throw Cancelled("the uncracked run");
@@ -172,7 +174,7 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
                 AtomicFile.Write(uFile + ".L0", w => w.Write(uncrackedL0.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
             }
         }
-        var uncrackedCurve = TensileTest.CurveOf(uncrackedRows, mt, uncrackedL0);
+        var uncrackedCurve = TensilePull.CurveOf(uncrackedRows, mt, uncrackedL0);
         var uncrackedAnalysis = TensileAnalysis.Analyze(uncrackedCurve, new TensileAnalysisOptions(), "uncracked run");
 
         // (2) Pre-crack, minimize, relax; written to disk and read back.
@@ -190,8 +192,8 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
             Fire.Minimize(cracked, relaxForces);
             // FIRE leaves the atoms nearly at rest: thermalize before the relaxation, or the thermostat spends it heating from ~0 K.
             Kinetics.AssignMaxwellBoltzmann(cracked, t.TemperatureK, settings.Seed + 1);
-            Relax(cracked, relaxForces, settings.RelaxPs / 2, t.TemperatureK, settings.Seed + 1, npt: false, cancel, ref atomSteps);
-            Relax(cracked, relaxForces, settings.RelaxPs / 2, t.TemperatureK, settings.Seed + 1, npt: t.Protocol == TensileProtocol.A, cancel, ref atomSteps);
+            Relax(cracked, relaxForces, settings.RelaxPs / 2, t.TemperatureK, settings.Seed + 1, npt: false, cancel, ref atomSteps, t.TimestepFs);
+            Relax(cracked, relaxForces, settings.RelaxPs / 2, t.TemperatureK, settings.Seed + 1, npt: t.Protocol == TensileProtocol.A, cancel, ref atomSteps, t.TimestepFs);
             crack = new CrackInfo(cut.RemovedBySlit, cut.RemovedForNeutrality, cut.NetChargeE, cut.HalfLengthA, cut.PeriodA, cut.Description, cracked.Count);
             LammpsDataWriter.Write(relaxedFile, cracked, $"FractureLab pre-cracked, relaxed: {cut.Description}");
             if (crackFile is not null) AtomicFile.Write(crackFile, w => w.Write(JsonSerializer.Serialize(crack)));
@@ -207,7 +209,7 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
         var forces = Bind(system);
         bool snapshots = OnMinimizedSnapshot is not null && settings.SnapshotEveryStrain > 0;
         if (snapshots) OnMinimizedSnapshot!(0, Minimized(relaxed));
-        var test = new TensileTest(system, forces, t, relaxed.Box.Length(t.Axis))
+        var test = new TensilePull(system, forces, t, relaxed.Box.Length(t.Axis))
         {
             CheckpointPath = tensionFile,
             OnRecord = row =>
@@ -258,23 +260,25 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
     }
 
     /// <summary>
-    /// NVT, or NPT at zero stress on every periodic axis, at the tension's temperature for <paramref name="ps"/> ps
-    /// (velocities drawn if the structure has none).
+    /// NVT, or NPT at zero stress on every periodic axis, at the tension's temperature for <paramref name="ps"/> ps with the
+    /// tension's timestep (velocities drawn if the structure has none).
     /// </summary>
-    private static void Relax(AtomSystem s, ForceComputer f, double ps, double temperatureK, int seed, bool npt, CancellationToken cancel, ref long atomSteps)
+    private static void Relax(AtomSystem s, ForceComputer f, double ps, double temperatureK, int seed, bool npt, CancellationToken cancel, ref long atomSteps, double timestepFs)
     {
         if (ps <= 0) return;
         if (s.KineticEnergy() == 0) Kinetics.AssignMaxwellBoltzmann(s, temperatureK, seed);
         IIntegrator integrator = npt ? new NoseHooverNpt(temperatureK, 0.0, [.. s.Box.Periodic]) : new NoseHooverNvt(temperatureK);
-        var run = new MdRun(s, f, integrator, 0.001);
+        double dtPs = timestepFs * MetalUnits.Femtosecond;
+        // Through the back end's own integrator wrapper, so the Gpu back end keeps the atoms on the device.
+        var run = new MdRun(s, f, MdRun.ForBackend(integrator, f.Backend, f.ForceField), dtPs);
         run.Initialize();
-        long steps = (long)Math.Round(ps / 0.001);
+        long steps = (long)Math.Round(ps / dtPs);
         run.Run(steps, 0, cancel);
         atomSteps += s.Count * steps;
     }
 
     private static long StepsOf(TensileSettings t, int rows) =>
         t.Protocol == TensileProtocol.C
-            ? (rows - 1) * (long)Math.Round(t.HoldPs / (t.TimestepFs * 1e-3))
+            ? (rows - 1) * (long)Math.Round(t.HoldPs / (t.TimestepFs * MetalUnits.Femtosecond))
             : (rows - 1) * t.StepsPerRecord;
 }

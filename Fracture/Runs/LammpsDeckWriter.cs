@@ -9,6 +9,8 @@ using FractureLab.Mechanics.Coulomb;
 using FractureLab.Mechanics.ForceFields;
 using FractureLab.Mechanics.IO;
 
+using FractureLab.Mechanics.Units;
+
 namespace FractureLab.Fracture.Runs;
 
 /// <summary>
@@ -25,7 +27,11 @@ public static class LammpsDeckWriter
     public const int TablePoints = 20000;
     public const double TableInnerA = 0.5;
 
-    public static void Write(string dir, AtomSystem glass, ForceField ff, FractureJobSettings settings, string label)
+    /// <summary>The files a LAMMPS pull leaves for the J integral: the relaxed pre-cracked structure (the displacement reference) and the per-atom stress dump.</summary>
+    public const string RelaxedData = "precracked_relaxed.data", StressDump = "dump.precracked";
+
+    /// <param name="dumpEveryRecords">records between frames of the per-atom stress dump of the pre-cracked pull.</param>
+    public static void Write(string dir, AtomSystem glass, ForceField ff, FractureJobSettings settings, string label, int dumpEveryRecords = 10)
     {
         var t = settings.Tension;
         if (t.Protocol == TensileProtocol.C) throw new InputException($"{label}: protocol C (stepwise, minimized) is not emitted as a LAMMPS deck; use A or B");
@@ -39,8 +45,8 @@ public static class LammpsDeckWriter
         LammpsDataWriter.Write(Path.Combine(dir, "precracked.data"), cut.System, $"FractureLab pre-cracked (not relaxed) for {label}: {cut.Description}");
         AtomicFile.Write(Path.Combine(dir, "ff.table"), w => WriteTable(w, compiled, charged.TypeElements));
         string pairs = PairCommands(compiled, coulomb, charged.TypeElements);
-        AtomicFile.Write(Path.Combine(dir, "in.uncracked.lmp"), w => w.Write(Deck("glass.data", pairs, settings.ModulusTension, settings.RelaxPs, settings.Seed, cracked: false, ff, label)));
-        AtomicFile.Write(Path.Combine(dir, "in.precracked.lmp"), w => w.Write(Deck("precracked.data", pairs, t, settings.RelaxPs, settings.Seed + 1, cracked: true, ff, label)));
+        AtomicFile.Write(Path.Combine(dir, "in.uncracked.lmp"), w => w.Write(Deck("glass.data", pairs, settings.ModulusTension, settings.RelaxPs, settings.Seed, cracked: false, ff, label, 0)));
+        AtomicFile.Write(Path.Combine(dir, "in.precracked.lmp"), w => w.Write(Deck("precracked.data", pairs, t, settings.RelaxPs, settings.Seed + 1, cracked: true, ff, label, Math.Max(1, dumpEveryRecords))));
         var ci = CultureInfo.InvariantCulture;
         string axis = "xyz"[t.Axis].ToString();
         string crackOptions = settings.Crack.Kind == CrackKind.Centre ? string.Create(ci, $" --crack-half-length-A {cut.HalfLengthA:R} --period-A {cut.PeriodA:R}") : "";
@@ -110,13 +116,13 @@ public static class LammpsDeckWriter
         return sb.ToString();
     }
 
-    private static string Deck(string data, string pairs, TensileSettings t, double relaxPs, int seed, bool cracked, ForceField ff, string label)
+    private static string Deck(string data, string pairs, TensileSettings t, double relaxPs, int seed, bool cracked, ForceField ff, string label, int dumpEveryRecords)
     {
         var ci = CultureInfo.InvariantCulture;
         string ax = "xyz"[t.Axis].ToString();
         var lateral = Enumerable.Range(0, 3).Where(a => a != t.Axis).Select(a => "xyz"[a].ToString()).ToArray();
-        long relaxSteps = (long)Math.Round(relaxPs / (t.TimestepFs * 1e-3));
-        long pullSteps = (long)Math.Round(t.MaxStrain / (t.StrainRatePerPs * t.TimestepFs * 1e-3));
+        long relaxSteps = (long)Math.Round(relaxPs / (t.TimestepFs * MetalUnits.Femtosecond));
+        long pullSteps = (long)Math.Round(t.MaxStrain / (t.StrainRatePerPs * t.TimestepFs * MetalUnits.Femtosecond));
         double erate = t.StrainRatePerPs;
         string T = t.TemperatureK.ToString("R", ci);
         string pullFix = t.Protocol == TensileProtocol.A
@@ -147,9 +153,9 @@ public static class LammpsDeckWriter
             read_data {data}
             {pairs.TrimEnd()}
             neighbor 2.0 bin
-            timestep {t.TimestepFs * 1e-3:R}
+            timestep {t.TimestepFs * MetalUnits.Femtosecond:R}
             {relax.TrimEnd()}
-            reset_timestep 0
+            {(cracked ? $"write_data {RelaxedData}\n" : "")}reset_timestep 0
             {pullFix}
             fix stretch all deform 1 {ax} erate {erate:G12} remap x
             # Each record averages the stress over the steps since the last one, as FractureLab does: v_sxx … in GPa, tension positive.
@@ -160,7 +166,7 @@ public static class LammpsDeckWriter
             variable szz equal -f_avg[3]*1e-4
             thermo_style custom step temp pe v_sxx v_syy v_szz lx ly lz
             thermo {t.StepsPerRecord}
-            {(cracked ? $"compute sa all stress/atom NULL\ndump d all custom {t.StepsPerRecord * 10} dump.precracked id type x y z c_sa[1] c_sa[2] c_sa[3] c_sa[4] c_sa[5] c_sa[6]\n" : "")}run {pullSteps}
+            {(cracked ? $"compute stress all stress/atom NULL\ndump d all custom {t.StepsPerRecord * dumpEveryRecords} {StressDump} id type x y z ix iy iz c_stress[1] c_stress[2] c_stress[3] c_stress[4] c_stress[5] c_stress[6]\ndump_modify d sort id\n" : "")}run {pullSteps}
             """) + "\n";
     }
 }

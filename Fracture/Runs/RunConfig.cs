@@ -40,7 +40,7 @@ public sealed record RunConfig(
     /// The embedded default, which is also the default of every key of a run file: shipped BKS silica (3600 atoms,
     /// 37 × 19 × 74 Å, long along the loading axis z), centre crack 2a/W = 1/3 with an 8 Å opening, pulled at 1e10 1/s
     /// and 300 K under protocol A (lateral axes at zero stress, SCIENCE.md §2) to at most ε = 0.6. Measured on two
-    /// cores: it separates near ε = 0.37 in about 7 minutes. The 1800-atom box of half the length flows to ε = 0.7-0.8
+    /// cores (README): it separates near ε = 0.34 in about 4 minutes. The 1800-atom box of half the length flows to ε = 0.7-0.8
     /// under protocol A instead (too little stored elastic energy for the crack to run; README).
     /// </summary>
     public static RunConfig Default() => new(null, DefaultShipped, null, DefaultForceField,

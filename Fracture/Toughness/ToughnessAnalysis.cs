@@ -17,7 +17,7 @@ public sealed record JOnsetResult(double JcJPerM2, double Spread, bool AdvanceSe
 public sealed record CellResult(
     StudyCell Cell, double YoungsGpa, double Poisson, double EffectiveModulusGpa, string PlaneState, double WidthA, double LengthA,
     IReadOnlyList<PullResult> Pulls, CrackLengthFit? CrackLength, ComplianceFit? Compliance, RouteEstimate? JIntegral, double? JSpread,
-    RouteEstimate? WorkOfFracture, int Separated, List<string> Flags);
+    RouteEstimate? WorkOfFracture, int Separated, List<string> Flags, RouteEstimate? KField = null);
 
 /// <summary>
 /// Gathers a study's finished pulls into the routes of SCIENCE.md §10 per cell (crack-length fit, compliance, J integral at
@@ -49,19 +49,17 @@ public static class ToughnessAnalysis
         {
             var j = JsonNode.Parse(File.ReadAllText(Path.Combine(p.Dir, "summary.json")))!;
             double a = Num(j, "crack_half_length_A")!.Value, w = Num(j, "period_A")!.Value;
-            var rows = Protocols.StressStrainRow.ReadCsv(Path.Combine(p.Dir, "stress_strain.csv"));
-            int axis = s.Base.Settings.Tension.Axis;
-            double eEff = ComplianceRoute.EffectiveModulus(rows.Select(r => r.Strain).ToList(), rows.Select(r => r.Stress(axis)).ToList());
+            var curve = CurveSources.FromCsv(Path.Combine(p.Dir, "stress_strain.csv"), "strain", "stress_GPa", s.Base.Settings.Tension.Axis, lengthA: 1.0);
+            double eEff = ComplianceRoute.EffectiveModulus(curve.Strain, curve.StressGpa);
             var point = new CrackPoint(a, w, Num(j, "strength_GPa")!.Value, eEff, Num(j, "initial_length_A")!.Value, p.Seed);
             bool sep = j["separated"]!.GetValue<bool>();
             double? wof = sep ? Num(j, "fracture_energy_J_m2") : null;
             pulls.Add(new PullResult(p, point, sep, wof, wof is { } g ? FractureUnits.KFromEnergy(e, g) : null, ReadJ(p.Dir)));
         }
-        if (pulls.Count == 0) return null;
         var points = pulls.Select(p => p.Point).ToList();
-        CrackLengthFit? cl = s.Uses(ToughnessMethod.CrackLength) ? CrackLengthRoute.Fit(points) : null;
+        CrackLengthFit? cl = s.Uses(ToughnessMethod.CrackLength) && points.Count > 0 ? CrackLengthRoute.Fit(points) : null;
         if (cl is not null && !cl.ScalesAsLefm) flags.Add("crack-length: " + cl.Check);
-        ComplianceFit? co = s.Uses(ToughnessMethod.Compliance) ? ComplianceRoute.Fit(points, ePrime) : null;
+        ComplianceFit? co = s.Uses(ToughnessMethod.Compliance) && points.Count > 0 ? ComplianceRoute.Fit(points, ePrime) : null;
         if (s.Uses(ToughnessMethod.Compliance) && co is null) flags.Add("compliance: needs at least two crack lengths");
         if (co is not null && (co.LefmRatio < 0.5 || co.LefmRatio > 2))
             flags.Add(string.Create(CultureInfo.InvariantCulture, $"compliance: 1/E_eff grows {co.LefmRatio:0.00}x as fast with a as LEFM cracks would (b E'/4); far from 1, the slope is not an elastic crack's"));
@@ -88,15 +86,27 @@ public static class ToughnessAnalysis
             wr = k.Count > 0 ? RouteEstimate.MeanOf(k) with { GcJPerM2 = pulls.Where(p => p.WorkOfFractureJPerM2 is not null).Average(p => p.WorkOfFractureJPerM2!.Value) } : null;
             if (separated < pulls.Count) flags.Add($"work-of-fracture: {pulls.Count - separated} of {pulls.Count} pulls did not separate by the maximum strain (left out)");
         }
+        RouteEstimate? kf = null;
+        if (s.Uses(ToughnessMethod.KField))
+        {
+            var runs = ToughnessPlan.Uncracked(s, outDir).Where(u => u.Cell == cell).Select(u => Path.Combine(ToughnessPlan.KFieldDir(u, outDir), KFieldRun.Result))
+                .Where(File.Exists).Select(f => JsonNode.Parse(File.ReadAllText(f))!).ToList();
+            var k = runs.Select(j => Num(j, "KIc_MPa_sqrt_m")).OfType<double>().ToList();
+            if (k.Count > 0) kf = RouteEstimate.MeanOf(k) with { GcJPerM2 = k.Average(v => KField.EnergyReleaseRateJPerM2(v, ePrime)) };
+            if (k.Count < runs.Count) flags.Add($"k-field: {runs.Count - k.Count} of {runs.Count} loadings did not reach crack advance by k_max (K_Ic above it)");
+            if (runs.Count == 0) flags.Add("k-field: no finished K-field loading");
+            foreach (var r in runs.Select(j => Num(j, "J_over_K2_Eprime_below_onset")).OfType<double>().Where(v => Math.Abs(v - 1) > 0.2))
+                flags.Add(string.Create(CultureInfo.InvariantCulture, $"k-field: J from the atoms is {r:0.00} of K^2/E' below the onset: the applied field and the glass' response differ (E, nu, or the slab is too small)"));
+        }
         var u0 = unc[0];
         return new CellResult(cell, e, nu, ePrime, state == Toughness.PlaneState.Strain ? "plane strain" : "plane stress",
-            Num(u0, "width_A") ?? double.NaN, points.Average(p => p.InitialLengthA), pulls, cl, co, jr, jSpread, wr, separated, flags);
+            Num(u0, "width_A") ?? double.NaN, points.Count > 0 ? points.Average(p => p.InitialLengthA) : Num(u0, "initial_length_A") ?? double.NaN, pulls, cl, co, jr, jSpread, wr, separated, flags, kf);
     }
 
     /// <summary>The routes of a cell by name, with their estimates (null when not taken or not available).</summary>
     public static IEnumerable<(string Name, RouteEstimate? K)> Routes(CellResult c) =>
     [
-        ("crack_length", c.CrackLength?.K), ("compliance", c.Compliance?.K), ("j_integral", c.JIntegral), ("work_of_fracture", c.WorkOfFracture),
+        ("crack_length", c.CrackLength?.K), ("compliance", c.Compliance?.K), ("j_integral", c.JIntegral), ("k_field", c.KField), ("work_of_fracture", c.WorkOfFracture),
     ];
 
     /// <summary>
@@ -111,13 +121,15 @@ public static class ToughnessAnalysis
             return ("compliance", string.Create(CultureInfo.InvariantCulture, $"the compliance grows with a as LEFM cracks' would (ratio {co.LefmRatio:0.00}); the crack-length fit is flagged or has too few points"));
         if (c.JIntegral is { } j && double.IsFinite(j.Value) && c.JSpread is <= MaxJSpread)
             return ("j_integral", "J is path independent within 15 % while the LEFM fits are flagged");
+        if (c.KField is { } kf && double.IsFinite(kf.Value) && !c.Flags.Any(f => f.StartsWith("k-field: J from the atoms", StringComparison.Ordinal)))
+            return ("k_field", "the K-field loading reached crack advance and its J matches K^2/E' within 20 % below the onset, while the pull routes are flagged or absent");
         return (null, "no route passes its checks: see the flags (more crack lengths, replicas or a larger box)");
     }
 
-    /// <summary>The largest relative difference between the LEFM routes' K_Ic (crack length, compliance, J), and the goal's verdict.</summary>
+    /// <summary>The largest relative difference between the LEFM routes' K_Ic (crack length, compliance, J, K field).</summary>
     public static double? Agreement(CellResult c)
     {
-        var v = new[] { c.CrackLength?.K.Value, c.Compliance?.K.Value, c.JIntegral?.Value }.OfType<double>().Where(double.IsFinite).ToList();
+        var v = new[] { c.CrackLength?.K.Value, c.Compliance?.K.Value, c.JIntegral?.Value, c.KField?.Value }.OfType<double>().Where(double.IsFinite).ToList();
         return v.Count < 2 ? null : v.Max() / v.Min() - 1;
     }
 

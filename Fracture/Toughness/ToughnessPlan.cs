@@ -36,6 +36,9 @@ public static class ToughnessPlan
          from seed in s.Seeds
          select new StudyPull(c, seed, f, Path.Combine(outDir, c.Prefix + FractionFolder(f), $"r{seed}"))).ToList();
 
+    /// <summary>The folder of a replica's K-field loading (next to its uncracked pull).</summary>
+    public static string KFieldDir(StudyPull uncracked, string outDir) => Path.Combine(outDir, uncracked.Cell.Prefix + "kfield", $"r{uncracked.Seed}");
+
     public static string FractionFolder(double fraction) => string.Create(CultureInfo.InvariantCulture, $"a{fraction:0.000}");
 
     /// <summary>The uncracked pull that a pre-cracked one shares (same size, rate and seed).</summary>

@@ -31,7 +31,15 @@ public static class ToughnessRunner
             PullUncracked(s, u, backend, progress);
             if (!had) log($"uncracked pull {u.Dir}: done");
         }
-        var pulls = ToughnessPlan.Cracked(s, outDir);
+        if (s.Uses(ToughnessMethod.KField))
+            foreach (var u in ToughnessPlan.Uncracked(s, outDir))
+            {
+                var e = JsonNode.Parse(File.ReadAllText(Path.Combine(u.Dir, UncrackedSummary)))!;
+                var k = KFieldRun.Run(ToughnessPlan.ConfigOf(s, u), s.KField, e["youngs_modulus_GPa"]!.GetValue<double>(), e["poisson_ratio"]!.GetValue<double>(),
+                    ToughnessPlan.KFieldDir(u, outDir), backend, progress);
+                log($"K-field loading {ToughnessPlan.KFieldDir(u, outDir)}: K_Ic = {k["KIc_MPa_sqrt_m"]?.ToString() ?? "not reached"} ({k["how"]})");
+            }
+        var pulls = s.NeedsPulls ? ToughnessPlan.Cracked(s, outDir) : [];
         RunBatch.RunAll(pulls.Select(p => new BatchRun(p.Dir, () => ToughnessPlan.ConfigOf(s, p),
             () => PullUncracked(s, ToughnessPlan.UncrackedOf(s, p, outDir), backend, progress))).ToList(), jobs, resume, backend, progress, log);
         if (s.Uses(ToughnessMethod.JIntegral))
@@ -70,7 +78,7 @@ public static class ToughnessRunner
         var job = new FractureJob(glass, ff, backend.Create, config.Settings);
         UncrackedPull? pull = null;
         progress($"uncracked pull ({glass.Count} atoms) {u.Dir}", (report, token) => pull = job.PullUncracked(report, token));
-        var curve = TensileTest.CurveOf(pull!.Rows, config.Settings.ModulusTension, pull.InitialLengthA);
+        var curve = TensilePull.CurveOf(pull!.Rows, config.Settings.ModulusTension, pull.InitialLengthA);
         var analysis = TensileAnalysis.Analyze(curve, new TensileAnalysisOptions(), $"uncracked pull {u.Dir}");
         AtomicFile.Write(Path.Combine(u.Dir, "run.toml"), w => w.Write(config.ToToml()));
         AtomicFile.Write(rows, w => StressStrainRow.WriteCsv(w, pull.Rows, axis));
@@ -85,13 +93,14 @@ public static class ToughnessRunner
     }
 
     /// <summary>The J integral of a finished pull from its trajectory.dump and precracked.data (skipped when j_onset.json is newer than both).</summary>
-    public static void AnalyzeJ(ToughnessStudy s, StudyPull p, Action<string> log)
+    public static void AnalyzeJ(ToughnessStudy s, StudyPull p, Action<string> log, string? dumpFile = null, string? referenceFile = null)
     {
-        string dump = Path.Combine(p.Dir, "trajectory.dump"), reference = Path.Combine(p.Dir, "precracked.data"), onsetFile = Path.Combine(p.Dir, JOnsetFile);
+        string dump = dumpFile ?? Path.Combine(p.Dir, "trajectory.dump"), reference = referenceFile ?? Path.Combine(p.Dir, "precracked.data"), onsetFile = Path.Combine(p.Dir, JOnsetFile);
         if (File.Exists(onsetFile) && File.GetLastWriteTimeUtc(onsetFile) >= File.GetLastWriteTimeUtc(dump)) return;
         var config = ToughnessPlan.ConfigOf(s, p);
         var c = config.Settings.Crack;
-        var refSystem = LammpsDataReader.Read(reference, config.Elements?.Split(',', StringSplitOptions.TrimEntries));
+        var elements = config.Elements?.Split(',', StringSplitOptions.TrimEntries) ?? config.LoadStructure().Glass.TypeElements;
+        var refSystem = LammpsDataReader.Read(reference, elements);
         var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(p.Dir, "summary.json")))!;
         double a = summary["crack_half_length_A"]!.GetValue<double>();
         var frames = PullJIntegral.Analyze(refSystem, dump, c.CrackAxis, c.LoadingAxis, a, s.J);

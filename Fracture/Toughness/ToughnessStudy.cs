@@ -8,7 +8,7 @@ using Tomlyn.Model;
 namespace FractureLab.Fracture.Toughness;
 
 /// <summary>The routes to K_Ic a study can take (SCIENCE.md §10).</summary>
-public enum ToughnessMethod { CrackLength, Compliance, JIntegral, WorkOfFracture }
+public enum ToughnessMethod { CrackLength, Compliance, JIntegral, WorkOfFracture, KField }
 
 /// <summary>
 /// A toughness study of one glass (<c>fracturelab toughness STUDY.toml</c>): every section and key of a run file (the base
@@ -16,10 +16,13 @@ public enum ToughnessMethod { CrackLength, Compliance, JIntegral, WorkOfFracture
 /// <code>
 /// [study]  crack_length_fractions = [0.2, 0.333, 0.5]   # 2a/W of the centre cracks, cut into the same relaxed glass
 ///          replicas = 2                                # seeds 1..n, or seeds = [3, 7]
-///          methods = ["crack-length", "compliance", "j-integral", "work-of-fracture"]   # default: all
+///          methods = ["crack-length", "compliance", "j-integral", "work-of-fracture", "k-field"]   # default: all but k-field
 ///          sizes = [[1, 1, 1], [2, 1, 2]]               # replicate factors of the structure (default: [[1, 1, 1]])
 ///          strain_rates_per_s = [1e10]                  # default: the [tension] rate
 ///          j_kernel_A = 2.0, j_spacing_A = 0.5, j_domains = [0.45, 0.65, 0.85], tip_advance_A = 3.0, j_window_frames = 1
+/// [kfield] k_start = 0.3, k_step = 0.02, k_max = 1.5 (MPa m^0.5), boundary_A = 10, opening_A = 4, advance_A = 3,
+///          replicate = [2, 1, 2] (the slab from the glass replicated in-plane), force_tolerance = 1e-3, max_iterations = 3000,
+///          plane = "strain" | "stress"
 /// </code>
 /// Unknown sections and keys are errors naming the file and the key, with the nearest known key.
 /// </summary>
@@ -33,7 +36,10 @@ public sealed record ToughnessStudy(
     IReadOnlyList<double> StrainRatesPerS,
     JOptions J)
 {
-    public static readonly string[] MethodNames = ["crack-length", "compliance", "j-integral", "work-of-fracture"];
+    public static readonly string[] MethodNames = ["crack-length", "compliance", "j-integral", "work-of-fracture", "k-field"];
+
+    /// <summary>The K-field loading's settings ([kfield]); used when <see cref="ToughnessMethod.KField"/> is among the methods.</summary>
+    public KFieldStudySettings KField { get; init; } = new(new KFieldSettings(KStartMPa: 0.3), [2, 1, 2]);
 
     /// <summary>
     /// The embedded study (the README's main job): the shipped 1800-atom BKS silica glass (37.6 × 18.8 × 37.6 Å, bks-wall,
@@ -54,17 +60,21 @@ public sealed record ToughnessStudy(
                 SnapshotEveryStrain = 0,
             },
         };
-        return new ToughnessStudy("embedded default study", b, [0.2, 1.0 / 3.0, 0.5], [1], AllMethods, [[1, 1, 1]], [b.Settings.Tension.StrainRatePerS], new JOptions(WindowFrames: 5));
+        return new ToughnessStudy("embedded default study", b, [0.2, 1.0 / 3.0, 0.5], [1], DefaultMethods, [[1, 1, 1]], [b.Settings.Tension.StrainRatePerS], new JOptions(WindowFrames: 5));
     }
 
-    private static readonly IReadOnlySet<ToughnessMethod> AllMethods = new HashSet<ToughnessMethod>(Enum.GetValues<ToughnessMethod>());
+    /// <summary>Every route but the K-field loading, which needs a slab several times the pulls' box and minutes per replica (ask for it by name).</summary>
+    private static readonly IReadOnlySet<ToughnessMethod> DefaultMethods = new HashSet<ToughnessMethod>(Enum.GetValues<ToughnessMethod>().Where(m => m != ToughnessMethod.KField));
 
     public bool Uses(ToughnessMethod m) => Methods.Contains(m);
+
+    /// <summary>Whether any route needs the pre-cracked pulls (all but the K-field loading do).</summary>
+    public bool NeedsPulls => Methods.Any(m => m != ToughnessMethod.KField);
 
     public static ToughnessStudy Load(string path)
     {
         var (root, r) = RunConfig.Open(path, "study");
-        r.Only(root, "", "structure", "forcefield", "crack", "tension", "run", "study");
+        r.Only(root, "", "structure", "forcefield", "crack", "tension", "run", "study", "kfield");
         var b = RunConfig.FromTables(root, r, path);
         if (b.Settings.Crack.Kind != CrackKind.Centre)
             throw new InputException($"{path}: key 'crack.kind' is '{b.Settings.Crack.Kind.ToString().ToLowerInvariant()}'; a toughness study cuts centre cracks (the periodic-array LEFM of SCIENCE.md §10)");
@@ -89,14 +99,14 @@ public sealed record ToughnessStudy(
             seeds = Enumerable.Range(1, (int)n).ToList();
         }
         var methods = new HashSet<ToughnessMethod>();
-        foreach (var m in r.Strings(st, "study.methods") ?? [.. MethodNames])
+        foreach (var m in r.Strings(st, "study.methods") ?? [.. MethodNames.Where(n => n != "k-field")])
             methods.Add(m switch
             {
                 "crack-length" => ToughnessMethod.CrackLength,
                 "compliance" => ToughnessMethod.Compliance,
                 "j-integral" => ToughnessMethod.JIntegral,
                 "work-of-fracture" => ToughnessMethod.WorkOfFracture,
-                "k-field" => throw new InputException($"{path}: key 'study.methods': \"k-field\" (K-controlled boundary loading) is not available in this version; use {string.Join(", ", MethodNames)}"),
+                "k-field" => ToughnessMethod.KField,
                 _ => throw new InputException($"{path}: key 'study.methods' has '{m}'{RunConfig.Suggest(m, MethodNames)}; known: {string.Join(", ", MethodNames)}"),
             });
         if (methods.Count == 0) throw new InputException($"{path}: key 'study.methods' is empty");
@@ -113,6 +123,16 @@ public sealed record ToughnessStudy(
         // The J integral reads the per-atom stress dump: a study without dumps cannot take that route.
         if (methods.Contains(ToughnessMethod.JIntegral) && b.DumpEveryRecords <= 0)
             throw new InputException($"{path}: 'study.methods' has \"j-integral\", which reads the per-atom stress dump, but 'run.dump_every_records' is {b.DumpEveryRecords}");
-        return new ToughnessStudy(path, b, fractions, seeds, methods, sizes, rates, j);
+        var kf = r.Section(root, "kfield", "k_start", "k_step", "k_max", "boundary_A", "opening_A", "advance_A", "replicate", "force_tolerance", "max_iterations", "plane");
+        var dk = Default().KField;
+        string plane = r.Text(kf, "kfield.plane", "strain")!;
+        var ks = new KFieldSettings(
+            r.Positive(kf, "kfield.k_start", dk.Settings.KStartMPa), r.Positive(kf, "kfield.k_step", dk.Settings.KStepMPa), r.Positive(kf, "kfield.k_max", dk.Settings.KMaxMPa),
+            r.Positive(kf, "kfield.boundary_A", dk.Settings.BoundaryA), r.Positive(kf, "kfield.opening_A", dk.Settings.OpeningA), r.Positive(kf, "kfield.advance_A", dk.Settings.AdvanceA),
+            r.Positive(kf, "kfield.force_tolerance", dk.Settings.ForceToleranceEvPerA), (int)r.Positive(kf, "kfield.max_iterations", dk.Settings.MaxIterations),
+            plane switch { "strain" => PlaneState.Strain, "stress" => PlaneState.Stress, _ => throw new InputException($"{path}: key 'kfield.plane' is '{plane}', expected strain or stress") },
+            b.Settings.Crack.CrackAxis, b.Settings.Crack.LoadingAxis, J: j);
+        try { ks.Check(); } catch (InputException e) { throw new InputException($"{path}: [kfield] {e.Message}"); }
+        return new ToughnessStudy(path, b, fractions, seeds, methods, sizes, rates, j) { KField = new KFieldStudySettings(ks, r.Counts(kf, "kfield.replicate") ?? dk.Replicate) };
     }
 }

@@ -38,7 +38,7 @@ public static class ToughnessSummary
         summary["references"] = SilicaReferences.DeepClone();
         summary["units"] = "K in MPa m^0.5, G and J in J/m2, stresses and moduli in GPa, lengths in A";
         output.Json("summary.json", summary);
-        Figure(output, "strength_vs_crack_length", ToughnessPlots.StrengthVsCrackLength(main));
+        if (main.Pulls.Count > 0) Figure(output, "strength_vs_crack_length", ToughnessPlots.StrengthVsCrackLength(main));
         if (main.Pulls.Any(p => p.J is not null)) Figure(output, "j_vs_domain", ToughnessPlots.JVsDomain(main));
         if (s.Sizes.Count > 1) Figure(output, "convergence_size", ToughnessPlots.Convergence(cells, bySize: true));
         if (s.StrainRatesPerS.Count > 1) Figure(output, "convergence_rate", ToughnessPlots.Convergence(cells, bySize: false));
@@ -88,6 +88,13 @@ public static class ToughnessSummary
                 ["G_c_J_m2"] = N(j.GcJPerM2),
                 ["path_spread"] = N(c.JSpread),
                 ["formula"] = "domain J (Li, Shih & Needleman 1985) of Hardy fields at the onset of tip advance; K = sqrt(E' J)",
+            };
+        if (c.KField is { } kf)
+            methods["k_field"] = new JsonObject
+            {
+                ["KIc_MPa_sqrt_m"] = kf.Json(),
+                ["G_c_J_m2"] = N(kf.GcJPerM2),
+                ["formula"] = "K-controlled boundary loading: outer layer held at the LEFM K_I displacement (E, nu of the glass), FIRE relaxation per step at 0 K; K_Ic at lasting tip advance (R-curve in kfield/rK/kfield.csv)",
             };
         if (c.WorkOfFracture is { } wf)
             methods["work_of_fracture"] = new JsonObject
@@ -170,7 +177,7 @@ public static class ToughnessSummary
             sb.AppendLine();
             if (c.Flags.Count > 0) { sb.AppendLine("Flags:").AppendLine(); foreach (var f in c.Flags) sb.AppendLine($"- {f}"); sb.AppendLine(); }
         }
-        sb.AppendLine("![strength vs crack length](strength_vs_crack_length.png)").AppendLine();
+        if (cells[0].Pulls.Count > 0) sb.AppendLine("![strength vs crack length](strength_vs_crack_length.png)").AppendLine();
         if (cells[0].Pulls.Any(p => p.J is not null)) sb.AppendLine("![J vs domain](j_vs_domain.png)").AppendLine();
         if (s.Sizes.Count > 1) sb.AppendLine("![size](convergence_size.png)").AppendLine();
         if (s.StrainRatesPerS.Count > 1) sb.AppendLine("![rate](convergence_rate.png)").AppendLine();

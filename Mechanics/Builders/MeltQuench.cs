@@ -74,7 +74,7 @@ public static class MeltQuench
                 chain = nvt.Chain;
                 integrator = nvt;
             }
-            var run = new MdRun(s, forces, integrator, dtPs);
+            var run = new MdRun(s, forces, MdRun.ForBackend(integrator, forces.Backend, forces.ForceField), dtPs); // resident on the Gpu back end
             run.Initialize();
             int stage = k;
             bool done = run.Run(steps, thermoEvery, cancel, progress: step =>

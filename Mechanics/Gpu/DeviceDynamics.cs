@@ -64,18 +64,15 @@ internal sealed class DeviceDynamics(DeviceForces device, AtomSystem system, For
         _totalsCurrent = false;
     }
 
-    /// <summary>Energies and virial of the last force call, reduced on first use.</summary>
-    public ForceResult Forces
+    /// <summary>Energies and virial of the last force call, reduced from the device on the first call after it (cached until the next).</summary>
+    public ForceResult ForceTotals()
     {
-        get
-        {
-            var r = forces.Last;
-            if (_totalsCurrent) return r;
-            r.Clear();
-            device.AddTotals(r);
-            forces.AddSelfAndKSpace(system, r);
-            _totalsCurrent = true;
-            return r;
-        }
+        var r = forces.Last;
+        if (_totalsCurrent) return r;
+        r.Clear();
+        device.AddTotals(r);
+        forces.AddSelfAndKSpace(system, r);
+        _totalsCurrent = true;
+        return r;
     }
 }

@@ -30,9 +30,6 @@ public sealed class DeviceForces : IDisposable
 
     public GpuPrecision Precision { get; }
 
-    /// <summary>Whether the k-space part runs on the device (mesh Ewald), so the totals include it.</summary>
-    public bool MeshOnDevice => _mesh is not null;
-
     /// <param name="system">the atoms (their count, and the charges mesh Ewald needs; uploaded by the caller).</param>
     public DeviceForces(GpuDevice device, CompiledForceField ff, AtomSystem system, double skin = 2.0, GpuPrecision precision = GpuPrecision.Double)
     {

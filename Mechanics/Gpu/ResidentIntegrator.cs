@@ -41,7 +41,7 @@ public sealed class ResidentIntegrator(IIntegrator inner, GpuBackend backend) : 
         }
         backend.Synchronize(s);
         forces.List.Invalidate();
-        _ = state.Forces; // totals into forces.Last for the thermo record
+        _ = state.ForceTotals(); // totals into forces.Last for the thermo record
     }
 
     public void SaveState(BinaryWriter w) => Inner.SaveState(w);

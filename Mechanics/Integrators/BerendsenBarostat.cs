@@ -16,7 +16,7 @@ public sealed class BerendsenBarostat(double temperatureK, double pressureGpa, b
     public void Step(IDynamicsState s, double dtPs)
     {
         _thermostat.Step(s, dtPs);
-        var p = ForceComputer.PressureGpa(s.KineticTensor(), s.Forces, s.Box.Volume);
+        var p = ForceComputer.PressureGpa(s.KineticTensor(), s.ForceTotals(), s.Box.Volume);
         for (int a = 0; a < 3; a++)
         {
             if (!coupled[a]) continue;

@@ -30,8 +30,8 @@ public interface IDynamicsState
     void ScaleAxis(int axis, double factor);
     /// <summary>Forces (eV/Å) for the current positions.</summary>
     void ComputeForces();
-    /// <summary>Energies and virial of the last <see cref="ComputeForces"/>.</summary>
-    ForceResult Forces { get; }
+    /// <summary>Energies and virial of the last <see cref="ComputeForces"/> (a device state reduces them on the first call after it).</summary>
+    ForceResult ForceTotals();
 }
 
 /// <summary>An <see cref="AtomSystem"/> and its <see cref="ForceComputer"/> as the integrators see them.</summary>
@@ -56,7 +56,7 @@ public sealed class HostDynamics(AtomSystem system, ForceComputer forces) : IDyn
     public void Drift(double dtPs) => Kinetics.Drift(System, dtPs);
     public void ScaleAxis(int axis, double factor) => BoxScaling.ScaleAxis(System, axis, factor);
     public void ComputeForces() => ForceComputer.Compute(System);
-    public ForceResult Forces => ForceComputer.Last;
+    public ForceResult ForceTotals() => ForceComputer.Last;
 }
 
 public static class IntegratorExtensions

@@ -35,7 +35,7 @@ public sealed class NoseHooverNpt : IIntegrator
     {
         int dof = s.DegreesOfFreedom;
         Chain.HalfStep(s, dtPs);
-        OmegaHalfStep(s, s.Forces, dtPs, dof);
+        OmegaHalfStep(s, s.ForceTotals(), dtPs, dof);
         ScaleByBarostat(s, dtPs, dof);
         s.HalfKick(dtPs);
         ScaleByBarostat(s, dtPs, dof);
@@ -46,7 +46,7 @@ public sealed class NoseHooverNpt : IIntegrator
         ScaleByBarostat(s, dtPs, dof);
         s.HalfKick(dtPs);
         ScaleByBarostat(s, dtPs, dof);
-        OmegaHalfStep(s, s.Forces, dtPs, dof);
+        OmegaHalfStep(s, s.ForceTotals(), dtPs, dof);
         Chain.HalfStep(s, dtPs);
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FractureLab.BondSwitch.Dynamics;
+using FractureLab.BondSwitch.IonDynamics;
 using FractureLab.Mechanics.Atoms;
 using FractureLab.Mechanics.Geometry;
 using FractureLab.Mechanics.IO;

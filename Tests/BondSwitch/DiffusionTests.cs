@@ -1,4 +1,4 @@
-using FractureLab.BondSwitch.Dynamics;
+using FractureLab.BondSwitch.IonDynamics;
 using FractureLab.BondSwitch.Snapshots;
 using FractureLab.Mechanics.Atoms;
 using FractureLab.Mechanics.Geometry;

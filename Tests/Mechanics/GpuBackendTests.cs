@@ -251,7 +251,7 @@ public class GpuFractureTests
         var ff = new CompiledForceField(ForceFieldCatalog.Resolve("bks-wall", Composition.FromAtoms(glass)), glass);
         var settings = new FractureLab.Fracture.Protocols.TensileSettings(Protocol: FractureLab.Fracture.Protocols.TensileProtocol.A,
             StrainRatePerS: 5e10, MaxStrain: 0.02, RecordEveryStrain: 0.005);
-        var test = new FractureLab.Fracture.Protocols.TensileTest(glass, new ForceComputer(ff, backend), settings);
+        var test = new FractureLab.Fracture.Protocols.TensilePull(glass, new ForceComputer(ff, backend), settings);
         test.Run(seed: 4);
         return test.Rows;
     }

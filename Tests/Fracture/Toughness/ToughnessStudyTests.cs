@@ -137,7 +137,9 @@ public class ToughnessStudyTests
     [Theory]
     [InlineData("[study]\ncrack_length_fraction = [0.3]\n", "unknown key 'study.crack_length_fraction' (did you mean 'crack_length_fractions'?)")]
     [InlineData("[studdy]\nreplicas = 2\n", "unknown key 'studdy' (did you mean 'study'?)")]
-    [InlineData("[study]\nmethods = [\"k-field\"]\n", "\"k-field\" (K-controlled boundary loading) is not available")]
+    [InlineData("[kfield]\nboundry_A = 10\n", "unknown key 'kfield.boundry_A' (did you mean 'boundary_A'?)")]
+    [InlineData("[kfield]\nplane = \"strian\"\n", "key 'kfield.plane' is 'strian', expected strain or stress")]
+    [InlineData("[kfield]\nk_start = 0.5\nk_max = 0.4\n", "must be positive and increasing")]
     [InlineData("[study]\nmethods = [\"compliants\"]\n", "(did you mean 'compliance'?)")]
     [InlineData("[study]\ncrack_length_fractions = [0.3, 1.2]\n", "2a/W must lie in (0, 1)")]
     [InlineData("[study]\nreplicas = 2\nseeds = [1]\n", "not both")]
@@ -151,6 +153,15 @@ public class ToughnessStudyTests
         var e = Assert.Throws<InputException>(() => ToughnessStudy.Load(path));
         Assert.Contains(message, e.Message);
         Assert.Contains(path, e.Message);
+    }
+
+    [Fact]
+    public void KFieldOnABoxTooSmallForItsBoundaryLayer_IsAClearError()
+    {
+        string toml = Study("[study]\nmethods = [\"k-field\"]\n[kfield]\nreplicate = [1, 1, 1]\n");
+        var (code, err) = CliRunner.Run("toughness", toml, "--out", Path.Combine(Path.GetDirectoryName(toml)!, "out"));
+        Assert.Equal(1, code);
+        Assert.Contains("leaves too little inside a 10.0 A boundary layer; replicate the structure", err);
     }
 
     [Fact]

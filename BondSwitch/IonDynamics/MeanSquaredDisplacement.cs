@@ -1,7 +1,7 @@
 using System.Numerics;
 using MathNet.Numerics.IntegralTransforms;
 
-namespace FractureLab.BondSwitch.Dynamics;
+namespace FractureLab.BondSwitch.IonDynamics;
 
 /// <summary>
 /// Mean squared displacement averaged over all time origins, by the FFT algorithm (Kneller et al., nMoldyn, Comput.

@@ -1,7 +1,7 @@
 using MathNet.Numerics;
 using MathNet.Numerics.LinearRegression;
 
-namespace FractureLab.BondSwitch.Dynamics;
+namespace FractureLab.BondSwitch.IonDynamics;
 
 /// <summary>
 /// A diffusion coefficient from an MSD curve: D = slope/6 of MSD = 6Dt + b over the fit window (ps), with the log-log

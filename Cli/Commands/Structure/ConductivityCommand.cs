@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FractureLab.Mechanics.IO;
-using FractureLab.BondSwitch.Dynamics;
+using FractureLab.BondSwitch.IonDynamics;
 using FractureLab.BondSwitch.Output;
 using FractureLab.Experiments.Plots;
 using FractureLab.Mechanics;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FractureLab.Mechanics.IO;
-using FractureLab.BondSwitch.Dynamics;
+using FractureLab.BondSwitch.IonDynamics;
 using FractureLab.BondSwitch.Output;
 using FractureLab.BondSwitch.Snapshots;
 using FractureLab.Experiments.Plots;

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearRegression;
 using FractureLab.Mechanics;
 
-namespace FractureLab.BondSwitch.Dynamics;
+namespace FractureLab.BondSwitch.IonDynamics;
 
 /// <summary>
 /// D(T) = D0 exp(−Ea/(k_B T)) fitted as ln D = ln D0 − (Ea/k_B)(1/T) by least squares (MathNet), with the standard

@@ -1,7 +1,9 @@
 using FractureLab.BondSwitch.Snapshots;
 using FractureLab.Mechanics;
 
-namespace FractureLab.BondSwitch.Dynamics;
+using FractureLab.Mechanics.Units;
+
+namespace FractureLab.BondSwitch.IonDynamics;
 
 /// <summary>
 /// Unwrapped positions (Å) of the atoms of one species over a trajectory: <see cref="Positions"/>[frame][3·atom + axis],
@@ -46,7 +48,7 @@ public sealed class IonTrajectory
         for (int f = 0; f < frames.Count; f++)
         {
             times[f] = frameIntervalPs is { } dt ? f * dt
-                : frames[f].Step is { } step ? step * timestepFs * 1e-3
+                : frames[f].Step is { } step ? step * timestepFs * MetalUnits.Femtosecond
                 : throw new InputException($"{frames[f].Name}: no timestep; give --frame-interval-ps");
         }
         double spacing = times[1] - times[0];

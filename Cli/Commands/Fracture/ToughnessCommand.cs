@@ -23,10 +23,12 @@ public static class ToughnessCommand
         var slurm = new Option<string?>("--emit-slurm") { Description = "write a Slurm job array (one pull per task) and an aggregation job into DIR instead of running" };
         var task = new Option<int?>("--task") { Description = "run one pull of the plan (0-based; what a Slurm array task runs)" };
         var aggregateOnly = new Option<bool>("--aggregate-only") { Description = "only analyse the finished pulls in --out" };
+        var emitLammps = new Option<string?>("--emit-lammps") { Description = "write every pull as LAMMPS input (decks with per-atom stress dumps, run.sh, run_all.sh) into DIR instead of running" };
+        var fromLammps = new Option<string?>("--from-lammps") { Description = "analyse a study folder that LAMMPS has run (written by --emit-lammps): crack-length, compliance and J routes from its logs and dumps" };
         var backendOpts = new BackendOptions();
         var cmd = new Command("toughness", "Toughness study: K_Ic by the crack-length, compliance, J-integral and work-of-fracture routes");
         cmd.Arguments.Add(file);
-        foreach (var o in new Option[] { outOpt, resume, jobs, slurm, task, aggregateOnly }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { outOpt, resume, jobs, slurm, task, aggregateOnly, emitLammps, fromLammps }) cmd.Options.Add(o);
         backendOpts.AddTo(cmd);
         cmd.SetAction(p => Program.Guard(() =>
         {
@@ -38,6 +40,20 @@ public static class ToughnessCommand
             {
                 int n = ToughnessSlurm.Write(study, p.GetValue(file), slurmDir, outDir);
                 Console.WriteLine($"{n} tasks in {Path.Combine(slurmDir, "tasks.txt")}; submit toughness.sbatch, then aggregate.sbatch after it");
+                return 0;
+            }
+            if (p.GetValue(emitLammps) is { } lammpsDir)
+            {
+                int n = ToughnessLammps.Emit(study, lammpsDir);
+                Console.WriteLine($"LAMMPS input for {n} pulls in {lammpsDir}; run: bash {Path.Combine(lammpsDir, "run_all.sh")}, then: fracturelab toughness {p.GetValue(file) ?? ""} --from-lammps {lammpsDir}");
+                return 0;
+            }
+            if (p.GetValue(fromLammps) is { } ranDir)
+            {
+                if (!Directory.Exists(ranDir)) throw new InputException($"--from-lammps {ranDir}: folder does not exist");
+                ToughnessLammps.ReadBack(study, ranDir, Console.WriteLine);
+                var lammpsCells = ToughnessAnalysis.Analyze(study, ranDir);
+                Console.WriteLine(Headline(ToughnessSummary.Write(study, lammpsCells, ranDir), ranDir));
                 return 0;
             }
             if (!p.GetValue(aggregateOnly))

@@ -1,4 +1,4 @@
-namespace FractureLab.BondSwitch.Dynamics;
+namespace FractureLab.BondSwitch.IonDynamics;
 
 /// <summary>
 /// Statistics of single-ion displacements over a lag, averaged over atoms and time origins (origins every

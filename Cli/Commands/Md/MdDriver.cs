@@ -11,6 +11,8 @@ using FractureLab.Mechanics.Minimizers;
 using FractureLab.Mechanics.Simulation;
 using Serilog;
 
+using FractureLab.Mechanics.Units;
+
 namespace FractureLab.Cli.Commands;
 
 /// <summary>Runs an <see cref="MdPlan"/>: velocities, optional minimization, the MD loop with progress, Ctrl+C and checkpoints, and the result files.</summary>
@@ -21,7 +23,7 @@ public static class MdDriver
         Directory.CreateDirectory(plan.OutDir);
         string checkpoint = Path.Combine(plan.OutDir, "checkpoint.bin");
         var forces = new ForceComputer(ff, backend);
-        double dtPs = plan.DtFs * 1e-3;
+        double dtPs = plan.DtFs * MetalUnits.Femtosecond;
         var run = new MdRun(system, forces, CreateIntegrator(plan, backend, ff), dtPs, Log.Logger);
         MinimizationResult? minimized = null;
         if (plan.Resume)

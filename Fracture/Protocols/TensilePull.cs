@@ -7,6 +7,8 @@ using FractureLab.Mechanics.Integrators;
 using FractureLab.Mechanics.Minimizers;
 using FractureLab.Mechanics.Simulation;
 
+using FractureLab.Mechanics.Units;
+
 namespace FractureLab.Fracture.Protocols;
 
 /// <summary>
@@ -17,7 +19,7 @@ namespace FractureLab.Fracture.Protocols;
 /// strain, on separation, or on cancellation; a non-finite energy or a temperature above ten times the target
 /// stops it with the step named.
 /// </summary>
-public sealed class TensileTest(AtomSystem system, ForceComputer forces, TensileSettings settings, double? initialLengthA = null)
+public sealed class TensilePull(AtomSystem system, ForceComputer forces, TensileSettings settings, double? initialLengthA = null)
 {
     public List<StressStrainRow> Rows { get; } = [];
     public bool Separated { get; private set; }
@@ -32,8 +34,6 @@ public sealed class TensileTest(AtomSystem system, ForceComputer forces, Tensile
     /// so a killed run resumes from its last record: protocols A and B mid-pull, protocol C after its last strain step.
     /// </summary>
     public string? CheckpointPath { get; init; }
-    /// <summary>Minimized snapshots of protocol C, one per strain step (for bond-switching analysis).</summary>
-    public Action<double, AtomSystem>? OnMinimizedSnapshot { get; init; }
     public Action<StressStrainRow>? OnRecord { get; init; }
 
     /// <summary>Runs the test; with <paramref name="resume"/> and a checkpoint on disk, continues from it instead of starting.</summary>
@@ -68,7 +68,7 @@ public sealed class TensileTest(AtomSystem system, ForceComputer forces, Tensile
         if (system.KineticEnergy() == 0) Kinetics.AssignMaxwellBoltzmann(system, settings.TemperatureK, seed);
         long perRecord = settings.StepsPerRecord;
         var window = new Window();
-        var run = new MdRun(system, forces, MdRun.ForBackend(integrator, forces.Backend, forces.ForceField), settings.TimestepFs * 1e-3)
+        var run = new MdRun(system, forces, MdRun.ForBackend(integrator, forces.Backend, forces.ForceField), settings.TimestepFs * MetalUnits.Femtosecond)
         {
             Deformation = new BoxDeformation(axis, settings.StrainRatePerPs, InitialLengthA),
             AfterStep = (state, step) => Guard(window.Add(state), step),
@@ -126,7 +126,7 @@ public sealed class TensileTest(AtomSystem system, ForceComputer forces, Tensile
             Record(window);
         }
         int steps = (int)Math.Ceiling(settings.MaxStrain / settings.StepStrain - 1e-9);
-        long holdSteps = Math.Max(1, (long)Math.Round(settings.HoldPs / (settings.TimestepFs * 1e-3)));
+        long holdSteps = Math.Max(1, (long)Math.Round(settings.HoldPs / (settings.TimestepFs * MetalUnits.Femtosecond)));
         for (int k = first; k <= steps; k++)
         {
             if (cancel.IsCancellationRequested) { Cancelled = true; return; }
@@ -134,10 +134,9 @@ public sealed class TensileTest(AtomSystem system, ForceComputer forces, Tensile
             double target = InitialLengthA * (1 + k * settings.StepStrain);
             BoxScaling.ScaleAxis(system, axis, target / system.Box.Length(axis));
             Fire.Minimize(system, forces);
-            OnMinimizedSnapshot?.Invoke(Strain(), system.Clone());
             Kinetics.AssignMaxwellBoltzmann(system, settings.TemperatureK, k);
             var run = new MdRun(system, forces, MdRun.ForBackend(new NoseHooverNvt(settings.TemperatureK, settings.TDampPs), forces.Backend, forces.ForceField),
-                settings.TimestepFs * 1e-3) { AfterStep = (state, step) => Guard(window.Add(state), step) };
+                settings.TimestepFs * MetalUnits.Femtosecond) { AfterStep = (state, step) => Guard(window.Add(state), step) };
             run.Initialize();
             if (!AdvanceAndRecord(run, holdSteps, window, cancel, progress)) return;
         }
@@ -208,7 +207,7 @@ public sealed class TensileTest(AtomSystem system, ForceComputer forces, Tensile
         /// <summary>Adds one sample of the state (host or device); returns its potential energy (eV) and temperature (K).</summary>
         public (double PotentialEv, double TemperatureK) Add(IDynamicsState s)
         {
-            var r = s.Forces;
+            var r = s.ForceTotals();
             var p = ForceComputer.PressureGpa(s.KineticTensor(), r, s.Box.Volume);
             double t = Kinetics.Temperature(s.KineticEnergy(), s.DegreesOfFreedom);
             for (int a = 0; a < 3; a++) _p[a] += p[a];

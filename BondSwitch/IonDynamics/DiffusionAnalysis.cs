@@ -1,6 +1,6 @@
 using FractureLab.Mechanics;
 
-namespace FractureLab.BondSwitch.Dynamics;
+namespace FractureLab.BondSwitch.IonDynamics;
 
 /// <summary>Settings of a diffusion analysis: fit tolerance on the log-log slope, hop threshold (Å) and window (ps), van Hove range (Å).</summary>
 public sealed record DiffusionSettings(double SlopeTolerance = 0.15, double HopThresholdA = 1.5, double HopWindowPs = 0.5, double VanHoveMaxA = 8.0, double VanHoveBinA = 0.05);

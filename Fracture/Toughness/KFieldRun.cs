@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FractureLab.Fracture.Runs;
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.ForceFields;
+using FractureLab.Mechanics.IO;
+using FractureLab.Mechanics.Simulation;
+
+namespace FractureLab.Fracture.Toughness;
+
+/// <summary>
+/// The K-field route of a study for one replica (folder <c>kfield/rK</c>): the glass replicated in-plane by
+/// <see cref="KFieldStudySettings.Replicate"/>, made into a slab, loaded step by step with the replica's uncracked E and ν;
+/// writes slab.data (the reference), kfield.csv (the R-curve, one row per K, flushed as it goes), final.data and kfield.json
+/// (K_Ic and how it was found). A loading that was stopped starts again from the slab when the study is rerun; a finished one is kept.
+/// </summary>
+public static class KFieldRun
+{
+    public const string Table = "kfield.csv", Result = "kfield.json";
+
+    public static JsonObject Run(RunConfig config, KFieldStudySettings ks, double youngsGpa, double poisson, string dir, BackendChoice backend, ProgressRunner progress)
+    {
+        string resultFile = Path.Combine(dir, Result);
+        if (File.Exists(resultFile)) return (JsonObject)JsonNode.Parse(File.ReadAllText(resultFile))!;
+        Directory.CreateDirectory(dir);
+        var (glass, source) = config.LoadStructure();
+        if (ks.Replicate is [var nx, var ny, var nz] && nx * ny * nz > 1) glass = Replication.Replicate(glass, nx, ny, nz);
+        var ff = config.ResolveForceField(glass);
+        double cutoff = Math.Max(ff.ShortRangeCutoff, ff.Coulomb.Cutoff);
+        if (ks.Settings.BoundaryA < cutoff)
+            throw new Mechanics.InputException($"K-field: the held layer of {ks.Settings.BoundaryA} A is thinner than the force cut-off ({cutoff} A): inner atoms would feel the free outer surface ([kfield] boundary_A)");
+        ForceComputer Bind(AtomSystem s) => new(new CompiledForceField(ff, s), backend.Create());
+        Bind(glass);
+        var k = ks.Settings;
+        KFieldSlab? slab = null;
+        KFieldResult? result = null;
+        progress($"K-field loading ({glass.Count} atoms) {dir}", (report, token) =>
+        {
+            report("slab: cut and relax", 0, 1);
+            slab = KFieldLoading.Build(glass, k, Bind);
+            LammpsDataWriter.Write(Path.Combine(dir, "slab.data"), slab.System, $"FractureLab K-field slab (reference): {slab.Description}");
+            var forces = Bind(slab.System);
+            using var table = new StreamWriter(Path.Combine(dir, Table), append: false);
+            table.WriteLine("K_MPa_sqrt_m,tip_x_A,advance_A,J_atoms_J_m2,J_spread,K2_over_Eprime_J_m2,fire_iterations,converged,energy_eV");
+            var ci = CultureInfo.InvariantCulture;
+            string N(double v) => double.IsFinite(v) ? v.ToString("G8", ci) : "";
+            result = KFieldLoading.Run(slab, forces, youngsGpa, poisson, k, step =>
+            {
+                table.WriteLine($"{N(step.KMPa)},{N(step.TipXA)},{N(step.AdvanceA)},{N(step.JJPerM2)},{N(step.JSpread)},{N(step.ExpectedJJPerM2)},{step.Iterations},{(step.Converged ? 1 : 0)},{N(step.EnergyEv)}");
+                table.Flush();
+                report($"K = {step.KMPa:0.000} MPa m^0.5, advance {step.AdvanceA:0.0} A", step.KMPa - k.KStartMPa, k.KMaxMPa - k.KStartMPa);
+            }, token);
+            if (token.IsCancellationRequested) throw new OperationCanceledException($"K-field loading in {dir} cancelled (the R-curve so far is in {Table}); rerun the study to start it again");
+        });
+        LammpsDataWriter.Write(Path.Combine(dir, "final.data"), slab!.System, "FractureLab K-field slab at the last K step");
+        var r = result!;
+        var json = new JsonObject
+        {
+            ["KIc_MPa_sqrt_m"] = r.KIcMPa,
+            ["how"] = r.How,
+            ["steps"] = r.Steps.Count,
+            ["structure"] = source,
+            ["slab"] = slab.Description,
+            ["youngs_modulus_GPa"] = youngsGpa,
+            ["poisson_ratio"] = poisson,
+            ["plane_state"] = k.State == PlaneState.Strain ? "plane strain" : "plane stress",
+            ["relaxation"] = string.Create(CultureInfo.InvariantCulture, $"FIRE at 0 K to {k.ForceToleranceEvPerA} eV/A (at most {k.MaxIterations} iterations) after each step of {k.KStepMPa} MPa m^0.5, boundary layer {k.BoundaryA} A held at u(K)"),
+            ["J_over_K2_Eprime_below_onset"] = Ratio(r),
+            ["completed"] = true,
+        };
+        new LabOutput(dir).Json(Result, json);
+        return json;
+    }
+
+    /// <summary>Mean J(atoms)/(K²/E′) over the steps before the onset (the check that the loading is the K field it claims).</summary>
+    private static double? Ratio(KFieldResult r)
+    {
+        var v = r.Steps.TakeWhile(s => r.KIcMPa is null || s.KMPa < r.KIcMPa).Where(s => double.IsFinite(s.JJPerM2) && s.ExpectedJJPerM2 > 0).Select(s => s.JJPerM2 / s.ExpectedJJPerM2).ToList();
+        return v.Count > 0 ? v.Average() : null;
+    }
+}
+
+/// <summary>The study's [kfield] section: the loading settings and the in-plane replication of the glass for the slab.</summary>
+public sealed record KFieldStudySettings(KFieldSettings Settings, int[]? Replicate);
