@@ -18,6 +18,12 @@ public sealed record JOptions(double KernelWidthA = 2.0, double SpacingA = 0.5, 
 /// <summary>One dumped frame of a pull: strain and stress along the load, the tips, J (J/m²) per domain at each tip.</summary>
 public sealed record JFrame(long Step, double Strain, double StressGpa, CrackTipPair? Tips, double[] OuterA, double[] JRight, double[] JLeft)
 {
+    /// <summary>Process-zone size ahead of the left and right tip (Å), measured at the onset frame only (NaN elsewhere).</summary>
+    public (double Left, double Right) ProcessZoneA { get; init; } = (double.NaN, double.NaN);
+
+    /// <summary>The height of the crack plane (Å) in this frame's box.</summary>
+    public double CrackPlaneZ { get; init; }
+
     public double JMean => JRight.Concat(JLeft).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average();
 
     /// <summary>Path independence: the sample sd of J over the domains and both tips, relative to their mean.</summary>
@@ -89,7 +95,7 @@ public static class PullJIntegral
                 jr[d] = ok ? JIntegral.Domain(fields, tips!.RightX, cz, +1, outer[d] / 2, outer[d]) : double.NaN;
                 jl[d] = ok ? JIntegral.Domain(fields, tips!.LeftX, cz, -1, outer[d] / 2, outer[d]) : double.NaN;
             }
-            return new JFrame(mid.Frame.Step, strain, sigma, tips, outer, jr, jl);
+            return new JFrame(mid.Frame.Step, strain, sigma, tips, outer, jr, jl) { CrackPlaneZ = cz };
         }
     }
 
@@ -144,6 +150,15 @@ public static class PullJIntegral
         var peak = frames.Where(f => double.IsFinite(f.JMean)).MaxBy(f => f.StressGpa);
         return peak is null ? null : new JOnset(peak, peak.JMean, peak.Spread, false,
             string.Create(CultureInfo.InvariantCulture, $"no lasting tip advance seen: J at the peak-stress frame (strain {peak.Strain:0.000})"));
+    }
+
+    /// <summary>The configuration of the dump frame at <paramref name="step"/> (types and masses from the reference), for the process zone at the onset.</summary>
+    public static AtomSystem FrameAt(AtomSystem reference, string dumpPath, long step)
+    {
+        var typeById = new Dictionary<int, int>(reference.Count);
+        for (int i = 0; i < reference.Count; i++) typeById[reference.Id[i]] = reference.Type[i];
+        var f = LammpsDumpReader.Read(dumpPath).FirstOrDefault(x => x.Step == step) ?? throw new InputException($"{dumpPath}: no frame at step {step}");
+        return Frame(f, reference, typeById, dumpPath);
     }
 
     public static void WriteCsv(TextWriter w, IReadOnlyList<JFrame> frames)

@@ -11,7 +11,7 @@ namespace FractureLab.Fracture.Toughness;
 public sealed record PullResult(StudyPull Pull, CrackPoint Point, bool Separated, double? WorkOfFractureJPerM2, double? KWorkOfFractureMPaSqrtM, JOnsetResult? J);
 
 /// <summary>J at onset of one pull, read from its j_onset.json.</summary>
-public sealed record JOnsetResult(double JcJPerM2, double Spread, bool AdvanceSeen, double[] OuterA, double[] JRight, double[] JLeft);
+public sealed record JOnsetResult(double JcJPerM2, double Spread, bool AdvanceSeen, double[] OuterA, double[] JRight, double[] JLeft, double? ProcessZoneRatio = null);
 
 /// <summary>Every route of one cell (size × rate): E and ν, the pulls, and each route's estimate with its checks.</summary>
 public sealed record CellResult(
@@ -78,6 +78,11 @@ public static class ToughnessAnalysis
                 if (js.Any(p => !p.J!.AdvanceSeen)) flags.Add("j-integral: in some pulls no lasting tip advance was seen; J taken at the peak-stress frame there");
             }
         }
+        // LEFM validity (SCIENCE.md §10): the process zone at onset small against a and the ligament, for every route.
+        var zones = pulls.Where(p => p.J?.ProcessZoneRatio is not null).ToList();
+        var large = zones.Where(p => p.J!.ProcessZoneRatio > ProcessZone.MaxRatio).ToList();
+        if (large.Count > 0)
+            flags.Add(string.Create(CultureInfo.InvariantCulture, $"validity: the process zone at onset is {large.Min(p => p.J!.ProcessZoneRatio):0.00}-{large.Max(p => p.J!.ProcessZoneRatio):0.00} of min(a, W/2 - a) in {large.Count} of {zones.Count} pulls (LEFM wants below {ProcessZone.MaxRatio}): every route's K_Ic rests on a zone that is not small; a larger box is the remedy"));
         int separated = pulls.Count(p => p.Separated);
         RouteEstimate? wr = null;
         if (s.Uses(ToughnessMethod.WorkOfFracture))
@@ -140,7 +145,8 @@ public static class ToughnessAnalysis
         var j = JsonNode.Parse(File.ReadAllText(f))!;
         if (j["found"]?.GetValue<bool>() != true || Num(j, "Jc_J_m2") is not { } jc) return null;
         double[] A(string k) => j[k]!.AsArray().Select(x => x is null ? double.NaN : x.GetValue<double>()).ToArray();
-        return new JOnsetResult(jc, Num(j, "spread") ?? double.NaN, j["advance_seen"]!.GetValue<bool>(), A("domains_outer_A"), A("J_right_J_m2"), A("J_left_J_m2"));
+        return new JOnsetResult(jc, Num(j, "spread") ?? double.NaN, j["advance_seen"]!.GetValue<bool>(), A("domains_outer_A"), A("J_right_J_m2"), A("J_left_J_m2"),
+            j["process_zone"] is { } pz ? Num(pz, "ratio_to_min_a_ligament") : null);
     }
 
     private static double? Num(JsonNode n, string key) => n[key] is JsonValue v && v.TryGetValue(out double d) && double.IsFinite(d) ? d : null;

@@ -105,9 +105,23 @@ public static class ToughnessRunner
         double a = summary["crack_half_length_A"]!.GetValue<double>();
         var frames = PullJIntegral.Analyze(refSystem, dump, c.CrackAxis, c.LoadingAxis, a, s.J);
         var onset = PullJIntegral.Onset(frames, s.J);
+        (double Left, double Right)? zone = null;
+        if (onset?.Frame.Tips is { Separated: false } tips)
+            zone = ProcessZone.Size(refSystem, PullJIntegral.FrameAt(refSystem, dump, onset.Frame.Step), tips, onset.Frame.CrackPlaneZ, c.CrackAxis, c.LoadingAxis);
         var output = new LabOutput(p.Dir);
         output.Text(JTable, w => PullJIntegral.WriteCsv(w, frames));
-        output.Json(JOnsetFile, OnsetJson(onset, s.J));
+        var json = OnsetJson(onset, s.J);
+        if (zone is { } z)
+        {
+            double w = refSystem.Box.Length(c.CrackAxis), room = Math.Min(a, 0.5 * w - a);
+            double ratio = Math.Max(z.Left, z.Right) / room;
+            json["process_zone"] = new JsonObject
+            {
+                ["left_A"] = z.Left, ["right_A"] = z.Right, ["ratio_to_min_a_ligament"] = ratio, ["small"] = ratio <= ProcessZone.MaxRatio,
+                ["definition"] = $"atoms within {ProcessZone.BandA} A of the crack plane with D2min > {ProcessZone.ThresholdA2} A^2 (neighbours within {ProcessZone.CutoffA} A, against precracked.data), 1 A bins ahead of the tip at least {ProcessZone.MinShare:P0} such atoms, at the onset frame",
+            };
+        }
+        output.Json(JOnsetFile, json);
         log(onset is null ? $"{p.Dir}: no crack found in the dump; no J" : string.Create(CultureInfo.InvariantCulture, $"{p.Dir}: J_c = {onset.JcJPerM2:0.00} J/m2 ({onset.How})"));
     }
 
