@@ -19,8 +19,10 @@ public static class KFieldRun
 {
     public const string Table = "kfield.csv", Result = "kfield.json";
 
+    /// <param name="youngsGpa">E of the replica's uncracked pull at the tension's temperature: reported beside the 0 K moduli the field is built with.</param>
     public static JsonObject Run(RunConfig config, KFieldStudySettings ks, double youngsGpa, double poisson, string dir, BackendChoice backend, ProgressRunner progress)
     {
+        double uncrackedE = youngsGpa, uncrackedNu = poisson;
         string resultFile = Path.Combine(dir, Result);
         if (File.Exists(resultFile)) return (JsonObject)JsonNode.Parse(File.ReadAllText(resultFile))!;
         Directory.CreateDirectory(dir);
@@ -35,8 +37,15 @@ public static class KFieldRun
         var k = ks.Settings;
         KFieldSlab? slab = null;
         KFieldResult? result = null;
+        StaticModuli? moduli = null;
+        double spread = double.NaN;
         progress($"K-field loading ({glass.Count} atoms) {dir}", (report, token) =>
         {
+            // The loading relaxes at 0 K, so the field is built with the glass' 0 K moduli (measured here), not the 300 K pull's.
+            report("0 K moduli of the glass", 0, 1);
+            moduli = StaticModuli.Measure(glass, Bind, k.LoadAxis, out spread);
+            youngsGpa = moduli.YoungsGpa;
+            poisson = moduli.Poisson;
             report("slab: cut and relax", 0, 1);
             slab = KFieldLoading.Build(glass, k, Bind);
             LammpsDataWriter.Write(Path.Combine(dir, "slab.data"), slab.System, $"FractureLab K-field slab (reference): {slab.Description}");
@@ -64,6 +73,7 @@ public static class KFieldRun
             ["slab"] = slab.Description,
             ["youngs_modulus_GPa"] = youngsGpa,
             ["poisson_ratio"] = poisson,
+            ["moduli"] = $"isotropic 0 K moduli of the glass from uniaxial strains of +-0.5 % (FIRE): lambda {moduli!.LambdaGpa:0.0} GPa, mu {moduli.MuGpa:0.0} GPa (lateral values differ by {spread:P0}); the uncracked pull at the tension's temperature gave E {uncrackedE:0.0} GPa, nu {uncrackedNu:0.000}",
             ["plane_state"] = k.State == PlaneState.Strain ? "plane strain" : "plane stress",
             ["relaxation"] = string.Create(CultureInfo.InvariantCulture, $"FIRE at 0 K to {k.ForceToleranceEvPerA} eV/A (at most {k.MaxIterations} iterations) after each step of {k.KStepMPa} MPa m^0.5, boundary layer {k.BoundaryA} A held at u(K)"),
             ["J_over_K2_Eprime_below_onset"] = Ratio(r),

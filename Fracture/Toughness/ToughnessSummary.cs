@@ -163,7 +163,7 @@ public static class ToughnessSummary
             sb.AppendLine("| route | K_Ic (MPa·m^0.5) | stderr | 95 % CI | n | G_c (J/m²) |").AppendLine("| --- | --- | --- | --- | --- | --- |");
             foreach (var (name, k) in ToughnessAnalysis.Routes(c))
             {
-                if (k is null) { sb.AppendLine($"| {name} | not available | | | | |"); continue; }
+                if (k is null) { sb.AppendLine($"| {name} | {(Asked(s, name) ? "not available (see the flags)" : "not run (not in study.methods)")} | | | | |"); continue; }
                 var (lo, hi) = k.Ci95;
                 sb.AppendLine($"| {name} | {F(k.Value, "0.000")} | {F(k.StdErr, "0.000")} | {F(lo, "0.000")} to {F(hi, "0.000")} | {k.N} | {F(k.GcJPerM2 ?? double.NaN, "0.00")} |");
             }
@@ -185,6 +185,12 @@ public static class ToughnessSummary
                       "The work of fracture depends on the box length and the protocol; it is listed for comparison with earlier numbers, not as G_c.");
         return sb.ToString();
     }
+
+    private static bool Asked(ToughnessStudy s, string route) => route switch
+    {
+        "crack_length" => s.Uses(ToughnessMethod.CrackLength), "compliance" => s.Uses(ToughnessMethod.Compliance), "j_integral" => s.Uses(ToughnessMethod.JIntegral),
+        "k_field" => s.Uses(ToughnessMethod.KField), _ => s.Uses(ToughnessMethod.WorkOfFracture),
+    };
 
     private static string F(double v, string f) => double.IsFinite(v) ? v.ToString(f, Ci) : "n/a";
 }

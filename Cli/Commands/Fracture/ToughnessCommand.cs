@@ -45,7 +45,7 @@ public static class ToughnessCommand
             if (p.GetValue(emitLammps) is { } lammpsDir)
             {
                 int n = ToughnessLammps.Emit(study, lammpsDir);
-                Console.WriteLine($"LAMMPS input for {n} pulls in {lammpsDir}; run: bash {Path.Combine(lammpsDir, "run_all.sh")}, then: fracturelab toughness {p.GetValue(file) ?? ""} --from-lammps {lammpsDir}");
+                Console.WriteLine($"LAMMPS input for {n} pulls in {lammpsDir}; run: bash {Path.Combine(lammpsDir, "run_all.sh")}, then: fracturelab toughness {(p.GetValue(file) is { } f ? f + " " : "")}--from-lammps {lammpsDir}");
                 return 0;
             }
             if (p.GetValue(fromLammps) is { } ranDir)

@@ -89,6 +89,22 @@ public class KFieldLoadingTests
     }
 
     [Fact]
+    public void StaticModuli_OfTheLattice_AreItsAnalyticStiffnesses()
+    {
+        // Uniaxial strain along z of the periodic lattice: C_zzzz = lambda + 2 mu = 3 mu, C_xxzz = lambda = mu (the triangular
+        // network), C_yyzz = 0 (the layers along y are bonded only along y).
+        var ff = ForceFieldLoader.Parse(Lj, "lj-test");
+        var lattice = Lattice(8, 5, 2);
+        var m = StaticModuli.Measure(lattice, s => new ForceComputer(new CompiledForceField(ff, s), new ReferenceBackend()), 2, out _, forceTolerance: 1e-6);
+        Assert.Equal(3 * MuGpa, m.LongitudinalGpa, 0.01 * MuGpa);
+        Assert.Equal(MuGpa, m.LateralGpa![0], 0.01 * MuGpa);
+        Assert.Equal(0, m.LateralGpa[1], 0.01 * MuGpa);
+        // lambda and mu of an isotropic solid with those two means: by hand from M = 3 mu0 and lambda = mu0/2.
+        Assert.Equal(0.5 * MuGpa, m.LambdaGpa, 0.02 * MuGpa);
+        Assert.Equal(0.5 * (3 * MuGpa - 0.5 * MuGpa), m.MuGpa, 0.02 * MuGpa);
+    }
+
+    [Fact]
     public void Onset_IsTheFirstKAfterWhichTheTipStaysAdvanced()
     {
         var k = new KFieldSettings(AdvanceA: 3.0);
