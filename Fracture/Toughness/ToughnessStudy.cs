@@ -20,6 +20,7 @@ public enum ToughnessMethod { CrackLength, Compliance, JIntegral, WorkOfFracture
 ///          sizes = [[1, 1, 1], [2, 1, 2]]               # replicate factors of the structure (default: [[1, 1, 1]])
 ///          strain_rates_per_s = [1e10]                  # default: the [tension] rate
 ///          j_kernel_A = 2.0, j_spacing_A = 0.5, j_domains = [0.45, 0.65, 0.85], tip_advance_A = 3.0, j_window_frames = 1
+///          label = "38LiBP", x = 38                  # the glass' name and x in results.csv (for compare)
 /// [kfield] k_start = 0.3, k_step = 0.02, k_max = 1.5 (MPa m^0.5), boundary_A = 10, opening_A = 4, advance_A = 3,
 ///          replicate = [2, 1, 2] (the slab from the glass replicated in-plane), force_tolerance = 1e-3, max_iterations = 3000,
 ///          plane = "strain" | "stress"
@@ -60,13 +61,20 @@ public sealed record ToughnessStudy(
                 SnapshotEveryStrain = 0,
             },
         };
-        return new ToughnessStudy("embedded default study", b, [0.2, 1.0 / 3.0, 0.5], [1], DefaultMethods, [[1, 1, 1]], [b.Settings.Tension.StrainRatePerS], new JOptions(WindowFrames: 5));
+        return new ToughnessStudy("embedded default study", b, [0.2, 1.0 / 3.0, 0.5], [1], DefaultMethods, [[1, 1, 1]], [b.Settings.Tension.StrainRatePerS], new JOptions(WindowFrames: 5))
+        {
+            Label = "silica",
+        };
     }
 
     /// <summary>Every route but the K-field loading, which needs a slab several times the pulls' box and minutes per replica (ask for it by name).</summary>
     private static readonly IReadOnlySet<ToughnessMethod> DefaultMethods = new HashSet<ToughnessMethod>(Enum.GetValues<ToughnessMethod>().Where(m => m != ToughnessMethod.KField));
 
     public bool Uses(ToughnessMethod m) => Methods.Contains(m);
+
+    /// <summary>The glass' name in results.csv (for <c>compare</c>: the key joined with an experiment table), and its numeric x (e.g. mol% Li2O).</summary>
+    public string Label { get; init; } = "glass";
+    public double? X { get; init; }
 
     /// <summary>Whether any route needs the pre-cracked pulls (all but the K-field loading do).</summary>
     public bool NeedsPulls => Methods.Any(m => m != ToughnessMethod.KField);
@@ -79,7 +87,7 @@ public sealed record ToughnessStudy(
         if (b.Settings.Crack.Kind != CrackKind.Centre)
             throw new InputException($"{path}: key 'crack.kind' is '{b.Settings.Crack.Kind.ToString().ToLowerInvariant()}'; a toughness study cuts centre cracks (the periodic-array LEFM of SCIENCE.md §10)");
         var st = r.Section(root, "study", "crack_length_fractions", "replicas", "seeds", "methods", "sizes", "strain_rates_per_s",
-            "j_kernel_A", "j_spacing_A", "j_domains", "tip_advance_A", "j_window_frames");
+            "j_kernel_A", "j_spacing_A", "j_domains", "tip_advance_A", "j_window_frames", "label", "x");
         var fractions = r.Numbers(st, "study.crack_length_fractions") ?? [0.2, 1.0 / 3.0, 0.5];
         if (fractions.Count == 0) throw new InputException($"{path}: key 'study.crack_length_fractions' is empty; give at least one 2a/W");
         foreach (var f in fractions)
@@ -133,6 +141,11 @@ public sealed record ToughnessStudy(
             plane switch { "strain" => PlaneState.Strain, "stress" => PlaneState.Stress, _ => throw new InputException($"{path}: key 'kfield.plane' is '{plane}', expected strain or stress") },
             b.Settings.Crack.CrackAxis, b.Settings.Crack.LoadingAxis, J: j);
         try { ks.Check(); } catch (InputException e) { throw new InputException($"{path}: [kfield] {e.Message}"); }
-        return new ToughnessStudy(path, b, fractions, seeds, methods, sizes, rates, j) { KField = new KFieldStudySettings(ks, r.Counts(kf, "kfield.replicate") ?? dk.Replicate) };
+        return new ToughnessStudy(path, b, fractions, seeds, methods, sizes, rates, j)
+        {
+            KField = new KFieldStudySettings(ks, r.Counts(kf, "kfield.replicate") ?? dk.Replicate),
+            Label = r.Text(st, "study.label", b.DataFile is not null ? Path.GetFileNameWithoutExtension(b.DataFile) : b.Shipped)!,
+            X = st is not null && st.ContainsKey("x") ? r.Number(st, "study.x", 0) : null,
+        };
     }
 }

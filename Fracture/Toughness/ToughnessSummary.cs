@@ -42,6 +42,7 @@ public static class ToughnessSummary
         if (main.Pulls.Any(p => p.J is not null)) Figure(output, "j_vs_domain", ToughnessPlots.JVsDomain(main));
         if (s.Sizes.Count > 1) Figure(output, "convergence_size", ToughnessPlots.Convergence(cells, bySize: true));
         if (s.StrainRatesPerS.Count > 1) Figure(output, "convergence_rate", ToughnessPlots.Convergence(cells, bySize: false));
+        output.Text("results.csv", w => ResultsCsv(w, s, cells));
         string md = Markdown(s, cells);
         output.Text("report.md", w => w.Write(md));
         output.Text("report.html", w => w.Write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>FractureLab toughness study</title></head><body>\n"
@@ -184,6 +185,26 @@ public static class ToughnessSummary
         sb.AppendLine("References for silica glass: measured 0.75-0.80 MPa·m^0.5 (SEPB, chevron notch); J-integral MD 0.76 ± 0.16 (Rimsza, Jones & Criscenti 2018). " +
                       "The work of fracture depends on the box length and the protocol; it is listed for comparison with earlier numbers, not as G_c.");
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// results.csv for <c>fracturelab compare --sim</c>: one row per cell with the study's label, E, ν, K_Ic of the recommended
+    /// route (<c>KIc_MPa_sqrt_m</c>, its standard error as <c>_sd</c>) and every route's K_Ic by name.
+    /// </summary>
+    private static void ResultsCsv(TextWriter w, ToughnessStudy s, IReadOnlyList<CellResult> cells)
+    {
+        string N(double? v) => v is { } x && double.IsFinite(x) ? x.ToString("R", Ci) : "";
+        var routes = ToughnessAnalysis.Routes(cells[0]).Select(r => r.Name).ToList();
+        w.WriteLine(string.Join(',', new[] { "glass", "x", "size", "strain_rate_per_s", "E_GPa", "poisson", "KIc_MPa_sqrt_m", "KIc_MPa_sqrt_m_sd", "KIc_route" }
+            .Concat(routes.SelectMany(r => new[] { $"KIc_{r}_MPa_sqrt_m", $"KIc_{r}_stderr" }))));
+        foreach (var c in cells)
+        {
+            var (route, _) = ToughnessAnalysis.Recommend(c);
+            var rec = route is null ? null : ToughnessAnalysis.Routes(c).First(r => r.Name == route).K;
+            var cellsOut = new List<string> { s.Label, N(s.X), string.Join('x', c.Cell.Size), N(c.Cell.RatePerS), N(c.YoungsGpa), N(c.Poisson), N(rec?.Value), N(rec?.StdErr), route ?? "" };
+            foreach (var (_, k) in ToughnessAnalysis.Routes(c)) cellsOut.AddRange([N(k?.Value), N(k?.StdErr)]);
+            w.WriteLine(string.Join(',', cellsOut));
+        }
     }
 
     private static bool Asked(ToughnessStudy s, string route) => route switch

@@ -102,6 +102,13 @@ public class ToughnessStudyTests
         Assert.True(summary.GetProperty("recommended").TryGetProperty("why", out _));
         Assert.Equal(2, summary.GetProperty("points").GetArrayLength());
 
+        // results.csv for compare: the study's label, and the crack-length route's K in its own column.
+        var results = File.ReadAllLines(Path.Combine(outDir, "results.csv"));
+        Assert.Equal(2, results.Length);
+        var rh = results[0].Split(','); var rv = results[1].Split(',');
+        Assert.Equal("silica192-glass", rv[Array.IndexOf(rh, "glass")]);
+        Assert.Equal(cl.GetProperty("value").GetDouble(), double.Parse(rv[Array.IndexOf(rh, "KIc_crack_length_MPa_sqrt_m")], Ci), 12);
+
         // The J table has one row per dumped frame (every 2 records of 0.01 up to 0.1: 6 frames).
         Assert.Equal(1 + 6, File.ReadAllLines(Path.Combine(outDir, "a0.300", "r1", "j_integral.csv")).Length);
 
