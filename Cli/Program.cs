@@ -39,7 +39,7 @@ public static class Program
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                foreach (var e in parse.Errors) Console.Error.WriteLine($"error: {e.Message}");
+                foreach (var e in parse.Errors) Console.Error.WriteLine($"error: {OneLine(e.Message)}");
                 Console.Error.WriteLine("usage: fracturelab --help");
                 return 2;
             }
@@ -47,7 +47,7 @@ public static class Program
         }
         catch (InputException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine($"error: {OneLine(e.Message)}");
             return 1;
         }
         finally
@@ -56,20 +56,30 @@ public static class Program
         }
     }
 
+    /// <summary>
+    /// An error message as one line a user can read: line breaks folded, and any word longer than 80 characters (a
+    /// megabyte-long number in a broken file) cut to its start and its length.
+    /// </summary>
+    public static string OneLine(string message)
+    {
+        var words = message.Replace('\r', ' ').Replace('\n', ' ').Split(' ');
+        return string.Join(' ', words.Select(w => w.Length <= 80 ? w : $"{w[..40]}…({w.Length} characters)"));
+    }
+
     /// <summary>Runs a command body, turning bad input and I/O failures into one line and exit code 1.</summary>
     public static int Guard(Func<int> body)
     {
         try { return body(); }
-        catch (InputException e) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
-        catch (LabDataException e) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
+        catch (InputException e) { Console.Error.WriteLine($"error: {OneLine(e.Message)}"); return 1; }
+        catch (LabDataException e) { Console.Error.WriteLine($"error: {OneLine(e.Message)}"); return 1; }
         catch (OperationCanceledException e) { Console.Error.WriteLine($"cancelled: {e.Message}"); return 130; }
-        catch (IOException e) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
-        catch (UnauthorizedAccessException e) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
+        catch (IOException e) { Console.Error.WriteLine($"error: {OneLine(e.Message)}"); return 1; }
+        catch (UnauthorizedAccessException e) { Console.Error.WriteLine($"error: {OneLine(e.Message)}"); return 1; }
         catch (Exception e)
         {
             // A defect, not bad input: one line for the user, the stack trace in the debug log only.
-            Log.Debug(e, "internal error");
-            Console.Error.WriteLine($"error: internal error ({e.GetType().Name}: {e.Message}); please report it with the command line");
+            Log.Error(e, "internal error");
+            Console.Error.WriteLine($"error: internal error ({e.GetType().Name}: {OneLine(e.Message)}); please report it with the command line{(LogFile.Current is { } f ? $" and {f}" : "")}");
             return 1;
         }
     }

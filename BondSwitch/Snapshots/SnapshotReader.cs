@@ -21,7 +21,7 @@ public static class SnapshotReader
     public static List<Snapshot> Read(string path, IReadOnlyList<string>? elements = null, int averageFrames = 1)
     {
         if (averageFrames < 1) throw new InputException($"average frames must be at least 1, not {averageFrames}");
-        if (!File.Exists(path)) throw new InputException($"'{path}' does not exist");
+        InputFiles.Require(path, "structure file");
         string name = Path.GetFileName(path);
         if (!IsDump(path))
             return [new Snapshot(name, null, LammpsDataReader.Read(path, elements))];

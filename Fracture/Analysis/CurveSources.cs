@@ -19,7 +19,7 @@ public static class CurveSources
     /// <summary>A CSV curve; <paramref name="lengthA"/> (L0, Å) may be null when box-length columns give it.</summary>
     public static TensileCurve FromCsv(string path, string strainColumn, string stressColumn, int axis, double? lengthA)
     {
-        if (!File.Exists(path)) throw new InputException($"{path}: file does not exist");
+        Mechanics.IO.InputFiles.Require(path, "curve file");
         var columns = new Dictionary<string, List<double>>(StringComparer.OrdinalIgnoreCase);
         string[] header;
         using (var reader = CsvReader.FromFile(path, new CsvReaderOptions { CommentPrefix = '#', TrimWhitespace = true, TrackLineNumbers = true }))
@@ -57,7 +57,7 @@ public static class CurveSources
     /// </summary>
     public static TensileCurve FromLammpsLog(string path, int axis, string units = "metal", string? strainColumn = null, string? stressColumn = null, double? lengthA = null)
     {
-        if (!File.Exists(path)) throw new InputException($"{path}: file does not exist");
+        Mechanics.IO.InputFiles.Require(path, "curve file");
         double pressureToGpa = units switch
         {
             "metal" => 1e-4,           // bar → GPa

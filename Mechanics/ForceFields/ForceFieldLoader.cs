@@ -69,7 +69,7 @@ public static class ForceFieldLoader
 
     public static ForceField LoadFile(string path, Composition? composition = null, double? boronN4 = null)
     {
-        if (!File.Exists(path)) throw new InputException($"force field file '{path}' does not exist");
+        IO.InputFiles.Require(path, "force field file");
         return Parse(File.ReadAllText(path), path, composition, boronN4);
     }
 

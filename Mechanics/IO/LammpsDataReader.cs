@@ -15,7 +15,7 @@ public static class LammpsDataReader
 {
     public static AtomSystem Read(string path, IReadOnlyList<string>? elements = null, bool[]? periodic = null)
     {
-        if (!File.Exists(path)) throw new InputException($"data file '{path}' does not exist");
+        InputFiles.Require(path, "data file");
         return Parse(File.ReadAllLines(path), path, elements, periodic);
     }
 

@@ -10,7 +10,7 @@ public static class LammpsDumpReader
 {
     public static IEnumerable<DumpFrame> Read(string path)
     {
-        if (!File.Exists(path)) throw new InputException($"dump file '{path}' does not exist");
+        InputFiles.Require(path, "dump file");
         using var r = new StreamReader(path);
         int ln = 0;
         string? Next()
@@ -33,6 +33,10 @@ public static class LammpsDumpReader
             long step = long.Parse(Next() ?? "", CultureInfo.InvariantCulture);
             Expect("ITEM: NUMBER OF ATOMS");
             int n = ParseInt(Next(), path, ln);
+            // A frame needs at least one short line per atom: a count the rest of the file cannot hold is a broken header, not an allocation.
+            long left = r.BaseStream.CanSeek ? r.BaseStream.Length - r.BaseStream.Position : long.MaxValue;
+            if (n < 0 || (long)n * 4 > left + 65536)
+                throw new InputException($"{path}:{ln}: the frame at step {step} claims {n} atoms, but the {left} bytes left in the file cannot hold them");
             string bounds = Expect("ITEM: BOX BOUNDS");
             var flags = bounds["ITEM: BOX BOUNDS".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (flags.Contains("xy")) throw new InputException($"{path}:{ln}: triclinic dump boxes are not supported");
@@ -42,6 +46,8 @@ public static class LammpsDumpReader
                 var t = (Next() ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (t.Length < 2) throw new InputException($"{path}:{ln}: box bounds line needs lo hi");
                 lo[a] = ParseDouble(t[0], path, ln); hi[a] = ParseDouble(t[1], path, ln);
+                if (!(Math.Abs(lo[a]) < 1e9 && Math.Abs(hi[a]) < 1e9 && hi[a] > lo[a]))
+                    throw new InputException($"{path}:{ln}: box bounds {Short(t[0])} {Short(t[1])} along {"xyz"[a]}: need lo < hi, both within ±1e9 Å");
                 per[a] = a >= flags.Length || flags[a] == "pp";
             }
             var names = Expect("ITEM: ATOMS")["ITEM: ATOMS".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -65,9 +71,12 @@ public static class LammpsDumpReader
         }
     }
 
+    /// <summary>A token as it may appear in a one-line error: at most 40 characters.</summary>
+    private static string Short(string s) => s.Length <= 40 ? s : $"{s[..20]}…({s.Length} characters)";
+
     private static int ParseInt(string? s, string path, int ln) =>
-        int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v : throw new InputException($"{path}:{ln}: '{s}' is not an integer");
+        int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v : throw new InputException($"{path}:{ln}: '{Short(s ?? "")}' is not an integer");
 
     private static double ParseDouble(string s, string path, int ln) =>
-        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : throw new InputException($"{path}:{ln}: '{s}' is not a number");
+        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : throw new InputException($"{path}:{ln}: '{Short(s)}' is not a number");
 }

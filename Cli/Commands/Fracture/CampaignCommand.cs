@@ -30,6 +30,7 @@ public static class CampaignCommand
         {
             var config = CampaignConfig.Load(p.GetValue(file)!);
             string outDir = p.GetValue(outOpt)!;
+            LogFile.To(outDir, "campaign");
             var runs = CampaignRuns.Plan(config, outDir);
             var diffusion = CampaignDiffusion.Plan(config, outDir);
             if (p.GetValue(slurm) is { } slurmDir)

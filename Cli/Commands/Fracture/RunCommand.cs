@@ -33,6 +33,7 @@ public static class RunCommand
 
     public static int Execute(RunConfig config, BackendChoice backend, string outDir, bool resume = false)
     {
+        LogFile.To(outDir, "run");
         var outcome = RunDirectory.Run(config, backend, outDir, resume, (t, b) => ConsoleProgress.Run(t, b));
         Console.WriteLine(outcome.Headline());
         if (outcome.Result.Cancelled) Console.Error.WriteLine("cancelled: partial results written");

@@ -34,6 +34,7 @@ public static class ToughnessCommand
         {
             var study = p.GetValue(file) is { } path ? ToughnessStudy.Load(path) : ToughnessStudy.Default();
             string outDir = p.GetValue(outOpt)!;
+            LogFile.To(p.GetValue(fromLammps) ?? outDir, "toughness");
             int jobCount = p.GetValue(jobs);
             if (jobCount < 1) throw new InputException($"--jobs {jobCount}: give at least 1");
             if (p.GetValue(slurm) is { } slurmDir)

@@ -18,6 +18,7 @@ public static class MdCommand
         {
             var (system, ff, backend) = ffo.Bind(p);
             var plan = MdPlan.From(p, mdo, hasFileVelocities: LammpsDataReader.HasVelocities(p.GetValue(ffo.Data)!));
+            LogFile.To(plan.OutDir, "md");
             return MdDriver.Run(system, ff, backend, plan, p.GetValue(ffo.Data)!);
         }));
         return cmd;

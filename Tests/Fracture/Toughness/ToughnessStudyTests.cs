@@ -48,7 +48,7 @@ public class ToughnessStudyTests
             Assert.True(Directory.Exists(Path.Combine(outDir, d)), d);
         foreach (var f in new[] { "summary.json", "stress_strain.csv", "trajectory.dump", "precracked.data", "report.md", "j_integral.csv", "j_onset.json" })
             Assert.True(File.Exists(Path.Combine(outDir, "a0.300", "r1", f)), f);
-        foreach (var f in new[] { "summary.json", "report.md", "report.html", "strength_vs_crack_length.png", "strength_vs_crack_length.svg" })
+        foreach (var f in new[] { "summary.json", "report.md", "report.html", "strength_vs_crack_length.png", "strength_vs_crack_length.svg", "results.csv", "fracturelab.log" })
             Assert.True(File.Exists(Path.Combine(outDir, f)), f);
 
         // Each pre-cracked pull used its replica's uncracked pull: the same E in both.
