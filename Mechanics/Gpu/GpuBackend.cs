@@ -31,6 +31,9 @@ public sealed class GpuBackend(GpuDevice device, bool ownsDevice = false, GpuPre
     /// <summary>Builds of the device neighbor list so far.</summary>
     public int ListBuilds => _forces?.List.Builds ?? 0;
 
+    /// <summary>Entries per atom the device list holds (its per-atom capacity; grows when an atom has more neighbors), 0 before the first build.</summary>
+    public int ListStride => _forces?.List.Stride ?? 0;
+
     /// <summary>Mean entries per atom of the device list (pairs within cut-off plus skin, each pair twice).</summary>
     public double MeanListEntries() => _forces?.List.MeanEntries() ?? 0;
 

@@ -41,8 +41,9 @@ public readonly struct Buckingham : IPairPotential<BuckinghamParameters>
     }
 
     /// <summary>
-    /// Vector body of <see cref="Evaluate(double, double, double, in BuckinghamParameters)"/>: four pairs (r², r, 1/r) with per-lane parameters (A, 1/ρ, C, D); the same
-    /// arithmetic lane by lane, with the same <see cref="Numerics.Exponential"/> e^x. Returns U and F/r.
+    /// Vector body of <see cref="Evaluate(double, double, double, in BuckinghamParameters)"/>: a vector of pairs (r², r, 1/r) with per-lane parameters
+    /// (A, 1/ρ, C, D); the same formula and the same <see cref="Numerics.Exponential"/> e^x, but it multiplies by 1/ρ where the
+    /// scalar body divides by ρ, so the two agree to a few ulp, not bit for bit (VectorBodyTests: within 1e-13 relative). Returns U and F/r.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (TV Energy, TV ForceOverR) Evaluate<TV>(

@@ -75,6 +75,53 @@ public class GpuBackendTests
             Assert.True(Math.Abs(actual.PerAtomVirial![k] - expected.PerAtomVirial[k]) < 1e-12 * vmax, $"per-atom virial {k}");
     }
 
+    [Fact]
+    public void DeviceList_Regrows_WhenAnAtomHasMoreNeighborsThanTheDensityPredicts_AndForcesStayExact()
+    {
+        // 44 Å box (three list radii of 12 Å per axis: the cell path) with 125 atoms on a coarse 8.8 Å grid and a dense clump of
+        // 120 atoms within 4.5 Å of the centre: the stride estimated from the mean density (1.25 × 245/44³ × 4π/3 × 12³ + 32 = 58)
+        // is far below the clump's ~135 neighbours, so the first build overflows and must regrow. Soft Buckingham, no charges.
+        var box = new FractureLab.Mechanics.Geometry.Box([0, 0, 0], [44, 44, 44]);
+        var rng = new Random(5);
+        var pts = new List<(double, double, double)>();
+        for (int i = 0; i < 5; i++) for (int j = 0; j < 5; j++) for (int k = 0; k < 5; k++) pts.Add((4.4 + 8.8 * i, 4.4 + 8.8 * j, 4.4 + 8.8 * k));
+        while (pts.Count < 245)
+        {
+            double x = rng.NextDouble() * 9 - 4.5, y = rng.NextDouble() * 9 - 4.5, z = rng.NextDouble() * 9 - 4.5;
+            if (x * x + y * y + z * z < 4.5 * 4.5) pts.Add((24.2 + x, 24.2 + y, 24.2 + z));
+        }
+        AtomSystem Make()
+        {
+            var s = new AtomSystem(pts.Count, ["Ar"], [39.948], box);
+            for (int a = 0; a < pts.Count; a++) { (s.X[a], s.Y[a], s.Z[a]) = pts[a]; s.Id[a] = a + 1; }
+            return s;
+        }
+        var ff = ForceFieldLoader.Parse("""
+            schema = "fracturelab.forcefield/1"
+            name = "soft-test"
+            citation = "test"
+            [charges]
+            Ar = 0.0
+            [short_range]
+            cutoff = 10.0
+            [[pairs]]
+            elements = ["Ar", "Ar"]
+            style = "buckingham"
+            A = 10.0
+            rho = 0.5
+            C = 1.0
+            """, "soft-test");
+        var s1 = Make(); var s2 = Make();
+        var expected = new ForceComputer(new CompiledForceField(ff, s1), new ReferenceBackend()).Compute(s1);
+        var gpu = new GpuBackend(CpuAccelerator.Device);
+        var actual = new ForceComputer(new CompiledForceField(ff, s2), gpu).Compute(s2);
+        Assert.True(gpu.ListStride > 130, $"the list should have regrown past the clump's neighbours, stride {gpu.ListStride}");
+        Assert.Equal(1, gpu.ListBuilds);
+        Assert.Equal(1.0, actual.PotentialEnergy / expected.PotentialEnergy, 12);
+        double fmax = s1.Fx.Max(Math.Abs);
+        for (int i = 0; i < s1.Count; i++) Assert.True(Math.Abs(s2.Fx[i] - s1.Fx[i]) < 1e-12 * fmax, $"fx {i}");
+    }
+
     /// <summary>silica192 under bks-wall (energies shifted at the cut-off), FIRE-minimized once, at 600 K.</summary>
     private static readonly Lazy<AtomSystem> MinimizedGlass = new(() =>
     {
