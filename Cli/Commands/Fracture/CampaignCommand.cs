@@ -30,7 +30,6 @@ public static class CampaignCommand
         {
             var config = CampaignConfig.Load(p.GetValue(file)!);
             string outDir = p.GetValue(outOpt)!;
-            LogFile.To(outDir, "campaign");
             var runs = CampaignRuns.Plan(config, outDir);
             var diffusion = CampaignDiffusion.Plan(config, outDir);
             if (p.GetValue(slurm) is { } slurmDir)
@@ -47,6 +46,7 @@ public static class CampaignCommand
                 Console.WriteLine($"LAMMPS input for {runs.Count} runs in {lammpsDir} (bash {Path.Combine(lammpsDir, "run_all.sh")})");
                 return 0;
             }
+            LogFile.To(outDir, "campaign");
             if (!p.GetValue(aggregateOnly))
             {
                 var backend = backendOpts.Choice(p);

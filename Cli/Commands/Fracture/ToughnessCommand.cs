@@ -34,7 +34,6 @@ public static class ToughnessCommand
         {
             var study = p.GetValue(file) is { } path ? ToughnessStudy.Load(path) : ToughnessStudy.Default();
             string outDir = p.GetValue(outOpt)!;
-            LogFile.To(p.GetValue(fromLammps) ?? outDir, "toughness");
             int jobCount = p.GetValue(jobs);
             if (jobCount < 1) throw new InputException($"--jobs {jobCount}: give at least 1");
             if (p.GetValue(slurm) is { } slurmDir)
@@ -52,11 +51,13 @@ public static class ToughnessCommand
             if (p.GetValue(fromLammps) is { } ranDir)
             {
                 if (!Directory.Exists(ranDir)) throw new InputException($"--from-lammps {ranDir}: folder does not exist");
+                LogFile.To(ranDir, "toughness --from-lammps");
                 ToughnessLammps.ReadBack(study, ranDir, Console.WriteLine);
                 var lammpsCells = ToughnessAnalysis.Analyze(study, ranDir);
                 Console.WriteLine(Headline(ToughnessSummary.Write(study, lammpsCells, ranDir), ranDir));
                 return 0;
             }
+            LogFile.To(outDir, "toughness");
             if (!p.GetValue(aggregateOnly))
             {
                 var backend = backendOpts.Choice(p);
