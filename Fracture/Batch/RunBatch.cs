@@ -21,15 +21,26 @@ public static class RunBatch
     public static void RunAll(IReadOnlyList<BatchRun> runs, int jobs, bool resume, BackendChoice backend, ProgressRunner progress, Action<string> log)
     {
         if (backend.Threads <= 0) backend = backend with { Threads = Math.Max(1, Environment.ProcessorCount / Math.Max(1, jobs)) };
-        int done = 0;
-        Parallel.ForEach(runs, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, r =>
+        int done = 0, cancelled = 0;
+        try
         {
-            if (RunDirectory.Finished(r.Dir)) { Interlocked.Increment(ref done); return; }
-            var config = r.Config();
-            Directory.CreateDirectory(r.Dir);
-            AtomicFile.Write(Path.Combine(r.Dir, "run.toml"), w => w.Write(config.ToToml()));
-            var outcome = RunDirectory.Run(config, backend, r.Dir, resume && Directory.Exists(Path.Combine(r.Dir, "checkpoint")), progress, r.Uncracked?.Invoke());
-            log($"[{Interlocked.Increment(ref done)}/{runs.Count}] {r.Dir}: exit {outcome.ExitCode}");
-        });
+            Parallel.ForEach(runs, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, r =>
+            {
+                if (Volatile.Read(ref cancelled) != 0) return;   // Ctrl+C stopped a run: start no other
+                if (RunDirectory.Finished(r.Dir)) { Interlocked.Increment(ref done); return; }
+                var config = r.Config();
+                Directory.CreateDirectory(r.Dir);
+                AtomicFile.Write(Path.Combine(r.Dir, "run.toml"), w => w.Write(config.ToToml()));
+                var outcome = RunDirectory.Run(config, backend, r.Dir, resume && Directory.Exists(Path.Combine(r.Dir, "checkpoint")), progress, r.Uncracked?.Invoke());
+                log($"[{Interlocked.Increment(ref done)}/{runs.Count}] {r.Dir}: exit {outcome.ExitCode}");
+                if (outcome.Result.Cancelled) Interlocked.Exchange(ref cancelled, 1);
+            });
+        }
+        catch (AggregateException e)
+        {
+            // A run's own error (bad input, a cancellation before its pull) is the batch's error, as one line, not an aggregate.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+        }
+        if (cancelled != 0) throw new OperationCanceledException($"stopped after {done} of {runs.Count} runs; the interrupted one is checkpointed: rerun with --resume");
     }
 }

@@ -26,7 +26,7 @@ public static class ToughnessCommand
         var emitLammps = new Option<string?>("--emit-lammps") { Description = "write every pull as LAMMPS input (decks with per-atom stress dumps, run.sh, run_all.sh) into DIR instead of running" };
         var fromLammps = new Option<string?>("--from-lammps") { Description = "analyse a study folder that LAMMPS has run (written by --emit-lammps): crack-length, compliance and J routes from its logs and dumps" };
         var backendOpts = new BackendOptions();
-        var cmd = new Command("toughness", "Toughness study: K_Ic by the crack-length, compliance, J-integral and work-of-fracture routes");
+        var cmd = new Command("toughness", "Toughness study: K_Ic by the crack-length, compliance, J-integral, K-field and work-of-fracture routes");
         cmd.Arguments.Add(file);
         foreach (var o in new Option[] { outOpt, resume, jobs, slurm, task, aggregateOnly, emitLammps, fromLammps }) cmd.Options.Add(o);
         backendOpts.AddTo(cmd);
