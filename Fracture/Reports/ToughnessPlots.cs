@@ -43,6 +43,19 @@ public static class ToughnessPlots
         return m;
     }
 
+    /// <summary>The R-curves of the K-field loadings: applied K against the tip's advance, one series per replica (kfield.csv files).</summary>
+    public static PlotModel RCurve(IReadOnlyList<(string Label, IReadOnlyList<(double K, double Advance)> Points)> curves)
+    {
+        var m = PlotExport.NewModel("K-field loading: R-curve", "tip advance (A)", "applied K_I (MPa m^0.5)");
+        foreach (var (label, pts) in curves)
+        {
+            var s = new LineSeries { Title = label, MarkerType = MarkerType.Circle, MarkerSize = 3 };
+            foreach (var (k, a) in pts) if (double.IsFinite(a)) s.Points.Add(new DataPoint(a, k));
+            m.Series.Add(s);
+        }
+        return m;
+    }
+
     /// <summary>K_Ic of each route against 1/W (sizes) or log10 of the rate.</summary>
     public static PlotModel Convergence(IReadOnlyList<CellResult> cells, bool bySize)
     {

@@ -40,6 +40,8 @@ public static class ToughnessSummary
         output.Json("summary.json", summary);
         if (main.Pulls.Count > 0) Figure(output, "strength_vs_crack_length", ToughnessPlots.StrengthVsCrackLength(main));
         if (main.Pulls.Any(p => p.J is not null)) Figure(output, "j_vs_domain", ToughnessPlots.JVsDomain(main));
+        var rCurves = RCurves(s, outDir);
+        if (rCurves.Count > 0) Figure(output, "kfield_r_curve", ToughnessPlots.RCurve(rCurves));
         if (s.Sizes.Count > 1) Figure(output, "convergence_size", ToughnessPlots.Convergence(cells, bySize: true));
         if (s.StrainRatesPerS.Count > 1) Figure(output, "convergence_rate", ToughnessPlots.Convergence(cells, bySize: false));
         output.Text("results.csv", w => ResultsCsv(w, s, cells));
@@ -180,11 +182,28 @@ public static class ToughnessSummary
         }
         if (cells[0].Pulls.Count > 0) sb.AppendLine("![strength vs crack length](strength_vs_crack_length.png)").AppendLine();
         if (cells[0].Pulls.Any(p => p.J is not null)) sb.AppendLine("![J vs domain](j_vs_domain.png)").AppendLine();
+        if (s.Uses(ToughnessMethod.KField)) sb.AppendLine("![R-curve](kfield_r_curve.png)").AppendLine();
         if (s.Sizes.Count > 1) sb.AppendLine("![size](convergence_size.png)").AppendLine();
         if (s.StrainRatesPerS.Count > 1) sb.AppendLine("![rate](convergence_rate.png)").AppendLine();
         sb.AppendLine("References for silica glass: measured 0.75-0.80 MPa·m^0.5 (SEPB, chevron notch); J-integral MD 0.76 ± 0.16 (Rimsza, Jones & Criscenti 2018). " +
                       "The work of fracture depends on the box length and the protocol; it is listed for comparison with earlier numbers, not as G_c.");
         return sb.ToString();
+    }
+
+    /// <summary>(K, advance) of every K-field loading's kfield.csv in the study, labelled by its folder.</summary>
+    private static List<(string, IReadOnlyList<(double, double)>)> RCurves(ToughnessStudy s, string outDir)
+    {
+        var list = new List<(string, IReadOnlyList<(double, double)>)>();
+        if (!s.Uses(ToughnessMethod.KField)) return list;
+        foreach (var u in ToughnessPlan.Uncracked(s, outDir))
+        {
+            string f = Path.Combine(ToughnessPlan.KFieldDir(u, outDir), KFieldRun.Table);
+            if (!File.Exists(f)) continue;
+            var pts = File.ReadLines(f).Skip(1).Select(l => l.Split(','))
+                .Select(c => (double.Parse(c[0], Ci), c[2].Length > 0 ? double.Parse(c[2], Ci) : double.NaN)).ToList();
+            list.Add((Path.GetRelativePath(outDir, Path.GetDirectoryName(f)!), pts));
+        }
+        return list;
     }
 
     /// <summary>
