@@ -26,6 +26,7 @@ public static class Program
             root.Subcommands.Add(BuildGlassCommand.Create());
             root.Subcommands.Add(CampaignCommand.Create());
             root.Subcommands.Add(ToughnessCommand.Create());
+            root.Subcommands.Add(SchemaCommand.Create());
             root.Subcommands.Add(AnalyzeCommands.Curve());
             root.Subcommands.Add(AnalyzeCommands.Lammps());
             root.Subcommands.Add(SepbCommand.Create());

@@ -15,7 +15,11 @@ public static class ForceFieldLoader
     public const string Schema = "fracturelab.forcefield/1";
 
     /// <summary>The top-level keys and sections of a force-field file; anything else is a misspelling and an error.</summary>
-    public static readonly string[] RootKeys = ["schema", "name", "citation", "unlisted_pairs", "charges", "short_range", "coulomb", "pairs"];
+    public static string[] RootKeys => [.. ForceFieldSchema.Keys.Select(k => k.Path.Split('.', '[')[0]).Distinct()];
+
+    /// <summary>The keys of one section of the file, from <see cref="ForceFieldSchema"/>.</summary>
+    private static string[] SectionKeys(string section) =>
+        [.. ForceFieldSchema.Keys.Where(k => k.Path.StartsWith(section + ".", StringComparison.Ordinal)).Select(k => k.Path[(section.Length + 1)..])];
 
     /// <summary>The parameters each pair style takes (besides elements, style and cutoff).</summary>
     public static readonly IReadOnlyDictionary<string, string[]> StyleKeys = new Dictionary<string, string[]>
@@ -45,7 +49,7 @@ public static class ForceFieldLoader
             charges[kv.Key] = ctx.Number(kv.Value, $"charges.{kv.Key}");
 
         var sr = ctx.Table(root, "short_range");
-        KeySuggestions.Only(source, sr.Keys, "short_range.", ["cutoff", "shift_energy"]);
+        KeySuggestions.Only(source, sr.Keys, "short_range.", SectionKeys("short_range"));
         double cutoff = ctx.PositiveNumber(sr, "cutoff", "short_range.cutoff");
         bool shift = sr.TryGetValue("shift_energy", out var sh) && ctx.Bool(sh, "short_range.shift_energy");
         bool unlistedCoulombOnly = !root.TryGetValue("unlisted_pairs", out var up) ||
@@ -77,7 +81,7 @@ public static class ForceFieldLoader
     {
         if (!root.TryGetValue("coulomb", out var cObj)) return CoulombSettings.None;
         if (cObj is not TomlTable c) throw new InputException($"{ctx.Source}: key 'coulomb' must be a table");
-        KeySuggestions.Only(ctx.Source, c.Keys, "coulomb.", ["method", "alpha", "cutoff", "accuracy", "order", "grid", "erfc"]);
+        KeySuggestions.Only(ctx.Source, c.Keys, "coulomb.", SectionKeys("coulomb"));
         string m = ctx.Choice(ctx.Get(c, "method", "coulomb.method"), "coulomb.method", "none", "dsf", "wolf", "ewald", "pppm");
         var method = m switch { "dsf" => CoulombMethod.Dsf, "wolf" => CoulombMethod.Wolf, "ewald" => CoulombMethod.Ewald, "pppm" => CoulombMethod.Pppm, _ => CoulombMethod.None };
         if (method == CoulombMethod.None) return CoulombSettings.None;

@@ -32,4 +32,19 @@ public class ForceFieldSchemaTests
         Assert.Equal(1, KeySuggestions.EditDistance("coulumb", "coulomb"));
         Assert.Equal(3, KeySuggestions.EditDistance("kitten", "sitting"));
     }
+
+    [Fact]
+    public void TheSchemaTable_ListsWhatTheLoaderAccepts()
+    {
+        Assert.Equal(["schema", "name", "citation", "unlisted_pairs", "charges", "short_range", "coulomb", "pairs"], ForceFieldLoader.RootKeys);
+        // Every pair style's parameters appear in its row of the table.
+        foreach (var (style, keys) in ForceFieldLoader.StyleKeys)
+        {
+            var row = ForceFieldSchema.Keys.Single(k => k.Path.StartsWith("pairs[].", StringComparison.Ordinal) && k.Meaning.StartsWith(style + ":", StringComparison.Ordinal));
+            Assert.Equal(keys, row.Path["pairs[].".Length..].Split(", "));
+        }
+        string md = ForceFieldSchema.Markdown();
+        Assert.Contains("| `coulomb.alpha` | number |", md);
+        Assert.Contains("| `short_range.shift_energy` | bool | no | false |", md);
+    }
 }

@@ -1,0 +1,44 @@
+namespace FractureLab.Mechanics.ForceFields;
+
+/// <summary>One key of an input file: its dotted path, kind, whether it is required, its default and what it means (with units).</summary>
+public sealed record SchemaKey(string Path, string Kind, bool Required, string? Default, string Meaning);
+
+/// <summary>
+/// The force-field file (schema "fracturelab.forcefield/1") described once: <see cref="ForceFieldLoader"/> refuses every key
+/// not listed here (with a did-you-mean), and <c>fracturelab schema forcefield</c> prints this table.
+/// </summary>
+public static class ForceFieldSchema
+{
+    public static readonly IReadOnlyList<SchemaKey> Keys =
+    [
+        new("schema", "string", true, null, $"\"{ForceFieldLoader.Schema}\""),
+        new("name", "string", true, null, "the force field's name, written into plan.json and the reports"),
+        new("citation", "string", true, null, "where its parameters come from"),
+        new("unlisted_pairs", "string", false, "\"coulomb-only\"", "element pairs without a [[pairs]] entry: \"coulomb-only\" or \"error\""),
+        new("charges.<El>", "number", true, null, "charge of each element, e"),
+        new("short_range.cutoff", "number", true, null, "cut-off of the short-range terms, Å"),
+        new("short_range.shift_energy", "bool", false, "false", "shift each short-range energy to zero at its cut-off (forces unchanged)"),
+        new("coulomb.method", "string", false, "\"none\"", "none, dsf, wolf, ewald or pppm (a missing [coulomb] means none)"),
+        new("coulomb.alpha", "number", false, "(dsf, wolf: required; ewald, pppm: from the accuracy)", "damping / splitting parameter, 1/Å"),
+        new("coulomb.cutoff", "number", false, "(required unless method = none)", "real-space cut-off, Å"),
+        new("coulomb.accuracy", "number", false, "1e-6", "ewald and pppm: relative rms force accuracy as LAMMPS's kspace accuracy"),
+        new("coulomb.order", "integer", false, "0 (automatic)", "pppm: B-spline order 3-10"),
+        new("coulomb.grid", "3 integers", false, "(automatic)", "pppm: mesh points per axis"),
+        new("coulomb.erfc", "string", false, "(LAMMPS's: abramowitz-stegun for dsf, exact otherwise)", "\"exact\" or \"abramowitz-stegun\""),
+        new("pairs[].elements", "2 strings", true, null, "the element pair, e.g. [\"Si\", \"O\"]"),
+        new("pairs[].style", "string", true, null, string.Join(", ", ForceFieldLoader.StyleKeys.Keys)),
+        new("pairs[].cutoff", "number", false, "short_range.cutoff", "this pair's cut-off, Å"),
+        new("pairs[].A, rho, C, D", "numbers", true, "D = 0", "buckingham: A e^(-r/rho) - C/r^6 + D/r^24 (eV, Å, eV Å^6, eV Å^24)"),
+        new("pairs[].D0, alpha, r0, C0", "numbers", true, null, "morse-pedone: D0[(1 - e^(-alpha(r - r0)))^2 - 1] + C0/r^12 (eV, 1/Å, Å, eV Å^12)"),
+        new("pairs[].epsilon, sigma", "numbers", true, null, "lennard-jones: 4 epsilon[(sigma/r)^12 - (sigma/r)^6] (eV, Å)"),
+        new("pairs[].A, rho, C, r0, B, n, D", "numbers", true, "B, n, D solved for continuity at r0", "core-buckingham: Buckingham beyond r0, B/r^n + D r^2 inside it (eV Å^n, eV/Å^2); A may be \"deng-du\" (B-O from the composition)"),
+    ];
+
+    /// <summary>The table as Markdown (for the README or the terminal).</summary>
+    public static string Markdown()
+    {
+        var sb = new System.Text.StringBuilder($"Force-field file, schema \"{ForceFieldLoader.Schema}\" (TOML). Unknown keys are errors.\n\n| key | kind | required | default | meaning |\n| --- | --- | --- | --- | --- |\n");
+        foreach (var k in Keys) sb.AppendLine($"| `{k.Path}` | {k.Kind} | {(k.Required ? "yes" : "no")} | {k.Default ?? ""} | {k.Meaning} |");
+        return sb.ToString();
+    }
+}
