@@ -50,15 +50,16 @@ public static class RunDirectory
         var ff = config.ResolveForceField(glass);
         var output = new LabOutput(outDir);
         var clock = Stopwatch.StartNew();
-        int records = 0;
         LammpsDumpWriter? dump = null;
         FractureJobResult? result = null;
         var switching = new RunBondSwitching(outDir);
         if (!resume) switching.Clear();
+        string dumpPath = Path.Combine(outDir, "trajectory.dump");
+        var t = config.Settings.Tension;
+        double spacing = t.Protocol == TensileProtocol.C ? t.StepStrain : t.RecordEveryStrain;
         try
         {
             Directory.CreateDirectory(outDir);
-            dump = new LammpsDumpWriter(Path.Combine(outDir, "trajectory.dump"));
             var job = new FractureJob(glass, ff, backend.Create, config.Settings)
             {
                 CheckpointDir = Path.Combine(outDir, "checkpoint"),
@@ -66,7 +67,15 @@ public static class RunDirectory
                 Uncracked = uncracked,
                 OnCrackedRecord = (row, s, f) =>
                 {
-                    if (config.DumpEveryRecords > 0 && records++ % config.DumpEveryRecords == 0) dump.WriteFrame(s, records, PerAtomStressColumns(s, f));
+                    // Frames are numbered by record (from the strain, so a resumed run numbers them as an uninterrupted one);
+                    // on resume the dump keeps the frames before the first record written again and continues after them.
+                    long record = (long)Math.Round(row.Strain / spacing);
+                    if (dump is null)
+                    {
+                        if (resume) LammpsDumpFiles.TruncateFrom(dumpPath, record);
+                        dump = new LammpsDumpWriter(dumpPath, append: resume);
+                    }
+                    if (config.DumpEveryRecords > 0 && record % config.DumpEveryRecords == 0) dump.WriteFrame(s, record, PerAtomStressColumns(s, f));
                 },
                 OnMinimizedSnapshot = switching.Write,
             };

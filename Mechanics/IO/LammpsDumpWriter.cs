@@ -14,8 +14,9 @@ public sealed class LammpsDumpWriter : IDisposable
     private readonly string[] _columns;
     private readonly bool _owned;
 
-    public LammpsDumpWriter(string path, IReadOnlyList<string>? columns = null)
-        : this(new StreamWriter(path, append: false), columns) => _owned = true;
+    /// <param name="append">continue an existing file (a resumed run, after <see cref="LammpsDumpFiles.TruncateFrom"/>) instead of starting it afresh.</param>
+    public LammpsDumpWriter(string path, IReadOnlyList<string>? columns = null, bool append = false)
+        : this(new StreamWriter(path, append), columns) => _owned = true;
 
     /// <summary>Writes to a writer the caller owns (e.g. one of <see cref="AtomicFile.Write"/>).</summary>
     public LammpsDumpWriter(TextWriter writer, IReadOnlyList<string>? columns = null)

@@ -35,3 +35,50 @@ public class RunBatchTests
         Assert.False(Directory.Exists(Path.Combine(dir, "b")), "no run after the cancelled one was started");
     }
 }
+
+/// <summary>A run folder stopped mid-pull and resumed keeps its dump whole: every frame once, in order, as an uninterrupted run writes them.</summary>
+public class RunDirectoryResumeTests
+{
+    [Fact]
+    public void ResumedRun_ContinuesTheDump_WithoutLosingOrRepeatingAFrame()
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        string toml = Path.Combine(dir, "run.toml");
+        File.WriteAllText(toml, $"""
+            [structure]
+            data = "{TestData.Data("silica192-glass.data").Replace("\\", "/")}"
+            elements = "Si,O"
+            [crack]
+            opening_A = 3.0
+            [tension]
+            protocol = "B"
+            strain_rate_per_s = 5e10
+            max_strain = 0.1
+            record_every_strain = 0.01
+            [run]
+            relax_ps = 0.2
+            dump_every_records = 2
+            snapshot_every_strain = 0
+            """);
+        var config = RunConfig.Load(toml);
+        var backend = new BackendChoice(BackendKind.Simd, 2);
+        static List<long> Steps(string d) => [.. FractureLab.Mechanics.IO.LammpsDumpReader.Read(Path.Combine(d, "trajectory.dump")).Select(f => f.Step)];
+
+        string straight = Path.Combine(dir, "straight");
+        RunDirectory.Run(config, backend, straight, resume: false, FractureLab.Mechanics.Simulation.Progress.Silent);
+        Assert.Equal([0L, 2, 4, 6, 8, 10], Steps(straight));
+
+        // Stopped once the pull passes 5 % strain (Ctrl+C), then resumed from the checkpoints.
+        string stopped = Path.Combine(dir, "stopped");
+        using (var cts = new CancellationTokenSource())
+        {
+            var first = RunDirectory.Run(config, backend, stopped, resume: false,
+                (_, body) => body((what, done, _) => { if (what == "pre-cracked box" && done >= 0.05) cts.Cancel(); }, cts.Token));
+            Assert.True(first.Result.Cancelled);
+        }
+        Assert.True(Steps(stopped).Count < 6);
+        var resumed = RunDirectory.Run(config, backend, stopped, resume: true, FractureLab.Mechanics.Simulation.Progress.Silent);
+        Assert.False(resumed.Result.Cancelled);
+        Assert.Equal(Steps(straight), Steps(stopped));
+    }
+}
