@@ -10,12 +10,7 @@ public class RunBatchTests
     [Fact]
     public void ACancelledRun_StopsTheBatch_WithOneCancellation()
     {
-        string dir = Directory.CreateTempSubdirectory().FullName;
-        string toml = Path.Combine(dir, "run.toml");
-        File.WriteAllText(toml, $"""
-            [structure]
-            data = "{TestData.Data("silica192-glass.data").Replace("\\", "/")}"
-            elements = "Si,O"
+        string toml = TinyGlassFiles.Write("run.toml", """
             [crack]
             opening_A = 3.0
             [tension]
@@ -25,6 +20,7 @@ public class RunBatchTests
             relax_ps = 0.1
             snapshot_every_strain = 0
             """);
+        string dir = Path.GetDirectoryName(toml)!;
         var config = RunConfig.Load(toml);
         using var cts = new CancellationTokenSource();
         cts.Cancel();
@@ -42,12 +38,7 @@ public class RunDirectoryResumeTests
     [Fact]
     public void ResumedRun_ContinuesTheDump_WithoutLosingOrRepeatingAFrame()
     {
-        string dir = Directory.CreateTempSubdirectory().FullName;
-        string toml = Path.Combine(dir, "run.toml");
-        File.WriteAllText(toml, $"""
-            [structure]
-            data = "{TestData.Data("silica192-glass.data").Replace("\\", "/")}"
-            elements = "Si,O"
+        string toml = TinyGlassFiles.Write("run.toml", """
             [crack]
             opening_A = 3.0
             [tension]
@@ -60,6 +51,7 @@ public class RunDirectoryResumeTests
             dump_every_records = 2
             snapshot_every_strain = 0
             """);
+        string dir = Path.GetDirectoryName(toml)!;
         var config = RunConfig.Load(toml);
         var backend = new BackendChoice(BackendKind.Simd, 2);
         static List<long> Steps(string d) => [.. FractureLab.Mechanics.IO.LammpsDumpReader.Read(Path.Combine(d, "trajectory.dump")).Select(f => f.Step)];

@@ -12,30 +12,21 @@ public class ToughnessStudyTests
 {
     private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
 
-    private static string Study(string studySection)
-    {
-        string dir = Directory.CreateTempSubdirectory().FullName;
-        string path = Path.Combine(dir, "study.toml");
-        File.WriteAllText(path, $"""
-            [structure]
-            data = "{TestData.Data("silica192-glass.data").Replace("\\", "/")}"
-            elements = "Si,O"
-            [crack]
-            opening_A = 3.0
-            [tension]
-            protocol = "B"
-            strain_rate_per_s = 5e10
-            max_strain = 0.1
-            record_every_strain = 0.01
-            [run]
-            relax_ps = 0.2
-            modulus_strain = 0.02
-            dump_every_records = 2
-            snapshot_every_strain = 0
-            {studySection}
-            """);
-        return path;
-    }
+    private static string Study(string studySection) => TinyGlassFiles.Write("study.toml", $"""
+        [crack]
+        opening_A = 3.0
+        [tension]
+        protocol = "B"
+        strain_rate_per_s = 5e10
+        max_strain = 0.1
+        record_every_strain = 0.01
+        [run]
+        relax_ps = 0.2
+        modulus_strain = 0.02
+        dump_every_records = 2
+        snapshot_every_strain = 0
+        {studySection}
+        """);
 
     [Fact]
     public void TinyStudy_RunsEveryPull_AndItsRoutesAreThePullsNumbersByTheFormulas()
