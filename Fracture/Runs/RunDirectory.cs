@@ -51,10 +51,11 @@ public static class RunDirectory
         var output = new LabOutput(outDir);
         var clock = Stopwatch.StartNew();
         LammpsDumpWriter? dump = null;
+        StreamWriter? curve = null;
         FractureJobResult? result = null;
         var switching = new RunBondSwitching(outDir);
         if (!resume) switching.Clear();
-        string dumpPath = Path.Combine(outDir, "trajectory.dump");
+        string dumpPath = Path.Combine(outDir, "trajectory.dump"), curvePath = Path.Combine(outDir, "stress_strain.csv");
         var t = config.Settings.Tension;
         double spacing = t.Protocol == TensileProtocol.C ? t.StepStrain : t.RecordEveryStrain;
         try
@@ -74,19 +75,41 @@ public static class RunDirectory
                     {
                         if (resume) LammpsDumpFiles.TruncateFrom(dumpPath, record);
                         dump = new LammpsDumpWriter(dumpPath, append: resume);
+                        curve = OpenCurve(curvePath, resume, record, spacing, t.Axis);
                     }
+                    // stress_strain.csv is streamed and flushed per record, so a killed run leaves its curve up to the last record.
+                    curve!.WriteLine(row.ToCsv(t.Axis));
+                    curve.Flush();
                     if (config.DumpEveryRecords > 0 && record % config.DumpEveryRecords == 0) dump.WriteFrame(s, record, PerAtomStressColumns(s, f));
                 },
                 OnMinimizedSnapshot = switching.Write,
             };
             progress($"fracture run ({glass.Count} atoms) {outDir}", (report, token) => result = job.Run(report, token));
         }
-        finally { dump?.Dispose(); }
+        finally { dump?.Dispose(); curve?.Dispose(); }
         var r = result!;
         double wall = clock.Elapsed.TotalSeconds;
         var curves = switching.Analyze(output, config.Settings.Tension.Axis, glass.TypeElements, config.Settings.Crack.CrackAxis, r.Analysis.StrainAtPeak);
         Write(r, config, ff, backend, source, output, wall, glass.Count, glass.DensityGPerCm3(), curves);
         return new RunOutcome(r, wall, output.Folder);
+    }
+
+    /// <summary>
+    /// The streamed curve: a fresh file with its header, or on resume the rows before <paramref name="firstRecord"/> kept (the
+    /// resumed pull writes the others again) and the file continued.
+    /// </summary>
+    private static StreamWriter OpenCurve(string path, bool resume, long firstRecord, double spacing, int axis)
+    {
+        if (resume && File.Exists(path))
+        {
+            var keep = File.ReadLines(path).Take(1).Concat(File.ReadLines(path).Skip(1).Where(l => l.Length > 0
+                && (long)Math.Round(double.Parse(l[..l.IndexOf(',')], System.Globalization.CultureInfo.InvariantCulture) / spacing) < firstRecord)).ToList();
+            AtomicFile.Write(path, w => { foreach (var l in keep) w.WriteLine(l); });
+            return new StreamWriter(path, append: true);
+        }
+        var fresh = new StreamWriter(path, append: false);
+        fresh.WriteLine(StressStrainRow.CsvHeader);
+        return fresh;
     }
 
     /// <summary>The dump columns c_stress[1..6] of LAMMPS compute stress/atom (bar·Å³) at the current state.</summary>

@@ -72,5 +72,17 @@ public class RunDirectoryResumeTests
         var resumed = RunDirectory.Run(config, backend, stopped, resume: true, FractureLab.Mechanics.Simulation.Progress.Silent);
         Assert.False(resumed.Result.Cancelled);
         Assert.Equal(Steps(straight), Steps(stopped));
+
+        // A run killed mid-pull (here: an exception out of the progress callback, so nothing after it runs) has its curve on
+        // disk up to the last record; resumed, its curve is the uninterrupted run's, row for row.
+        string killed = Path.Combine(dir, "killed");
+        Assert.Throws<IOException>(() => RunDirectory.Run(config, backend, killed, resume: false,
+            (_, body) => body((what, done, _) => { if (what == "pre-cracked box" && done >= 0.05) throw new IOException("simulated kill"); }, CancellationToken.None)));
+        var partial = File.ReadAllLines(Path.Combine(killed, "stress_strain.csv"));
+        Assert.Equal(FractureLab.Fracture.Protocols.StressStrainRow.CsvHeader, partial[0]);
+        Assert.InRange(partial.Length - 1, 5, 7);   // records 0, 0.01, ... up to 0.05 or 0.06
+        RunDirectory.Run(config, backend, killed, resume: true, FractureLab.Mechanics.Simulation.Progress.Silent);
+        Assert.Equal(File.ReadAllLines(Path.Combine(straight, "stress_strain.csv")), File.ReadAllLines(Path.Combine(killed, "stress_strain.csv")));
+        Assert.Equal(Steps(straight), Steps(killed));
     }
 }
