@@ -44,7 +44,17 @@ public sealed class KFieldSlab
 }
 
 /// <summary>One K step: K, the tip, its advance, J from the atoms (J/m²) and its path spread, the FIRE result.</summary>
-public sealed record KFieldStep(double KMPa, double TipXA, double AdvanceA, double JJPerM2, double JSpread, double ExpectedJJPerM2, int Iterations, bool Converged, double EnergyEv);
+public sealed record KFieldStep(double KMPa, double TipXA, double AdvanceA, double JJPerM2, double JSpread, double ExpectedJJPerM2, int Iterations, bool Converged, double EnergyEv)
+{
+    /// <summary>The header of kfield.csv, one row per step (<see cref="ToCsv"/>).</summary>
+    public const string CsvHeader = "K_MPa_sqrt_m,tip_x_A,advance_A,J_atoms_J_m2,J_spread,K2_over_Eprime_J_m2,fire_iterations,converged,energy_eV";
+
+    public string ToCsv()
+    {
+        static string N(double v) => double.IsFinite(v) ? v.ToString("G8", CultureInfo.InvariantCulture) : "";
+        return $"{N(KMPa)},{N(TipXA)},{N(AdvanceA)},{N(JJPerM2)},{N(JSpread)},{N(ExpectedJJPerM2)},{Iterations},{(Converged ? 1 : 0)},{N(EnergyEv)}";
+    }
+}
 
 /// <summary>The R-curve of a K-field loading and K_Ic: the first K after which the tip stays advanced by more than the threshold.</summary>
 public sealed record KFieldResult(IReadOnlyList<KFieldStep> Steps, double? KIcMPa, string How);
@@ -223,15 +233,6 @@ public static class KFieldLoading
             c.ImageY[i] = s.ImageY[i];
         }
         return c;
-    }
-
-    public static void WriteCsv(TextWriter w, KFieldResult r)
-    {
-        var ci = CultureInfo.InvariantCulture;
-        w.WriteLine("K_MPa_sqrt_m,tip_x_A,advance_A,J_atoms_J_m2,J_spread,K2_over_Eprime_J_m2,fire_iterations,converged,energy_eV");
-        string N(double v) => double.IsFinite(v) ? v.ToString("G8", ci) : "";
-        foreach (var s in r.Steps)
-            w.WriteLine($"{N(s.KMPa)},{N(s.TipXA)},{N(s.AdvanceA)},{N(s.JJPerM2)},{N(s.JSpread)},{N(s.ExpectedJJPerM2)},{s.Iterations},{(s.Converged ? 1 : 0)},{N(s.EnergyEv)}");
     }
 }
 

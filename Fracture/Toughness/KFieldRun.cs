@@ -51,12 +51,10 @@ public static class KFieldRun
             LammpsDataWriter.Write(Path.Combine(dir, "slab.data"), slab.System, $"FractureLab K-field slab (reference): {slab.Description}");
             var forces = Bind(slab.System);
             using var table = new StreamWriter(Path.Combine(dir, Table), append: false);
-            table.WriteLine("K_MPa_sqrt_m,tip_x_A,advance_A,J_atoms_J_m2,J_spread,K2_over_Eprime_J_m2,fire_iterations,converged,energy_eV");
-            var ci = CultureInfo.InvariantCulture;
-            string N(double v) => double.IsFinite(v) ? v.ToString("G8", ci) : "";
+            table.WriteLine(KFieldStep.CsvHeader);
             result = KFieldLoading.Run(slab, forces, youngsGpa, poisson, k, step =>
             {
-                table.WriteLine($"{N(step.KMPa)},{N(step.TipXA)},{N(step.AdvanceA)},{N(step.JJPerM2)},{N(step.JSpread)},{N(step.ExpectedJJPerM2)},{step.Iterations},{(step.Converged ? 1 : 0)},{N(step.EnergyEv)}");
+                table.WriteLine(step.ToCsv());
                 table.Flush();
                 report($"K = {step.KMPa:0.000} MPa m^0.5, advance {step.AdvanceA:0.0} A", step.KMPa - k.KStartMPa, k.KMaxMPa - k.KStartMPa);
             }, token);

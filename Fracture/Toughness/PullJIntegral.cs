@@ -6,10 +6,12 @@ using FractureLab.Mechanics.IO;
 
 namespace FractureLab.Fracture.Toughness;
 
-/// <summary>How J is taken from a pull: the Hardy kernel width and grid spacing (Å), the outer domain half-sizes as fractions
-/// of the room around a tip (half the ligament, and half the box along the load), the tip advance (Å) that marks the onset.</summary>
-/// <summary>With <paramref name="WindowFrames"/> &gt; 1, consecutive dump frames are averaged in blocks of that many (per-atom displacement
-/// and stress; the middle frame places the kernels) before the fields are taken: the short time window of SCIENCE.md §10.</summary>
+/// <summary>
+/// How J is taken from a pull: the Hardy kernel width and grid spacing (Å), the outer domain half-sizes as fractions of the
+/// room around a tip (half the ligament, and half the box along the load), the tip advance (Å) that marks the onset; with
+/// <paramref name="WindowFrames"/> &gt; 1, consecutive dump frames are averaged in blocks of that many (per-atom displacement
+/// and stress; the middle frame places the kernels) before the fields are taken: the short time window of SCIENCE.md §10.
+/// </summary>
 public sealed record JOptions(double KernelWidthA = 2.0, double SpacingA = 0.5, double[]? DomainFractions = null, double AdvanceA = 3.0, int WindowFrames = 1)
 {
     public double[] Fractions => DomainFractions ?? [0.45, 0.65, 0.85];
@@ -18,9 +20,6 @@ public sealed record JOptions(double KernelWidthA = 2.0, double SpacingA = 0.5, 
 /// <summary>One dumped frame of a pull: strain and stress along the load, the tips, J (J/m²) per domain at each tip.</summary>
 public sealed record JFrame(long Step, double Strain, double StressGpa, CrackTipPair? Tips, double[] OuterA, double[] JRight, double[] JLeft)
 {
-    /// <summary>Process-zone size ahead of the left and right tip (Å), measured at the onset frame only (NaN elsewhere).</summary>
-    public (double Left, double Right) ProcessZoneA { get; init; } = (double.NaN, double.NaN);
-
     /// <summary>The height of the crack plane (Å) in this frame's box.</summary>
     public double CrackPlaneZ { get; init; }
 
@@ -50,8 +49,7 @@ public static class PullJIntegral
 {
     public static List<JFrame> Analyze(AtomSystem reference, string dumpPath, int crackAxis, int loadAxis, double halfLengthA, JOptions o)
     {
-        var massById = new Dictionary<int, int>(reference.Count);
-        for (int i = 0; i < reference.Count; i++) massById[reference.Id[i]] = reference.Type[i];
+        var typeById = TypeById(reference);
         double l0 = reference.Box.Length(loadAxis);
         double refCentreX = reference.Box.Lo[crackAxis] + 0.5 * reference.Box.Length(crackAxis);
         double refCentreZ = reference.Box.Lo[loadAxis] + 0.5 * reference.Box.Length(loadAxis);
@@ -60,7 +58,7 @@ public static class PullJIntegral
         int window = Math.Max(1, o.WindowFrames);
         foreach (var f in LammpsDumpReader.Read(dumpPath))
         {
-            var s = Frame(f, reference, massById, dumpPath);
+            var s = Frame(f, reference, typeById, dumpPath);
             if (!(f.Columns.ContainsKey("c_stress[1]") && f.Columns.ContainsKey("c_stress[6]")))
                 throw new InputException($"{dumpPath}: frame at step {f.Step} has no per-atom stress columns c_stress[1..6] (LAMMPS: compute stress/atom, dumped as c_stress[*])");
             block.Add((f, s, HardyFields.Displacements(reference, s), Enumerable.Range(1, 6).Select(k => f.Columns[$"c_stress[{k}]"]).ToArray()));
@@ -128,7 +126,6 @@ public static class PullJIntegral
         return m;
     }
 
-
     /// <summary>
     /// The onset: the first frame after which a tip stays advanced by more than <see cref="JOptions.AdvanceA"/> beyond its
     /// first position (or the crack has separated); J_c is J at the frame before it. Without an advance, J at the peak stress.
@@ -155,10 +152,16 @@ public static class PullJIntegral
     /// <summary>The configuration of the dump frame at <paramref name="step"/> (types and masses from the reference), for the process zone at the onset.</summary>
     public static AtomSystem FrameAt(AtomSystem reference, string dumpPath, long step)
     {
-        var typeById = new Dictionary<int, int>(reference.Count);
-        for (int i = 0; i < reference.Count; i++) typeById[reference.Id[i]] = reference.Type[i];
         var f = LammpsDumpReader.Read(dumpPath).FirstOrDefault(x => x.Step == step) ?? throw new InputException($"{dumpPath}: no frame at step {step}");
-        return Frame(f, reference, typeById, dumpPath);
+        return Frame(f, reference, TypeById(reference), dumpPath);
+    }
+
+    /// <summary>The type of each reference atom by id (dump frames carry ids; types and masses come from the reference).</summary>
+    private static Dictionary<int, int> TypeById(AtomSystem reference)
+    {
+        var d = new Dictionary<int, int>(reference.Count);
+        for (int i = 0; i < reference.Count; i++) d[reference.Id[i]] = reference.Type[i];
+        return d;
     }
 
     public static void WriteCsv(TextWriter w, IReadOnlyList<JFrame> frames)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FractureLab.Mechanics.IO;
 using MathNet.Numerics.Distributions;
 
 namespace FractureLab.Fracture.Toughness;
@@ -29,8 +30,7 @@ public sealed record RouteEstimate(double Value, double StdErr, int N, int Dof, 
 
     public JsonObject Json()
     {
-        static JsonNode? N(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
         var (lo, hi) = Ci95;
-        return new JsonObject { ["value"] = N(Value), ["stderr"] = N(StdErr), ["ci95"] = new JsonArray(N(lo), N(hi)), ["n"] = this.N };
+        return new JsonObject { ["value"] = JsonOutput.Number(Value), ["stderr"] = JsonOutput.Number(StdErr), ["ci95"] = new JsonArray(JsonOutput.Number(lo), JsonOutput.Number(hi)), ["n"] = this.N };
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FractureLab.Mechanics.IO;
 
 namespace FractureLab.Fracture.Toughness;
 
@@ -61,14 +62,13 @@ public static class ToughnessConvergence
 
     private static JsonObject Line(LineFit f, string xName, string extrapolatedName, string at)
     {
-        static JsonNode? N(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
         return new JsonObject
         {
             ["at"] = at,
-            [xName] = new JsonArray(f.X.Select(v => N(v)).ToArray()),
-            ["KIc_MPa_sqrt_m"] = new JsonArray(f.Y.Select(v => N(v)).ToArray()),
-            ["slope"] = N(f.Slope),
-            [extrapolatedName] = new JsonObject { ["value"] = N(f.Extrapolated), ["stderr"] = N(f.StdErr), ["points"] = f.X.Length },
+            [xName] = new JsonArray(f.X.Select(v => JsonOutput.Number(v)).ToArray()),
+            ["KIc_MPa_sqrt_m"] = new JsonArray(f.Y.Select(v => JsonOutput.Number(v)).ToArray()),
+            ["slope"] = JsonOutput.Number(f.Slope),
+            [extrapolatedName] = new JsonObject { ["value"] = JsonOutput.Number(f.Extrapolated), ["stderr"] = JsonOutput.Number(f.StdErr), ["points"] = f.X.Length },
         };
     }
 }

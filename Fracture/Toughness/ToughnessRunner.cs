@@ -127,7 +127,6 @@ public static class ToughnessRunner
 
     private static JsonObject OnsetJson(JOnset? o, JOptions j)
     {
-        static JsonNode? N(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
         var opts = new JsonObject
         {
             ["kernel_width_A"] = j.KernelWidthA, ["grid_spacing_A"] = j.SpacingA, ["tip_advance_A"] = j.AdvanceA, ["window_frames"] = j.WindowFrames,
@@ -138,17 +137,17 @@ public static class ToughnessRunner
         return new JsonObject
         {
             ["found"] = true,
-            ["Jc_J_m2"] = N(o.JcJPerM2),
-            ["spread"] = N(o.Spread),
+            ["Jc_J_m2"] = JsonOutput.Number(o.JcJPerM2),
+            ["spread"] = JsonOutput.Number(o.Spread),
             ["advance_seen"] = o.AdvanceSeen,
             ["how"] = o.How,
             ["strain"] = o.Frame.Strain,
             ["stress_GPa"] = o.Frame.StressGpa,
-            ["tip_left_A"] = N(o.Frame.Tips?.LeftX ?? double.NaN),
-            ["tip_right_A"] = N(o.Frame.Tips?.RightX ?? double.NaN),
-            ["domains_outer_A"] = new JsonArray(o.Frame.OuterA.Select(v => N(v)).ToArray()),
-            ["J_right_J_m2"] = new JsonArray(o.Frame.JRight.Select(v => N(v)).ToArray()),
-            ["J_left_J_m2"] = new JsonArray(o.Frame.JLeft.Select(v => N(v)).ToArray()),
+            ["tip_left_A"] = JsonOutput.Number(o.Frame.Tips?.LeftX ?? double.NaN),
+            ["tip_right_A"] = JsonOutput.Number(o.Frame.Tips?.RightX ?? double.NaN),
+            ["domains_outer_A"] = new JsonArray(o.Frame.OuterA.Select(v => JsonOutput.Number(v)).ToArray()),
+            ["J_right_J_m2"] = new JsonArray(o.Frame.JRight.Select(v => JsonOutput.Number(v)).ToArray()),
+            ["J_left_J_m2"] = new JsonArray(o.Frame.JLeft.Select(v => JsonOutput.Number(v)).ToArray()),
             ["options"] = opts,
         };
     }

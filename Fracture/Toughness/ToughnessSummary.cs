@@ -58,8 +58,6 @@ public static class ToughnessSummary
         o.Text(name + ".svg", w => w.Write(PlotExport.Svg(m)));
     }
 
-    private static JsonNode? N(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
-    private static JsonNode? N(double? v) => v is { } x ? N(x) : null;
 
     private static JsonObject CellJson(CellResult c)
     {
@@ -70,9 +68,9 @@ public static class ToughnessSummary
                 ["KIc_MPa_sqrt_m"] = cl.K.Json(),
                 ["scales_as_lefm"] = cl.ScalesAsLefm,
                 ["check"] = cl.Check,
-                ["relative_rms_residual"] = N(cl.RelativeRmsResidual),
-                ["intercept_GPa"] = N(cl.InterceptGpa), ["intercept_stderr_GPa"] = N(cl.InterceptStdErrGpa),
-                ["residuals_GPa"] = new JsonArray(cl.ResidualsGpa.Select(r => N(r)).ToArray()),
+                ["relative_rms_residual"] = JsonOutput.Number(cl.RelativeRmsResidual),
+                ["intercept_GPa"] = JsonOutput.Number(cl.InterceptGpa), ["intercept_stderr_GPa"] = JsonOutput.Number(cl.InterceptStdErrGpa),
+                ["residuals_GPa"] = new JsonArray(cl.ResidualsGpa.Select(r => JsonOutput.Number(r)).ToArray()),
                 ["formula"] = "sigma_c = K/(F(a/W) sqrt(pi a)), periodic-array F, least squares through the origin (Brochard et al. 2015)",
             };
         if (c.Compliance is { } co)
@@ -80,30 +78,30 @@ public static class ToughnessSummary
             {
                 ["KIc_MPa_sqrt_m"] = co.K.Json(),
                 ["G_c_J_m2"] = co.Gc.Json(),
-                ["lefm_ratio"] = N(co.LefmRatio),
-                ["fit"] = new JsonObject { ["c0_per_GPa"] = N(co.C0PerGpa), ["b_per_GPa"] = N(co.B), ["b_stderr_per_GPa"] = N(co.BStdErr) },
+                ["lefm_ratio"] = JsonOutput.Number(co.LefmRatio),
+                ["fit"] = new JsonObject { ["c0_per_GPa"] = JsonOutput.Number(co.C0PerGpa), ["b_per_GPa"] = JsonOutput.Number(co.B), ["b_stderr_per_GPa"] = JsonOutput.Number(co.BStdErr) },
                 ["formula"] = "G_c = (sigma_c^2 W L0/4) d(1/E_eff)/da with 1/E_eff = c0 + b f(a)/L0, f = -(W/pi) ln cos(pi a/W); K = sqrt(E' G_c)",
             };
         if (c.JIntegral is { } j)
             methods["j_integral"] = new JsonObject
             {
                 ["KIc_MPa_sqrt_m"] = j.Json(),
-                ["G_c_J_m2"] = N(j.GcJPerM2),
-                ["path_spread"] = N(c.JSpread),
+                ["G_c_J_m2"] = JsonOutput.Number(j.GcJPerM2),
+                ["path_spread"] = JsonOutput.Number(c.JSpread),
                 ["formula"] = "domain J (Li, Shih & Needleman 1985) of Hardy fields at the onset of tip advance; K = sqrt(E' J)",
             };
         if (c.KField is { } kf)
             methods["k_field"] = new JsonObject
             {
                 ["KIc_MPa_sqrt_m"] = kf.Json(),
-                ["G_c_J_m2"] = N(kf.GcJPerM2),
+                ["G_c_J_m2"] = JsonOutput.Number(kf.GcJPerM2),
                 ["formula"] = "K-controlled boundary loading: outer layer held at the LEFM K_I displacement (E, nu of the glass), FIRE relaxation per step at 0 K; K_Ic at lasting tip advance (R-curve in kfield/rK/kfield.csv)",
             };
         if (c.WorkOfFracture is { } wf)
             methods["work_of_fracture"] = new JsonObject
             {
                 ["KIc_MPa_sqrt_m"] = wf.Json(),
-                ["G_c_J_m2"] = N(wf.GcJPerM2),
+                ["G_c_J_m2"] = JsonOutput.Number(wf.GcJPerM2),
                 ["note"] = "L0 * integral sigma d(epsilon): every bit of work done on the box; depends on L0 and the protocol, not a material G_c (SCIENCE.md 10). K = sqrt(E W_f), plane stress",
             };
         var (route, why) = ToughnessAnalysis.Recommend(c);
@@ -118,29 +116,29 @@ public static class ToughnessSummary
                 ["crack_length_fraction"] = g.Key,
                 ["a_A"] = g.Average(p => p.Point.HalfLengthA),
                 ["W_A"] = g.Average(p => p.Point.PeriodA),
-                ["sigma_c_GPa"] = new JsonObject { ["mean"] = N(sig.Mean), ["sd"] = N(sig.Sd) },
-                ["E_eff_GPa"] = new JsonObject { ["mean"] = N(eff.Mean), ["sd"] = N(eff.Sd) },
+                ["sigma_c_GPa"] = new JsonObject { ["mean"] = JsonOutput.Number(sig.Mean), ["sd"] = JsonOutput.Number(sig.Sd) },
+                ["E_eff_GPa"] = new JsonObject { ["mean"] = JsonOutput.Number(eff.Mean), ["sd"] = JsonOutput.Number(eff.Sd) },
                 ["n"] = g.Count(),
                 ["separated"] = g.Count(p => p.Separated),
-                ["J_c_J_m2"] = N(g.Where(p => p.J is not null).Select(p => p.J!.JcJPerM2).DefaultIfEmpty(double.NaN).Average()),
+                ["J_c_J_m2"] = JsonOutput.Number(g.Where(p => p.J is not null).Select(p => p.J!.JcJPerM2).DefaultIfEmpty(double.NaN).Average()),
             });
         }
         return new JsonObject
         {
-            ["youngs_modulus_GPa"] = N(c.YoungsGpa),
-            ["poisson_ratio"] = N(c.Poisson),
-            ["effective_modulus_GPa"] = N(c.EffectiveModulusGpa),
+            ["youngs_modulus_GPa"] = JsonOutput.Number(c.YoungsGpa),
+            ["poisson_ratio"] = JsonOutput.Number(c.Poisson),
+            ["effective_modulus_GPa"] = JsonOutput.Number(c.EffectiveModulusGpa),
             ["plane_state"] = c.PlaneState,
             ["size"] = new JsonArray(c.Cell.Size.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()),
             ["strain_rate_per_s"] = c.Cell.RatePerS,
-            ["box_width_A"] = N(c.WidthA),
-            ["box_length_A"] = N(c.LengthA),
+            ["box_width_A"] = JsonOutput.Number(c.WidthA),
+            ["box_length_A"] = JsonOutput.Number(c.LengthA),
             ["methods"] = methods,
             ["points"] = points,
             ["flags"] = new JsonArray(c.Flags.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()),
             ["agreement"] = new JsonObject
             {
-                ["max_relative_difference_lefm_routes"] = N(agreement),
+                ["max_relative_difference_lefm_routes"] = JsonOutput.Number(agreement),
                 ["goal"] = ToughnessAnalysis.AgreementGoal,
                 ["met"] = agreement is { } a ? a <= ToughnessAnalysis.AgreementGoal : null,
             },
@@ -212,7 +210,7 @@ public static class ToughnessSummary
     /// </summary>
     private static void ResultsCsv(TextWriter w, ToughnessStudy s, IReadOnlyList<CellResult> cells)
     {
-        string N(double? v) => v is { } x && double.IsFinite(x) ? x.ToString("R", Ci) : "";
+        string Cell(double? v) => v is { } x && double.IsFinite(x) ? x.ToString("R", Ci) : "";
         var routes = ToughnessAnalysis.Routes(cells[0]).Select(r => r.Name).ToList();
         w.WriteLine(string.Join(',', new[] { "glass", "x", "size", "strain_rate_per_s", "E_GPa", "poisson", "KIc_MPa_sqrt_m", "KIc_MPa_sqrt_m_sd", "KIc_route" }
             .Concat(routes.SelectMany(r => new[] { $"KIc_{r}_MPa_sqrt_m", $"KIc_{r}_stderr" }))));
@@ -220,8 +218,8 @@ public static class ToughnessSummary
         {
             var (route, _) = ToughnessAnalysis.Recommend(c);
             var rec = route is null ? null : ToughnessAnalysis.Routes(c).First(r => r.Name == route).K;
-            var cellsOut = new List<string> { s.Label, N(s.X), string.Join('x', c.Cell.Size), N(c.Cell.RatePerS), N(c.YoungsGpa), N(c.Poisson), N(rec?.Value), N(rec?.StdErr), route ?? "" };
-            foreach (var (_, k) in ToughnessAnalysis.Routes(c)) cellsOut.AddRange([N(k?.Value), N(k?.StdErr)]);
+            var cellsOut = new List<string> { s.Label, Cell(s.X), string.Join('x', c.Cell.Size), Cell(c.Cell.RatePerS), Cell(c.YoungsGpa), Cell(c.Poisson), Cell(rec?.Value), Cell(rec?.StdErr), route ?? "" };
+            foreach (var (_, k) in ToughnessAnalysis.Routes(c)) cellsOut.AddRange([Cell(k?.Value), Cell(k?.StdErr)]);
             w.WriteLine(string.Join(',', cellsOut));
         }
     }

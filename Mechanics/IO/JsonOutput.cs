@@ -6,6 +6,9 @@ namespace FractureLab.Mechanics.IO;
 /// <summary>Writes JSON results atomically, indented, with round-trip doubles.</summary>
 public static class JsonOutput
 {
+    /// <summary>A number for a JSON result: the value when finite, else null (JSON has no NaN or infinity).</summary>
+    public static JsonNode? Number(double? v) => v is { } x && double.IsFinite(x) ? JsonValue.Create(x) : null;
+
     public static void Write(string path, JsonObject obj) =>
         AtomicFile.Write(path, w => w.Write(obj.ToJsonString(new JsonSerializerOptions { WriteIndented = true })));
 }
