@@ -180,9 +180,6 @@ public sealed record RunConfig(
         return new RunConfig(data, shipped, elements, ff, settings, dump, n4, replicate);
     }
 
-    /// <summary>" (did you mean 'x'?)" for a misspelt word (<see cref="KeySuggestions.Suggest"/>).</summary>
-    public static string Suggest(string word, IEnumerable<string> known) => KeySuggestions.Suggest(word, known);
-
     /// <summary>TOML access that names the file and the dotted key in every error, and refuses keys it does not know.</summary>
     internal sealed class Reader(string source)
     {

@@ -115,7 +115,7 @@ public sealed record ToughnessStudy(
                 "j-integral" => ToughnessMethod.JIntegral,
                 "work-of-fracture" => ToughnessMethod.WorkOfFracture,
                 "k-field" => ToughnessMethod.KField,
-                _ => throw new InputException($"{path}: key 'study.methods' has '{m}'{RunConfig.Suggest(m, MethodNames)}; known: {string.Join(", ", MethodNames)}"),
+                _ => throw new InputException($"{path}: key 'study.methods' has '{m}'{KeySuggestions.Suggest(m, MethodNames)}; known: {string.Join(", ", MethodNames)}"),
             });
         if (methods.Count == 0) throw new InputException($"{path}: key 'study.methods' is empty");
         var sizes = r.CountLists(st, "study.sizes") ?? [[1, 1, 1]];
