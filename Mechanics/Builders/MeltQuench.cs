@@ -74,7 +74,10 @@ public static class MeltQuench
                 chain = nvt.Chain;
                 integrator = nvt;
             }
-            var run = new MdRun(s, forces, MdRun.ForBackend(integrator, forces.Backend, forces.ForceField), dtPs); // resident on the Gpu back end
+            var run = new MdRun(s, forces, MdRun.ForBackend(integrator, forces.Backend, forces.ForceField), dtPs) // resident on the Gpu back end
+            {
+                Runaway = RunawayLimits.Default with { TargetTemperatureK = Math.Max(st.StartK, st.EndK) },
+            };
             run.Initialize();
             int stage = k;
             bool done = run.Run(steps, thermoEvery, cancel, progress: step =>

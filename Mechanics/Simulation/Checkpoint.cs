@@ -15,6 +15,9 @@ public static class Checkpoint
 {
     private const string Magic = "FRACTURELAB-CHECKPOINT-1";
 
+    /// <summary>Where the checkpoint before the one at <paramref name="path"/> is kept (<c>checkpoint.bin</c> → <c>checkpoint.bin.prev</c>).</summary>
+    public static string PreviousPath(string path) => path + ".prev";
+
     public static void Save(string path, MdRun run) => AtomicFile.WriteBytes(path, stream =>
     {
         using var w = new BinaryWriter(stream);
@@ -36,6 +39,13 @@ public static class Checkpoint
         w.Write(run.Thermo.Count);
         foreach (var row in run.Thermo) w.Write(row.ToCsv());
     });
+
+    /// <summary>The step a checkpoint was written at, or null if it cannot be read.</summary>
+    public static long? ReadStep(string path)
+    {
+        try { using var r = Open(path, out _); return r.ReadInt64(); }
+        catch (Exception e) when (e is InputException or IOException) { return null; }
+    }
 
     /// <summary>Reads the system stored in a checkpoint (to bind a force field to it) and the rest of its state via <see cref="Restore"/>.</summary>
     public static AtomSystem ReadSystem(string path)

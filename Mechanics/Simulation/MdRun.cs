@@ -23,6 +23,15 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
     public BoxDeformation? Deformation { get; init; }
     private readonly HostDynamics _host = new(system, forces);
 
+    /// <summary>When the run stops as a runaway (<see cref="RunawayLimits"/>); checked after every step on the host, after every resident chunk on a device.</summary>
+    public RunawayLimits Runaway { get; init; } = RunawayLimits.Default;
+    /// <summary>Step of the last checkpoint this run wrote, or null.</summary>
+    public long? LastCheckpointStep { get; private set; }
+    private long? _previousCheckpointStep;
+    private string? _checkpointPath;
+    private double _referenceK = double.NaN, _checkedPe = double.NaN;
+    private long _checkedStep;
+
     /// <summary>Called after every step with the particles' state (host or device) and the step number, e.g. to sample running averages.</summary>
     public Action<IDynamicsState, long>? AfterStep { get; init; }
 
@@ -56,6 +65,8 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
     public bool Run(long steps, int thermoEvery, CancellationToken cancel = default, string? checkpointPath = null, long checkpointEvery = 0, Action<long>? progress = null)
     {
         if (Thermo.Count == 0 || Thermo[^1].Step != Step) Record();
+        if (double.IsNaN(_referenceK)) _referenceK = Runaway.TargetTemperatureK ?? Kinetics.Temperature(System);
+        CheckRunaway();
         long end = Step + steps;
         while (Step < end)
         {
@@ -76,6 +87,7 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
                 multi.Advance(System, Forces, DtPs, next - Step, deformation is null ? null : (state, k) => deformation.Apply(state, (first + k + 1) * DtPs),
                     after is null ? null : (state, k) => after(state, first + k + 1));
                 Step = next;
+                CheckRunaway();
             }
             else
             {
@@ -85,6 +97,7 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
                 Integrator.Step(_host, DtPs);
                 Step++;
                 AfterStep?.Invoke(_host, Step);
+                CheckRunaway();
             }
             if (thermoEvery > 0 && Step % thermoEvery == 0) Record();
             if (checkpointPath is not null && checkpointEvery > 0 && Step % checkpointEvery == 0) SaveCheckpoint(checkpointPath);
@@ -95,9 +108,56 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
 
     private static long NextMultiple(long step, long every) => every > 0 ? (step / every + 1) * every : long.MaxValue;
 
+    /// <summary>
+    /// Writes a checkpoint to <paramref name="path"/>; the one that was there is kept as <see cref="Checkpoint.PreviousPath"/>,
+    /// so a checkpoint written on the way into a runaway still leaves the good one before it.
+    /// </summary>
     public void SaveCheckpoint(string path)
     {
+        if (File.Exists(path))
+        {
+            File.Copy(path, Checkpoint.PreviousPath(path), overwrite: true);
+            _previousCheckpointStep = path == _checkpointPath ? LastCheckpointStep : Checkpoint.ReadStep(path);
+        }
         Checkpoint.Save(path, this);
+        _checkpointPath = path;
+        LastCheckpointStep = Step;
         Forces.List.Invalidate();
+    }
+
+    /// <summary>Stops the run with a <see cref="RunawayException"/> if the state is past <see cref="Runaway"/>'s limits.</summary>
+    private void CheckRunaway()
+    {
+        if (!Runaway.Enabled) return;
+        int n = Math.Max(1, System.Count);
+        double pe = Forces.Last.PotentialEnergy;
+        if (!double.IsFinite(pe)) Stop("energy", $"the potential energy is {pe}");
+        if (double.IsFinite(_checkedPe) && Step > _checkedStep)
+        {
+            double jump = Math.Abs(pe - _checkedPe) / n / (Step - _checkedStep);
+            if (jump > Runaway.EnergyJumpEvPerAtomPerStep)
+                Stop("energy jump", $"the potential energy changed by {jump:G4} eV per atom per step ({_checkedPe / n:G6} → {pe / n:G6} eV/atom over {Step - _checkedStep} steps), above the limit {Runaway.EnergyJumpEvPerAtomPerStep:G4}");
+        }
+        var (v2, fastest) = RunawayLimits.FastestAtom(System);
+        double moved = Math.Sqrt(v2) * DtPs, allowed = Runaway.StepDisplacementA ?? (Forces.List.Skin > 0 ? Forces.List.Skin : 1.0);
+        if (!(moved <= allowed))
+            Stop("displacement", $"atom id {System.Id[fastest]} moves {moved:G4} Å per step (|v| = {Math.Sqrt(v2):G4} Å/ps), more than {allowed:G4} Å");
+        if (RunawayLimits.LostAtom(System) is { } lost) Stop("lost atom", $"atom id {System.Id[lost.Atom]} is lost: {lost.Why}");
+        double t = Kinetics.Temperature(System), limit = Runaway.TemperatureLimitK(_referenceK);
+        if (!(t <= limit))
+            Stop("temperature", $"the temperature {t:G4} K exceeds {limit:G4} K (the larger of {Runaway.TemperatureFactor:G3} × {_referenceK:G4} K and {_referenceK:G4} K + {Runaway.TemperatureMarginK:G4} K)");
+        _checkedPe = pe;
+        _checkedStep = Step;
+    }
+
+    /// <summary>Records the bad state (so the thermo table shows it) and throws, naming the step, the quantity and the last good checkpoint.</summary>
+    private void Stop(string quantity, string what)
+    {
+        if (Thermo.Count == 0 || Thermo[^1].Step != Step) Record();
+        string saved = LastCheckpointStep is { } c
+            ? $"last good checkpoint: {_checkpointPath} (step {c})" + (_previousCheckpointStep is { } p ? $", the one before: {Checkpoint.PreviousPath(_checkpointPath!)} (step {p})" : "")
+            : "no checkpoint was written before it";
+        _log.Error("Runaway at step {Step}: {What}", Step, what);
+        throw new RunawayException($"runaway at step {Step} (t = {ElapsedPs:G6} ps, {System.Count} atoms): {what}; {saved} (if this is expected, raise the runaway limits or turn the check off)", Step, quantity);
     }
 }

@@ -24,7 +24,7 @@ public static class MdDriver
         string checkpoint = Path.Combine(plan.OutDir, "checkpoint.bin");
         var forces = new ForceComputer(ff, backend);
         double dtPs = plan.DtFs * MetalUnits.Femtosecond;
-        var run = new MdRun(system, forces, CreateIntegrator(plan, backend, ff), dtPs, Log.Logger);
+        var run = new MdRun(system, forces, CreateIntegrator(plan, backend, ff), dtPs, Log.Logger) { Runaway = plan.Runaway };
         MinimizationResult? minimized = null;
         if (plan.Resume)
         {
@@ -51,6 +51,7 @@ public static class MdDriver
         long firstStep = run.Step;
         var clock = Stopwatch.StartNew();
         bool completed = true;
+        RunawayException? runaway = null;
         try
         {
             ConsoleProgress.Run($"MD {plan.Ensemble} ({system.Count} atoms)", (report, token) =>
@@ -65,12 +66,23 @@ public static class MdDriver
                 }
             });
         }
+        catch (RunawayException e)
+        {
+            // Everything recorded up to the runaway step is kept: the thermo table (its last row is the bad state),
+            // the dump frames before it and a summary saying why the run stopped; the checkpoints stay as they were.
+            runaway = e;
+        }
         finally
         {
             dump?.Dispose();
         }
         clock.Stop();
         long stepsRun = run.Step - firstStep;
+        if (runaway is not null)
+        {
+            WriteResults(run, plan, clock.Elapsed.TotalSeconds, stepsRun, minimized, backend, final: false, runaway);
+            throw runaway;
+        }
         if (!completed)
         {
             WriteResults(run, plan, clock.Elapsed.TotalSeconds, stepsRun, minimized, backend, final: false);
@@ -136,7 +148,7 @@ public static class MdDriver
         JsonOutput.Write(Path.Combine(plan.OutDir, "plan.json"), json);
     }
 
-    private static void WriteResults(MdRun run, MdPlan plan, double wallSeconds, long stepsRun, MinimizationResult? minimized, IPairBackend backend, bool final)
+    private static void WriteResults(MdRun run, MdPlan plan, double wallSeconds, long stepsRun, MinimizationResult? minimized, IPairBackend backend, bool final, RunawayException? runaway = null)
     {
         AtomicFile.Write(Path.Combine(plan.OutDir, "thermo.csv"), w => ThermoRow.WriteCsv(w, run.Thermo));
         if (final) LammpsDataWriter.Write(Path.Combine(plan.OutDir, "final.data"), run.System, $"step {run.Step}");
@@ -163,7 +175,9 @@ public static class MdDriver
             ["neighbor_list_entries_per_atom"] = backend is GpuBackend g ? g.MeanListEntries() : (double)run.Forces.List.PairCount / run.System.Count,
             ["pairs_within_cutoff_per_atom"] = backend is SimdBackend sb ? (double)sb.LastPairsWithinCutoff / run.System.Count : null,
         };
-        if (plan.Ensemble == "nve" && elapsedPs > 0)
+        if (runaway is not null)
+            json["runaway"] = new JsonObject { ["step"] = runaway.Step, ["quantity"] = runaway.Quantity, ["message"] = runaway.Message };
+        if (plan.Ensemble == "nve" && elapsedPs > 0 && runaway is null)
             json["nve_energy_drift_eV_per_atom_per_ps"] = (last.TotalEv - first.TotalEv) / run.System.Count / elapsedPs;
         if (minimized is not null)
             json["minimization"] = new JsonObject { ["iterations"] = minimized.Iterations, ["energy_eV"] = minimized.EnergyEv, ["max_force_eV_per_A"] = minimized.MaxForceEvPerAngstrom, ["converged"] = minimized.Converged };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FractureLab.Mechanics.Simulation;
 
 namespace FractureLab.Cli.Commands;
 
@@ -21,11 +22,15 @@ public sealed class MdOptions
     public Option<int> DumpEvery { get; } = new("--dump-every") { Description = "steps between dump frames (0 = none)", DefaultValueFactory = _ => 0 };
     public Option<long> CheckpointEvery { get; } = new("--checkpoint-every") { Description = "steps between checkpoints (0 = only on Ctrl+C)", DefaultValueFactory = _ => 1000 };
     public Option<bool> Resume { get; } = new("--resume") { Description = "continue from OUT/checkpoint.bin" };
+    public Option<double> RunawayFactor { get; } = new("--runaway-temperature-factor") { Description = "stop as a runaway above this multiple of the target temperature (or target + margin, whichever is higher)", DefaultValueFactory = _ => RunawayLimits.Default.TemperatureFactor };
+    public Option<double> RunawayMargin { get; } = new("--runaway-temperature-margin") { Description = "temperature margin over the target always allowed (K)", DefaultValueFactory = _ => RunawayLimits.Default.TemperatureMarginK };
+    public Option<double> RunawayJump { get; } = new("--runaway-energy-jump") { Description = "stop when the potential energy changes by more than this per atom and step (eV)", DefaultValueFactory = _ => RunawayLimits.Default.EnergyJumpEvPerAtomPerStep };
+    public Option<bool> NoRunawayCheck { get; } = new("--no-runaway-check") { Description = "do not stop on runaway energies, temperatures or atoms (not advised)" };
     public Option<string> Out { get; } = new("--out") { Description = "output folder", DefaultValueFactory = _ => "out/md" };
 
     public void AddTo(Command c)
     {
-        foreach (var o in new Option[] { Steps, Dt, Ensemble, Thermostat, Temperature, Pressure, Couple, TDamp, PDamp, Seed, NewVelocities, Minimize, ThermoEvery, DumpEvery, CheckpointEvery, Resume, Out })
+        foreach (var o in new Option[] { Steps, Dt, Ensemble, Thermostat, Temperature, Pressure, Couple, TDamp, PDamp, Seed, NewVelocities, Minimize, ThermoEvery, DumpEvery, CheckpointEvery, Resume, RunawayFactor, RunawayMargin, RunawayJump, NoRunawayCheck, Out })
             c.Options.Add(o);
     }
 }

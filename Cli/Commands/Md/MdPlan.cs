@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FractureLab.Mechanics;
+using FractureLab.Mechanics.Simulation;
 
 namespace FractureLab.Cli.Commands;
 
@@ -7,6 +8,9 @@ namespace FractureLab.Cli.Commands;
 public sealed record MdPlan(long Steps, double DtFs, string Ensemble, string Thermostat, double TemperatureK, double PressureGpa, bool[] Coupled,
     double TDampPs, double PDampPs, int Seed, bool DrawVelocities, string? Minimize, int ThermoEvery, int DumpEvery, long CheckpointEvery, bool Resume, string OutDir)
 {
+    /// <summary>When the run stops as a runaway; the target temperature is the thermostat's, or the first record's in nve.</summary>
+    public RunawayLimits Runaway { get; init; } = RunawayLimits.Default;
+
     public static MdPlan From(ParseResult p, MdOptions o, bool hasFileVelocities)
     {
         long steps = p.GetValue(o.Steps);
@@ -33,7 +37,17 @@ public sealed record MdPlan(long Steps, double DtFs, string Ensemble, string The
         if (dump < 0) throw new InputException($"--dump-every must be ≥ 0, got {dump}");
         long ck = p.GetValue(o.CheckpointEvery);
         if (ck < 0) throw new InputException($"--checkpoint-every must be ≥ 0, got {ck}");
+        var runaway = new RunawayLimits
+        {
+            Enabled = !p.GetValue(o.NoRunawayCheck),
+            TargetTemperatureK = ens == "nve" ? null : t,
+            TemperatureFactor = p.GetValue(o.RunawayFactor),
+            TemperatureMarginK = p.GetValue(o.RunawayMargin),
+            EnergyJumpEvPerAtomPerStep = p.GetValue(o.RunawayJump),
+        };
+        try { runaway.Check(); }
+        catch (InputException e) { throw new InputException($"--runaway-*: {e.Message}"); }
         return new MdPlan(steps, dt, ens, th, t, p.GetValue(o.Pressure), "xyz".Select(a => couple.Contains(a)).ToArray(),
-            td, pd, p.GetValue(o.Seed), p.GetValue(o.NewVelocities) || !hasFileVelocities, min, thermo, dump, ck, p.GetValue(o.Resume), p.GetValue(o.Out)!);
+            td, pd, p.GetValue(o.Seed), p.GetValue(o.NewVelocities) || !hasFileVelocities, min, thermo, dump, ck, p.GetValue(o.Resume), p.GetValue(o.Out)!) { Runaway = runaway };
     }
 }
