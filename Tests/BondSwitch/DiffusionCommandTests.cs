@@ -13,8 +13,8 @@ public class DiffusionCommandTests
 {
     private const double Ea = 0.30, D0 = 30.0; // eV, Å²/ps
 
-    /// <summary>Walkers (Li, charge +1, with O spectators that do not move) written as two dump files of our format.</summary>
-    private static string[] WriteRun(string dir, double dA2PerPs, int seed)
+    /// <summary>Walkers (Li of charge <paramref name="liChargeE"/>, with O spectators that do not move) written as two dump files of our format.</summary>
+    private static string[] WriteRun(string dir, double dA2PerPs, int seed, double liChargeE = 1.0)
     {
         Directory.CreateDirectory(dir);
         var rng = new Random(seed);
@@ -24,7 +24,7 @@ public class DiffusionCommandTests
         for (int i = 0; i < s.Count; i++)
         {
             s.Type[i] = i < li ? 0 : 1;
-            s.Charge[i] = i < li ? 1 : -3;
+            s.Charge[i] = i < li ? liChargeE : -8.0 * liChargeE;
             s.X[i] = rng.NextDouble() * side; s.Y[i] = rng.NextDouble() * side; s.Z[i] = rng.NextDouble() * side;
         }
         var files = new[] { Path.Combine(dir, "a.dump"), Path.Combine(dir, "b.dump") };
@@ -59,7 +59,7 @@ public class DiffusionCommandTests
             var r = doc.RootElement;
             Assert.InRange(r.GetProperty("D_cm2_per_s").GetDouble(), 0.9e-4 * d, 1.1e-4 * d);
             Assert.Equal(400, r.GetProperty("ions").GetInt32());
-            Assert.Equal(1.0, r.GetProperty("charge_e").GetDouble());
+            Assert.Equal(1.0, r.GetProperty("conductivity_charge_e").GetDouble());
             Assert.Equal(600, r.GetProperty("frames").GetInt32());
             Assert.Equal(0.01, r.GetProperty("frame_interval_ps").GetDouble(), 12);
             Assert.True(r.GetProperty("conductivity_S_per_cm").GetDouble() > 0);
@@ -72,6 +72,41 @@ public class DiffusionCommandTests
         Assert.Equal(3, sum.RootElement.GetProperty("points").GetInt32());
         Assert.InRange(sum.RootElement.GetProperty("activation_energy_eV").GetDouble(), 0.85 * Ea, 1.15 * Ea);
         Assert.True(sum.RootElement.GetProperty("conductivity_extrapolated_S_per_cm").GetDouble() > 0);
+    }
+
+    /// <summary>
+    /// Issue 24: walkers that carry the partial charge of the shipped force fields (Li 0.6 e) still conduct as Li⁺: σ =
+    /// n e² D/(k_B T) with z = 1, computed here from the constants (CODATA 2018) and the measured D, not from the code's
+    /// formula; <c>--charge dump</c> gives the old partial-charge value, 0.36 × as much.
+    /// </summary>
+    [Fact]
+    public void Conductivity_CountsTheFormalCharge_NotTheDumpsPartialCharge()
+    {
+        string root = Directory.CreateTempSubdirectory().FullName;
+        double T = 600, d = 0.05; // K, Å²/ps
+        var files = WriteRun(Path.Combine(root, "run"), d, 3, liChargeE: 0.6);
+        JsonElement Summary(params string[] extra)
+        {
+            string outDir = Path.Combine(root, "a" + extra.Length);
+            var (code, err) = CliRunner.Run(["diffusion", "--dump", files[0], files[1], "--species", "Li", "--temperature", "600", .. extra, "--out", outDir]);
+            Assert.True(code == 0, err);
+            return JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json"))).RootElement;
+        }
+        var formal = Summary();
+        Assert.Equal(1.0, formal.GetProperty("conductivity_charge_e").GetDouble());
+        Assert.Contains("formal", formal.GetProperty("conductivity_charge_source").GetString());
+        Assert.Equal(0.6, formal.GetProperty("dump_charge_e").GetDouble(), 12);
+        double dM2PerS = formal.GetProperty("D_cm2_per_s").GetDouble() * 1e-4;
+        double nPerM3 = 400 / (18.0 * 18 * 18 * 1e-30), e = 1.602176634e-19, kB = 1.380649e-23;
+        double expectedSPerCm = nPerM3 * e * e * dM2PerS / (kB * T) / 100;
+        Assert.Equal(expectedSPerCm, formal.GetProperty("conductivity_S_per_cm").GetDouble(), expectedSPerCm * 1e-12);
+        var partial = Summary("--charge", "dump");
+        Assert.Equal(0.36 * expectedSPerCm, partial.GetProperty("conductivity_S_per_cm").GetDouble(), expectedSPerCm * 1e-12);
+        var given = Summary("--charge", "2", "--skip-ps", "0");
+        Assert.Equal(4 * expectedSPerCm, given.GetProperty("conductivity_S_per_cm").GetDouble(), expectedSPerCm * 1e-12);
+        var (bad, err2) = CliRunner.Run("diffusion", "--dump", files[0], "--species", "Li", "--charge", "formel", "--out", Path.Combine(root, "bad"));
+        Assert.Equal(1, bad);
+        Assert.Contains("'formel'", err2);
     }
 
     [Fact]

@@ -65,11 +65,12 @@ public static class CampaignDiffusion
             string dir = Path.Combine(CompositionDir(comp, outDir), "arrhenius");
             var fit = ConductivityCommand.Fit(analysed.Select(r => r.AnalysisDir).ToList(), 300, dir, print: false);
             rows.Add([comp.Label, comp.X, fit["points"]?.GetValue<int>(), Value(fit, "activation_energy_eV"), Value(fit, "activation_energy_se_eV"),
-                Value(fit, "prefactor_D0_cm2_per_s"), Value(fit, "D_extrapolated_cm2_per_s"), Value(fit, "conductivity_extrapolated_S_per_cm")]);
+                Value(fit, "prefactor_D0_cm2_per_s"), Value(fit, "D_extrapolated_cm2_per_s"), Value(fit, "conductivity_extrapolated_S_per_cm"),
+                Value(fit, "conductivity_charge_e"), fit["conductivity_charge_source"]?.GetValue<string>()]);
         }
         if (rows.Count == 0) return;
         AtomicFile.Write(Path.Combine(outDir, "conductivity.csv"), w => TableWriter.Write(w,
-            ["label", "x", "points", "activation_energy_eV", "activation_energy_se_eV", "D0_cm2_per_s", "D_300K_cm2_per_s", "sigma_300K_S_per_cm"], rows));
+            ["label", "x", "points", "activation_energy_eV", "activation_energy_se_eV", "D0_cm2_per_s", "D_300K_cm2_per_s", "sigma_300K_S_per_cm", "sigma_charge_e", "sigma_charge_source"], rows));
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ public static class DiffusionCommand
         var timestep = new Option<double>("--timestep-fs") { Description = "MD timestep (fs) to turn dump steps into time", DefaultValueFactory = _ => 1.0 };
         var skip = new Option<double>("--skip-ps") { Description = "equilibration to leave out (ps)", DefaultValueFactory = _ => 0.0 };
         var temperature = new Option<double?>("--temperature") { Description = "temperature (K); default: mean of thermo.csv next to the first dump" };
-        var charge = new Option<double?>("--charge") { Description = "ion charge (e); default: the dump's q column" };
+        var charge = new Option<string?>("--charge") { Description = ConductivityCharge.Help };
         var regions = new Option<string?>("--regions") { Description = "slabs along an axis in box fractions, e.g. z:0-0.4,0.4-0.6,0.6-1" };
         var hop = new Option<double>("--hop-threshold") { Description = "hop: jump of the window-averaged position beyond this (Å)", DefaultValueFactory = _ => 1.5 };
         var outOpt = new Option<string>("--out") { Description = "output folder", Required = true };
@@ -48,14 +48,14 @@ public static class DiffusionCommand
 
     /// <summary>What to analyse: the dumps of one run and the options of the command.</summary>
     public sealed record DiffusionRequest(string[] Files, string Species, string[]? Elements = null, double TimestepFs = 1.0, double? FrameIntervalPs = null,
-        double SkipPs = 0, double? TemperatureK = null, double? ChargeE = null, string? Regions = null, double HopThresholdA = 1.5);
+        double SkipPs = 0, double? TemperatureK = null, string? Charge = null, string? Regions = null, double HopThresholdA = 1.5);
 
     /// <summary>Runs the analysis and writes summary.json, the CSV curves and diffusion.png into <paramref name="outDir"/>; returns the summary.</summary>
     public static JsonObject Analyze(DiffusionRequest q, string outDir, bool print)
     {
         var frames = q.Files.SelectMany(f => SnapshotReader.Read(f, q.Elements)).ToList();
         var t = IonTrajectory.From(frames, q.Species, q.TimestepFs, q.FrameIntervalPs, q.SkipPs);
-        double? charge = q.ChargeE ?? t.ChargeE;
+        var charge = ConductivityCharge.Resolve(q.Charge, t.Species, t.ChargeE);
         var (temp, tempSource) = q.TemperatureK is { } given ? (given, "given") : ThermoTemperature(q.Files[0], q.SkipPs);
         var settings = new DiffusionSettings(HopThresholdA: q.HopThresholdA);
         if (!(settings.HopThresholdA > 0)) throw new InputException($"--hop-threshold must be positive, got {settings.HopThresholdA}");
@@ -92,13 +92,13 @@ public static class DiffusionCommand
             var ci = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(ci, $"{t.Species}: {t.Atoms} ions, {t.Frames} frames every {t.FrameIntervalPs:G4} ps; D = {all.Tracer.DCm2PerS:0.###e0} cm²/s " +
                 $"(fit {all.Tracer.FromPs:0.##}-{all.Tracer.ToPs:0.##} ps, log-log slope {all.Tracer.LogLogSlope:0.00}{(all.Tracer.Diffusive ? "" : ", NOT diffusive")}), Haven ratio {all.HavenRatio:0.00}"));
-            if (summary["conductivity_S_per_cm"] is { } sigma) Console.WriteLine(string.Create(ci, $"Nernst-Einstein conductivity at {temp:0} K ({tempSource}): {sigma.GetValue<double>():0.###e0} S/cm"));
+            if (summary["conductivity_S_per_cm"] is { } sigma) Console.WriteLine(string.Create(ci, $"Nernst-Einstein conductivity at {temp:0} K ({tempSource}): {sigma.GetValue<double>():0.###e0} S/cm with z = {charge.ChargeE:G4} e ({charge.Source})"));
             Console.WriteLine($"results in {output.Folder}");
         }
         return summary;
     }
 
-    private static JsonObject Summary(DiffusionResult r, IonTrajectory t, double? temperatureK, string tempSource, double? chargeE, int? ionsForDensity = null)
+    private static JsonObject Summary(DiffusionResult r, IonTrajectory t, double? temperatureK, string tempSource, ConductivityCharge charge, int? ionsForDensity = null)
     {
         var o = new JsonObject
         {
@@ -120,9 +120,12 @@ public static class DiffusionCommand
             ["fraction_of_ions_hopping"] = r.Hops.FractionHopping,
             ["temperature_K"] = temperatureK,
             ["temperature_source"] = tempSource,
-            ["charge_e"] = chargeE,
+            ["conductivity_charge_e"] = charge.ChargeE,
+            ["conductivity_charge_source"] = charge.Source,
+            ["dump_charge_e"] = t.ChargeE,
         };
-        if (temperatureK is { } T && chargeE is { } q && r.Tracer.DCm2PerS > 0)
+        double q = charge.ChargeE;
+        if (temperatureK is { } T && r.Tracer.DCm2PerS > 0)
         {
             int n = ionsForDensity ?? r.Ions;
             o["conductivity_S_per_cm"] = NernstEinstein.ConductivitySPerCm(n, t.MeanVolumeA3, q, r.Tracer.DCm2PerS, T);
