@@ -24,27 +24,39 @@ public static class RadialDistribution
 {
     public static RdfCurve Partial(Snapshot snap, string a, string b, double rMaxAngstrom = 8.0, double binAngstrom = 0.02)
     {
+        var s = snap.System;
+        var isA = new bool[s.Count];
+        var isB = new bool[s.Count];
+        for (int i = 0; i < s.Count; i++) { isA[i] = Is(snap.Element(i), a); isB[i] = Is(snap.Element(i), b); }
+        return OfSets(snap, a, isA, b, isB, rMaxAngstrom, binAngstrom);
+    }
+
+    /// <summary>
+    /// g(r) of the atoms flagged in <paramref name="isB"/> around those flagged in <paramref name="isA"/> (labelled
+    /// <paramref name="a"/> and <paramref name="b"/>), e.g. Li around the S atoms of PS4 units; the sets may overlap, and an
+    /// atom is never its own neighbour (ρ_B counts the B atoms other than the centre on average).
+    /// </summary>
+    public static RdfCurve OfSets(Snapshot snap, string a, bool[] isA, string b, bool[] isB, double rMaxAngstrom = 8.0, double binAngstrom = 0.02)
+    {
         if (!(rMaxAngstrom > 0)) throw new InputException($"rdf: r_max must be positive, not {rMaxAngstrom}");
         if (!(binAngstrom > 0) || binAngstrom > rMaxAngstrom) throw new InputException($"rdf: bin width must be in (0, r_max], not {binAngstrom}");
         var s = snap.System;
-        int na = snap.IndicesOf(a).Length, nb = snap.IndicesOf(b).Length;
+        int na = isA.Count(x => x), nb = isB.Count(x => x), both = isA.Where((x, i) => x && isB[i]).Count();
         if (na == 0) throw new InputException($"{snap.Name}: no {a} atoms for the {a}-{b} g(r)");
         if (nb == 0) throw new InputException($"{snap.Name}: no {b} atoms for the {a}-{b} g(r)");
         int bins = (int)Math.Round(rMaxAngstrom / binAngstrom);
         var count = new double[bins];
-        bool same = string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
         PairSearch.ForEachPair(s, bins * binAngstrom, (i, j, dx, dy, dz) =>
         {
             if (i == j) return;
-            string ei = snap.Element(i), ej = snap.Element(j);
-            bool ab = Is(ei, a) && Is(ej, b), ba = Is(ei, b) && Is(ej, a);
-            if (!ab && !ba) return;
+            // An unordered pair gives one B around an A for each direction in which it is (A, B).
+            int n = (isA[i] && isB[j] ? 1 : 0) + (isA[j] && isB[i] ? 1 : 0);
+            if (n == 0) return;
             int k = (int)(Math.Sqrt(dx * dx + dy * dy + dz * dz) / binAngstrom);
-            if (k >= bins) return;
-            // An unordered pair gives one B around an A, or one around each when A = B.
-            count[k] += same ? 2 : 1;
+            if (k < bins) count[k] += n;
         });
-        double rhoB = (same ? nb - 1 : nb) / s.Box.Volume;
+        // B atoms other than the centre: N_B − 1 for the centres that are also B (N_B − 1 when A = B, as LAMMPS)
+        double rhoB = (nb - (double)both / na) / s.Box.Volume;
         var r = new double[bins];
         var g = new double[bins];
         var cn = new double[bins];

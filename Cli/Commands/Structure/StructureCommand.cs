@@ -27,10 +27,13 @@ public static class StructureCommand
         var bin = new Option<double>("--bin") { Description = "bin width of g(r) (Å)", DefaultValueFactory = _ => 0.02 };
         var cutoffs = new Option<string?>("--cutoffs") { Description = "cut-offs that replace the first minimum, e.g. B-O=1.9,Si-O=2.0 (Å)" };
         var elements = new Option<string?>("--elements") { Description = "element of each atom type, e.g. Li,B,P,O" };
+        var units = new Option<string?>("--units") { Description = "anion units and Q^n of FORMER-LIGAND, e.g. P-S or Si-O (units.json, units.dump, units_rdf.csv)" };
+        var formerCutoff = new Option<double?>("--former-cutoff") { Description = "former-former bond cut-off for --units (Å; default: the former-ligand cut-off)" };
+        var unitsRdf = new Option<string?>("--units-rdf") { Description = "species whose g(r) around the ligands of each unit kind is written (default: Li when present)" };
         var outOpt = new Option<string>("--out") { Description = "output folder", Required = true };
-        var cmd = new Command("structure", "Partial g(r), coordination numbers and bond angles");
+        var cmd = new Command("structure", "Partial g(r), coordination numbers, bond angles and anion units");
         cmd.Arguments.Add(files);
-        foreach (var o in new Option[] { pairsOpt, rmax, bin, cutoffs, elements, outOpt }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { pairsOpt, rmax, bin, cutoffs, elements, units, formerCutoff, unitsRdf, outOpt }) cmd.Options.Add(o);
         cmd.SetAction(p => Program.Guard(() =>
         {
             var els = p.GetValue(elements)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -79,12 +82,41 @@ public static class StructureCommand
             if (angleColumns.Count > 0)
                 output.Text("angles.csv", w => TableWriter.Write(w, ["angle_deg", .. angleColumns.Select(a => $"p_{a.Label}_per_deg")],
                     Enumerable.Range(0, angleColumns[0].Deg.Length).Select(k => (IReadOnlyList<object?>)[angleColumns[0].Deg[k], .. angleColumns.Select(a => (object?)a.Density[k])])));
+            if (p.GetValue(units) is { } unitPair)
+                WriteUnits(output, snaps, ParsePair(unitPair), given, rMax, dr, p.GetValue(formerCutoff), p.GetValue(unitsRdf));
             output.Json("summary.json", summary);
             output.Png("rdf.png", PlotExport.PngGrid(curves.Select(Plot).ToList(), Math.Min(3, curves.Count)));
             Console.WriteLine($"results in {output.Folder}");
             return 0;
         }));
         return cmd;
+    }
+
+    /// <summary>--units: speciation of every snapshot, units.json, the first snapshot's labels as units.dump, and the unit-resolved g(r).</summary>
+    private static void WriteUnits(LabOutput output, List<Snapshot> snaps, (string Former, string Ligand) pair, Dictionary<string, double> given, double rMax, double dr,
+        double? formerCutoffA, string? around)
+    {
+        string label = $"{pair.Former}-{pair.Ligand}";
+        double cutoff = given.TryGetValue(label, out double g) ? g
+            : RadialDistribution.FirstMinimum(Average(snaps.Select(s => RadialDistribution.Partial(s, pair.Former, pair.Ligand, rMax, dr)).ToList()));
+        var perSnapshot = snaps.Select(s => AnionSpeciationAnalysis.Compute(s, pair.Former, pair.Ligand, cutoff, formerCutoffA)).ToList();
+        var json = AnionSpeciationReport.Json(perSnapshot, given.ContainsKey(label) ? "given" : "first minimum of g(r)");
+        output.Json("units.json", json);
+        output.Text("units.dump", w =>
+        {
+            using var dump = new LammpsDumpWriter(w);
+            dump.WriteFrame(snaps[0].System, snaps[0].Step ?? 0, AnionSpeciationReport.AtomColumns(perSnapshot[0]));
+        });
+        around ??= snaps[0].Has("Li") ? "Li" : null;
+        if (around is not null)
+        {
+            var curves = AnionSpeciationReport.LigandRdfs(snaps, perSnapshot, around, rMax, dr);
+            output.Text("units_rdf.csv", w => TableWriter.Write(w, ["r_A", .. curves.Select(c => $"g_{c.Label}")],
+                Enumerable.Range(0, curves[0].RAngstrom.Length).Select(k => (IReadOnlyList<object?>)[curves[0].RAngstrom[k], .. curves.Select(c => (object?)c.G[k])])));
+        }
+        var ci = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(ci, $"{label} units within {cutoff:0.###} Å: {string.Join(", ", json["units"]!.AsObject().Select(kv => $"{kv.Key} {kv.Value!.GetValue<double>():0.##}"))}; " +
+            $"Q^n {string.Join(", ", json["Q"]!.AsObject().Select(kv => $"Q{kv.Key} {kv.Value!.GetValue<double>():P1}"))}"));
     }
 
     private static (string, string) ParsePair(string text)
