@@ -30,10 +30,12 @@ public static class StructureCommand
         var units = new Option<string?>("--units") { Description = "anion units and Q^n of FORMER-LIGAND, e.g. P-S or Si-O (units.json, units.dump, units_rdf.csv)" };
         var formerCutoff = new Option<double?>("--former-cutoff") { Description = "former-former bond cut-off for --units (Å; default: the former-ligand cut-off)" };
         var unitsRdf = new Option<string?>("--units-rdf") { Description = "species whose g(r) around the ligands of each unit kind is written (default: Li when present)" };
+        var voronoi = new Option<bool>("--voronoi") { Description = "Voronoi volume of every atom of the first file (voronoi.csv) and their distributions per element" };
+        var voronoiRadii = new Option<string?>("--voronoi-radii") { Description = "radical (Laguerre) cells with these radii, e.g. Li=0.76,S=1.84 (Å; every element needs one)" };
         var outOpt = new Option<string>("--out") { Description = "output folder", Required = true };
         var cmd = new Command("structure", "Partial g(r), coordination numbers, bond angles and anion units");
         cmd.Arguments.Add(files);
-        foreach (var o in new Option[] { pairsOpt, rmax, bin, cutoffs, elements, units, formerCutoff, unitsRdf, outOpt }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { pairsOpt, rmax, bin, cutoffs, elements, units, formerCutoff, unitsRdf, voronoi, voronoiRadii, outOpt }) cmd.Options.Add(o);
         cmd.SetAction(p => Program.Guard(() =>
         {
             var els = p.GetValue(elements)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -84,6 +86,8 @@ public static class StructureCommand
                     Enumerable.Range(0, angleColumns[0].Deg.Length).Select(k => (IReadOnlyList<object?>)[angleColumns[0].Deg[k], .. angleColumns.Select(a => (object?)a.Density[k])])));
             if (p.GetValue(units) is { } unitPair)
                 WriteUnits(output, snaps, ParsePair(unitPair), given, rMax, dr, p.GetValue(formerCutoff), p.GetValue(unitsRdf));
+            if (p.GetValue(voronoi) || p.GetValue(voronoiRadii) is not null)
+                summary["voronoi"] = WriteVoronoi(output, snaps[0], p.GetValue(voronoiRadii));
             output.Json("summary.json", summary);
             output.Png("rdf.png", PlotExport.PngGrid(curves.Select(Plot).ToList(), Math.Min(3, curves.Count)));
             Console.WriteLine($"results in {output.Folder}");
@@ -117,6 +121,32 @@ public static class StructureCommand
         var ci = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(ci, $"{label} units within {cutoff:0.###} Å: {string.Join(", ", json["units"]!.AsObject().Select(kv => $"{kv.Key} {kv.Value!.GetValue<double>():0.##}"))}; " +
             $"Q^n {string.Join(", ", json["Q"]!.AsObject().Select(kv => $"Q{kv.Key} {kv.Value!.GetValue<double>():P1}"))}"));
+    }
+
+    /// <summary>--voronoi: voronoi.csv for the first snapshot and the per-element distributions (summary entry, voronoi_hist.csv).</summary>
+    private static JsonObject WriteVoronoi(LabOutput output, Snapshot snap, string? radiiText)
+    {
+        Dictionary<string, double>? radii = radiiText is null ? null : radiiText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => t.Split('=', StringSplitOptions.TrimEntries) is [var el, var r] && double.TryParse(r, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v >= 0
+                ? (el, v) : throw new InputException($"--voronoi-radii '{t}': expected ELEMENT=R with R ≥ 0 in Å"))
+            .ToDictionary(x => x.el, x => x.v, StringComparer.OrdinalIgnoreCase);
+        var v = Voronoi.Compute(snap, radii);
+        var s = snap.System;
+        output.Text("voronoi.csv", w => TableWriter.Write(w, ["id", "element", "volume_A3", "faces"],
+            Enumerable.Range(0, s.Count).Select(i => (IReadOnlyList<object?>)[s.Id[i], snap.Element(i), v.VolumesA3[i], v.Faces[i]])));
+        var hist = VoronoiDistribution.PerElement(snap, v);
+        output.Text("voronoi_hist.csv", w => TableWriter.Write(w, ["element", "volume_A3", "probability_density_per_A3"],
+            hist.SelectMany(h => h.CentresA3.Select((c, k) => (IReadOnlyList<object?>)[h.Element, c, h.Density[k]]))));
+        var json = new JsonObject
+        {
+            ["snapshot"] = snap.Name,
+            ["tessellation"] = radii is null ? "Voronoi (bisector planes)" : $"radical (Laguerre), radii {radiiText} Å",
+            ["total_volume_A3"] = v.TotalA3,
+            ["box_volume_A3"] = s.Box.Volume,
+        };
+        foreach (var h in hist) json[h.Element] = new JsonObject { ["atoms"] = h.Atoms, ["mean_volume_A3"] = h.MeanA3, ["sd_volume_A3"] = h.SdA3 };
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Voronoi volumes of {snap.Name}: {string.Join(", ", hist.Select(h => $"{h.Element} {h.MeanA3:0.###} ± {h.SdA3:0.###} Å³"))}; sum {v.TotalA3:0.###} of box {s.Box.Volume:0.###} Å³"));
+        return json;
     }
 
     private static (string, string) ParsePair(string text)
