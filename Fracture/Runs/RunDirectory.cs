@@ -112,11 +112,17 @@ public static class RunDirectory
         return fresh;
     }
 
-    /// <summary>The dump columns c_stress[1..6] of LAMMPS compute stress/atom (bar·Å³) at the current state.</summary>
+    /// <summary>
+    /// The dump columns c_stress[1..6] of LAMMPS compute stress/atom (bar·Å³) at the current state, and c_pe of compute
+    /// pe/atom (eV, without the k-space part) where the back end gives it.
+    /// </summary>
     private static Dictionary<string, double[]> PerAtomStressColumns(AtomSystem s, ForceComputer f)
     {
-        var cols = s.PerAtomStressBarA3(f.Compute(s, perAtomVirial: true).PerAtomVirial!);
-        return Enumerable.Range(0, 6).ToDictionary(k => $"c_stress[{k + 1}]", k => cols[k]);
+        var r = f.Compute(s, perAtomVirial: true);
+        var cols = s.PerAtomStressBarA3(r.PerAtomVirial!);
+        var d = Enumerable.Range(0, 6).ToDictionary(k => $"c_stress[{k + 1}]", k => cols[k]);
+        if (r.PerAtomEnergy is { } pe) d["c_pe"] = pe;
+        return d;
     }
 
     /// <summary>Whether the run in <paramref name="dir"/> finished (its summary.json says completed).</summary>

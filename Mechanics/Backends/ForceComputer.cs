@@ -22,6 +22,7 @@ public sealed class ForceComputer
         List = new NeighborList(ff.MaxCutoff, skin) { StorePairs = backend.UsesHostNeighborList };
     }
 
+    /// <summary>Forces, energies and the virial; with <paramref name="perAtomVirial"/> also the per-atom virial and, where the back end has it, the per-atom energy.</summary>
     public ForceResult Compute(AtomSystem s, bool perAtomVirial = false)
     {
         if (List.NeedsRebuild(s)) List.Build(s);
@@ -34,12 +35,19 @@ public sealed class ForceComputer
     }
 
     /// <summary>
+    /// Per-atom energy and virial of <paramref name="s"/> (LAMMPS compute pe/atom and stress/atom) from the Reference back
+    /// end on a copy, so neither the system's forces nor this computer's list change (a run's trajectory stays as without it).
+    /// </summary>
+    public ForceResult PerAtom(AtomSystem s) => new ForceComputer(ForceField, new ReferenceBackend(), List.Skin).Compute(s.Clone(), perAtomVirial: true);
+
+    /// <summary>
     /// Completes a result whose pair terms are in: Coulomb self energy, the reciprocal part, and the check for an
     /// exploded run (also used by integrators that run the pair loop on the device).
     /// </summary>
     public void AddSelfAndKSpace(AtomSystem s, ForceResult r)
     {
         r.CoulombSelfEnergy = SelfEnergy(s);
+        if (r.PerAtomEnergy is { } pe) for (int i = 0; i < s.Count; i++) pe[i] += ForceField.Coulomb.SelfEnergy(s.Charge[i]);
         if (ForceField.Reciprocal is not null && !r.KSpaceIncluded) r.KSpaceEnergy = ForceField.Reciprocal.Compute(s, r.Virial);
         if (!double.IsFinite(r.PotentialEnergy))
             throw new InputException($"the simulation exploded: potential energy is {r.PotentialEnergy} (atoms too close, or a timestep too large)");

@@ -21,6 +21,14 @@ public sealed class ForceResult
     /// <summary>Per-atom virial (eV; 6 per atom, same order) when requested, else null.</summary>
     public double[]? PerAtomVirial { get; set; }
 
+    /// <summary>
+    /// Per-atom potential energy (eV) when per-atom terms were requested from a back end that computes them (Reference and
+    /// Simd; the Gpu back end gives the virial only), else null: as LAMMPS compute pe/atom, each pair's short-range and
+    /// real-space Coulomb energy split half and half between its atoms, plus the atom's own Coulomb self energy; the
+    /// k-space (reciprocal) energy is not in it, so Σ = <see cref="PotentialEnergy"/> − <see cref="KSpaceEnergy"/>.
+    /// </summary>
+    public double[]? PerAtomEnergy { get; set; }
+
     /// <summary>Everything LAMMPS counts in pe: pair terms, self terms and k-space.</summary>
     public double PotentialEnergy => ShortRangeEnergy + CoulombPairEnergy + CoulombSelfEnergy + KSpaceEnergy;
 
@@ -29,6 +37,7 @@ public sealed class ForceResult
         ShortRangeEnergy = CoulombPairEnergy = CoulombSelfEnergy = KSpaceEnergy = 0;
         Array.Clear(Virial);
         PerAtomVirial = null;
+        PerAtomEnergy = null;
         KSpaceIncluded = false;
     }
 }

@@ -16,6 +16,7 @@ public sealed class ReferenceBackend : IPairBackend
         int n = s.Count;
         Array.Clear(s.Fx); Array.Clear(s.Fy); Array.Clear(s.Fz);
         double[]? pav = perAtomVirial ? new double[6 * n] : null;
+        double[]? pae = perAtomVirial ? new double[n] : null;
         var start = list.Start;
         var nb = list.Neighbors;
         var sh = list.Shifts;
@@ -39,6 +40,13 @@ public sealed class ReferenceBackend : IPairBackend
                 double fr = shortRange.ForceOverR + coulomb.ForceOverR;
                 eShort += shortRange.Energy;
                 eCoul += coulomb.Energy;
+                if (pae is not null)
+                {
+                    // LAMMPS compute pe/atom: half the pair energy to each atom
+                    double half = 0.5 * (shortRange.Energy + coulomb.Energy);
+                    pae[i] += half;
+                    pae[j] += half;
+                }
                 if (fr == 0) continue;
                 double fx = dx * fr, fy = dy * fr, fz = dz * fr;
                 s.Fx[i] += fx; s.Fy[i] += fy; s.Fz[i] += fz;
@@ -56,6 +64,7 @@ public sealed class ReferenceBackend : IPairBackend
         result.ShortRangeEnergy += eShort;
         result.CoulombPairEnergy += eCoul;
         result.PerAtomVirial = pav;
+        result.PerAtomEnergy = pae;
     }
 
     private static void AddHalf(double[] pav, int i, double xx, double yy, double zz, double xy, double xz, double yz)

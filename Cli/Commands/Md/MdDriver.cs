@@ -62,7 +62,8 @@ public static class MdDriver
                     long chunk = plan.DumpEvery > 0 ? Math.Min(plan.DumpEvery - run.Step % plan.DumpEvery, remaining - done) : remaining - done;
                     completed = run.Run(chunk, plan.ThermoEvery, token, checkpoint, plan.CheckpointEvery, step => report("steps", step - firstStep, remaining));
                     done += chunk;
-                    if (dump is not null && run.Step % plan.DumpEvery == 0) dump.WriteFrame(system, run.Step);
+                    if (dump is not null && run.Step % plan.DumpEvery == 0)
+                        dump.WriteFrame(system, run.Step, plan.DumpPerAtomEnergy ? new Dictionary<string, double[]> { ["c_pe"] = forces.PerAtom(system).PerAtomEnergy! } : null);
                 }
             });
         }

@@ -10,6 +10,8 @@ public sealed record MdPlan(long Steps, double DtFs, string Ensemble, string The
 {
     /// <summary>When the run stops as a runaway; the target temperature is the thermostat's, or the first record's in nve.</summary>
     public RunawayLimits Runaway { get; init; } = RunawayLimits.Default;
+    /// <summary>Whether dump frames carry c_pe (per-atom potential energy, eV).</summary>
+    public bool DumpPerAtomEnergy { get; init; }
 
     public static MdPlan From(ParseResult p, MdOptions o, bool hasFileVelocities)
     {
@@ -48,6 +50,6 @@ public sealed record MdPlan(long Steps, double DtFs, string Ensemble, string The
         try { runaway.Check(); }
         catch (InputException e) { throw new InputException($"--runaway-*: {e.Message}"); }
         return new MdPlan(steps, dt, ens, th, t, p.GetValue(o.Pressure), "xyz".Select(a => couple.Contains(a)).ToArray(),
-            td, pd, p.GetValue(o.Seed), p.GetValue(o.NewVelocities) || !hasFileVelocities, min, thermo, dump, ck, p.GetValue(o.Resume), p.GetValue(o.Out)!) { Runaway = runaway };
+            td, pd, p.GetValue(o.Seed), p.GetValue(o.NewVelocities) || !hasFileVelocities, min, thermo, dump, ck, p.GetValue(o.Resume), p.GetValue(o.Out)!) { Runaway = runaway, DumpPerAtomEnergy = p.GetValue(o.DumpPe) };
     }
 }

@@ -27,3 +27,9 @@ with open(f"{case}.forces.csv", "w") as f:
 PY
   echo "$case: $(grep -o '"potential_energy_eV": [^,]*' "$case.reference.json")"
 done
+
+# Per-atom energy (compute pe/atom) of bks_dsf, and Voronoi volumes (compute voronoi/atom) of random periodic points.
+lmp -in peatom.bks_dsf.lmp -log none -screen none
+{ echo id,c_pe; awk 'NR>9{print $1","$2}' bks_dsf.peatom.dump; } > bks_dsf.peatom.csv && rm bks_dsf.peatom.dump
+lmp -in in.voronoi -log none -screen none
+echo "bks_dsf.peatom.csv, voronoi250.lammps.dump rewritten"
