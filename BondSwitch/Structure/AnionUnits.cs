@@ -186,10 +186,6 @@ public static class AnionSpeciationReport
             }
         }
         return byName.OrderBy(kv => kv.Key, Comparer<string>.Create((a, b) => perSnapshot[0].Counts.Comparer.Compare(a, b)))
-            .Select(kv => kv.Value[0] with
-            {
-                G = Enumerable.Range(0, kv.Value[0].G.Length).Select(i => kv.Value.Average(c => c.G[i])).ToArray(),
-                RunningCn = Enumerable.Range(0, kv.Value[0].G.Length).Select(i => kv.Value.Average(c => c.RunningCn[i])).ToArray(),
-            }).ToList();
+            .Select(kv => RadialDistribution.Mean(kv.Value)).ToList();
     }
 }

@@ -106,5 +106,12 @@ public static class RadialDistribution
         throw new InputException($"g(r) of {c.Label} has no minimum after its first peak at {c.RAngstrom[peak]:0.00} Å below {n * c.BinWidthAngstrom:0.##} Å; give the cut-off");
     }
 
+    /// <summary>The mean of curves on the same bins (g and running coordination averaged bin by bin), e.g. over the frames of a trajectory.</summary>
+    public static RdfCurve Mean(IReadOnlyList<RdfCurve> curves) => curves[0] with
+    {
+        G = Enumerable.Range(0, curves[0].G.Length).Select(k => curves.Average(x => x.G[k])).ToArray(),
+        RunningCn = Enumerable.Range(0, curves[0].G.Length).Select(k => curves.Average(x => x.RunningCn[k])).ToArray(),
+    };
+
     private static bool Is(string element, string wanted) => string.Equals(element, wanted, StringComparison.OrdinalIgnoreCase);
 }

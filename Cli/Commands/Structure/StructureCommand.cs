@@ -32,10 +32,15 @@ public static class StructureCommand
         var unitsRdf = new Option<string?>("--units-rdf") { Description = "species whose g(r) around the ligands of each unit kind is written (default: Li when present)" };
         var voronoi = new Option<bool>("--voronoi") { Description = "Voronoi volume of every atom of the first file (voronoi.csv) and their distributions per element" };
         var voronoiRadii = new Option<string?>("--voronoi-radii") { Description = "radical (Laguerre) cells with these radii, e.g. Li=0.76,S=1.84 (Å; every element needs one)" };
+        var scattering = new Option<string?>("--scattering") { Description = "total S(q) and D(r): neutron or xray (sq_*.csv, dr_*.csv)" };
+        var qmax = new Option<double>("--qmax") { Description = "largest q of S(q) (1/Å)", DefaultValueFactory = _ => 20.0 };
+        var dq = new Option<double>("--dq") { Description = "q step of S(q) (1/Å)", DefaultValueFactory = _ => 0.02 };
+        var lorch = new Option<bool>("--lorch") { Description = "Lorch windows in the Fourier transforms (g→S over r, S→D over q)" };
+        var experiment = new Option<string?>("--experiment") { Description = "measured curve to compare (R_chi, Wright): CSV with columns q_inv_A,S or r_A,D" };
         var outOpt = new Option<string>("--out") { Description = "output folder", Required = true };
         var cmd = new Command("structure", "Partial g(r), coordination numbers, bond angles and anion units");
         cmd.Arguments.Add(files);
-        foreach (var o in new Option[] { pairsOpt, rmax, bin, cutoffs, elements, units, formerCutoff, unitsRdf, voronoi, voronoiRadii, outOpt }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { pairsOpt, rmax, bin, cutoffs, elements, units, formerCutoff, unitsRdf, voronoi, voronoiRadii, scattering, qmax, dq, lorch, experiment, outOpt }) cmd.Options.Add(o);
         cmd.SetAction(p => Program.Guard(() =>
         {
             var els = p.GetValue(elements)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -47,7 +52,7 @@ public static class StructureCommand
             var given = (p.GetValue(cutoffs) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(ParseCutoff).ToDictionary(c => c.Pair, c => c.R);
             double rMax = p.GetValue(rmax), dr = p.GetValue(bin);
-            var curves = pairs.Select(pr => Average(snaps.Select(s => RadialDistribution.Partial(s, pr.Item1, pr.Item2, rMax, dr)).ToList())).ToList();
+            var curves = pairs.Select(pr => RadialDistribution.Mean(snaps.Select(s => RadialDistribution.Partial(s, pr.Item1, pr.Item2, rMax, dr)).ToList())).ToList();
             var output = new LabOutput(p.GetValue(outOpt)!);
             output.Text("rdf.csv", w => TableWriter.Write(w,
                 ["r_A", .. curves.Select(c => $"g_{c.Label}"), .. curves.Select(c => $"cn_{c.Label}")],
@@ -88,6 +93,8 @@ public static class StructureCommand
                 WriteUnits(output, snaps, ParsePair(unitPair), given, rMax, dr, p.GetValue(formerCutoff), p.GetValue(unitsRdf));
             if (p.GetValue(voronoi) || p.GetValue(voronoiRadii) is not null)
                 summary["voronoi"] = WriteVoronoi(output, snaps[0], p.GetValue(voronoiRadii));
+            if (p.GetValue(scattering) is { } radiation)
+                summary["scattering"] = WriteScattering(output, snaps, radiation, p.GetValue(qmax), p.GetValue(dq), p.GetValue(lorch), p.GetValue(experiment));
             output.Json("summary.json", summary);
             output.Png("rdf.png", PlotExport.PngGrid(curves.Select(Plot).ToList(), Math.Min(3, curves.Count)));
             Console.WriteLine($"results in {output.Folder}");
@@ -102,7 +109,7 @@ public static class StructureCommand
     {
         string label = $"{pair.Former}-{pair.Ligand}";
         double cutoff = given.TryGetValue(label, out double g) ? g
-            : RadialDistribution.FirstMinimum(Average(snaps.Select(s => RadialDistribution.Partial(s, pair.Former, pair.Ligand, rMax, dr)).ToList()));
+            : RadialDistribution.FirstMinimum(RadialDistribution.Mean(snaps.Select(s => RadialDistribution.Partial(s, pair.Former, pair.Ligand, rMax, dr)).ToList()));
         var perSnapshot = snaps.Select(s => AnionSpeciationAnalysis.Compute(s, pair.Former, pair.Ligand, cutoff, formerCutoffA)).ToList();
         var json = AnionSpeciationReport.Json(perSnapshot, given.ContainsKey(label) ? "given" : "first minimum of g(r)");
         output.Json("units.json", json);
@@ -149,6 +156,58 @@ public static class StructureCommand
         return json;
     }
 
+    /// <summary>--scattering: sq_*.csv, dr_*.csv, scattering.png and, with a measured curve, its R_chi.</summary>
+    private static JsonObject WriteScattering(LabOutput output, List<Snapshot> snaps, string radiationName, double qMax, double dq, bool lorch, string? experimentFile)
+    {
+        var radiation = radiationName switch
+        {
+            "neutron" => Radiation.Neutron,
+            "xray" or "x-ray" => Radiation.Xray,
+            _ => throw new InputException($"--scattering '{radiationName}': expected neutron or xray"),
+        };
+        string tag = radiation == Radiation.Neutron ? "neutron" : "xray";
+        var r = Scattering.Compute(snaps, radiation, qMax, dq, lorch);
+        output.Text($"sq_{tag}.csv", w => TableWriter.Write(w, ["q_inv_A", "S"], r.QInvA.Select((q, k) => (IReadOnlyList<object?>)[q, r.S[k]])));
+        output.Text($"dr_{tag}.csv", w => TableWriter.Write(w, r.D is null ? ["r_A", "D"] : ["r_A", "D", "T", "D_direct"],
+            r.RA.Select((x, k) => (IReadOnlyList<object?>)(r.D is null ? [x, r.DFromQ[k]] : [x, r.DFromQ[k], r.T![k], r.D[k]]))));
+        var json = new JsonObject
+        {
+            ["radiation"] = tag,
+            ["q_max_inv_A"] = qMax, ["dq_inv_A"] = dq, ["lorch"] = lorch, ["g_r_max_A"] = r.RMaxA, ["density_per_A3"] = r.DensityPerA3,
+            ["D_units"] = r.Units,
+            ["D_definition"] = "D = (2/pi) integral q F(q) M(q) sin(qr) dq over the q range (column D); D_direct = 4 pi rho r G(r) from g(r) (neutron)",
+            ["first_peak_q_inv_A"] = r.QInvA[Array.IndexOf(r.S, r.S.Where((_, k) => r.QInvA[k] > 0.5).Max())],
+        };
+        var sqModel = PlotExport.NewModel($"S(q), {tag}", "q (1/Å)", "S(q)");
+        var sim = new LineSeries { Title = "simulation", Color = OxyColors.SteelBlue };
+        for (int k = 0; k < r.QInvA.Length; k++) sim.Points.Add(new DataPoint(r.QInvA[k], r.S[k]));
+        sqModel.Series.Add(sim);
+        var drModel = PlotExport.NewModel($"D(r), {tag}", "r (Å)", $"D(r) ({r.Units})");
+        var simD = new LineSeries { Title = "simulation", Color = OxyColors.SteelBlue };
+        for (int k = 0; k < r.RA.Length; k++) simD.Points.Add(new DataPoint(r.RA[k], r.DFromQ[k]));
+        drModel.Series.Add(simD);
+        if (experimentFile is not null)
+        {
+            var t = Experiments.Tables.CsvTable.Read(experimentFile);
+            var (xc, yc, inQ) = t.Has("q_inv_A") && t.Has("S") ? ("q_inv_A", "S", true) : t.Has("r_A") && t.Has("D") ? ("r_A", "D", false)
+                : throw new InputException($"{experimentFile}: expected columns q_inv_A,S (a structure factor) or r_A,D (a differential correlation function); found {string.Join(",", t.Header)}");
+            var pts = t.Rows.Select(row => (X: t.Number(row, xc) ?? throw new InputException($"{experimentFile} line {row.Line}: {xc} is not a number"),
+                Y: t.Number(row, yc) ?? throw new InputException($"{experimentFile} line {row.Line}: {yc} is not a number"))).OrderBy(v => v.X).ToList();
+            double rchi = inQ ? Scattering.RChi(pts.Select(v => v.X).ToList(), pts.Select(v => v.Y - 1).ToList(), r.QInvA, r.S.Select(v => v - 1).ToList())
+                : Scattering.RChi(pts.Select(v => v.X).ToList(), pts.Select(v => v.Y).ToList(), r.RA, r.DFromQ);
+            json["experiment"] = experimentFile;
+            json["R_chi"] = rchi;
+            json["R_chi_of"] = inQ ? "S(q) - 1" : "D(r)";
+            var exp = new ScatterSeries { Title = $"experiment ({Path.GetFileName(experimentFile)})", MarkerType = MarkerType.Circle, MarkerSize = 2, MarkerFill = OxyColors.Black };
+            foreach (var v in pts) exp.Points.Add(new ScatterPoint(v.X, v.Y));
+            (inQ ? sqModel : drModel).Series.Insert(0, exp);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tag} {(inQ ? "S(q)" : "D(r)")} against {experimentFile}: R_chi = {rchi:P2}"));
+        }
+        output.Png($"scattering_{tag}.png", PlotExport.PngGrid([sqModel, drModel], 2));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tag} S(q) to {qMax} 1/Å from g(r) to {r.RMaxA:0.##} Å{(lorch ? " (Lorch)" : "")}: first peak at {json["first_peak_q_inv_A"]!.GetValue<double>():0.##} 1/Å"));
+        return json;
+    }
+
     private static (string, string) ParsePair(string text)
     {
         var parts = text.Split('-', StringSplitOptions.TrimEntries);
@@ -169,17 +228,6 @@ public static class StructureCommand
     {
         try { return RadialDistribution.FirstMinimum(c); }
         catch (InputException) { return null; }
-    }
-
-    private static RdfCurve Average(List<RdfCurve> curves)
-    {
-        var f = curves[0];
-        int n = f.G.Length;
-        return f with
-        {
-            G = Enumerable.Range(0, n).Select(k => curves.Average(c => c.G[k])).ToArray(),
-            RunningCn = Enumerable.Range(0, n).Select(k => curves.Average(c => c.RunningCn[k])).ToArray(),
-        };
     }
 
     private static PlotModel Plot(RdfCurve c)
