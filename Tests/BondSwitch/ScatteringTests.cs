@@ -67,3 +67,23 @@ public class ScatteringTests
         Assert.Contains("'gamma'", err);
     }
 }
+
+/// <summary>The reciprocal-lattice S(q) on a crystal whose sums are known exactly.</summary>
+public class ReciprocalSpaceSofQTests
+{
+    [Fact]
+    public void SimpleCubic_BinAtTwoPiOverA_AveragesItsBraggAndEmptyVectors()
+    {
+        // 3×3×3 simple cubic, a = 2 Å: vectors q = (2π/6 Å)·m. |m|² = 9 holds 6 Bragg vectors (±3,0,0)..., where |A|² = N² and
+        // S = N, and 24 of type (2,2,1), where the sum over the lattice vanishes: the bin's mean is 6·27/30 = 5.4
+        var snap = Configurations.SimpleCubic(2.0, 3);
+        var (q, s, vectors) = ReciprocalSpaceSofQ.Compute([snap], Radiation.Neutron, qMaxInvA: 3.3, binInvA: 0.01);
+        int k = Array.FindIndex(q, x => Math.Abs(x - Math.PI) < 1e-9);
+        Assert.True(k >= 0);
+        Assert.Equal(15, vectors[k]); // half of the 30: q and −q are counted once
+        Assert.Equal(5.4, s[k], 9);
+        // |m|² = 1: no Bragg vector, S = 0
+        int k1 = Array.FindIndex(q, x => Math.Abs(x - Math.PI / 3) < 1e-9);
+        Assert.Equal(0.0, s[k1], 9);
+    }
+}

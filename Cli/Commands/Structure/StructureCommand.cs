@@ -35,12 +35,13 @@ public static class StructureCommand
         var scattering = new Option<string?>("--scattering") { Description = "total S(q) and D(r): neutron or xray (sq_*.csv, dr_*.csv)" };
         var qmax = new Option<double>("--qmax") { Description = "largest q of S(q) (1/Å)", DefaultValueFactory = _ => 20.0 };
         var dq = new Option<double>("--dq") { Description = "q step of S(q) (1/Å)", DefaultValueFactory = _ => 0.02 };
+        var direct = new Option<double?>("--sq-direct-below") { Description = "below this q (1/Å), S(q) from the box's reciprocal lattice (exact for the periodic box, no truncation at half the box); default min(8, what costs ~2e9 terms); 0: from g(r) only" };
         var lorch = new Option<bool>("--lorch") { Description = "Lorch windows in the Fourier transforms (g→S over r, S→D over q)" };
         var experiment = new Option<string?>("--experiment") { Description = "measured curve to compare (R_chi, Wright): CSV with columns q_inv_A,S or r_A,D" };
         var outOpt = new Option<string>("--out") { Description = "output folder", Required = true };
         var cmd = new Command("structure", "Partial g(r), coordination numbers, bond angles and anion units");
         cmd.Arguments.Add(files);
-        foreach (var o in new Option[] { pairsOpt, rmax, bin, cutoffs, elements, units, formerCutoff, unitsRdf, voronoi, voronoiRadii, scattering, qmax, dq, lorch, experiment, outOpt }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { pairsOpt, rmax, bin, cutoffs, elements, units, formerCutoff, unitsRdf, voronoi, voronoiRadii, scattering, qmax, dq, direct, lorch, experiment, outOpt }) cmd.Options.Add(o);
         cmd.SetAction(p => Program.Guard(() =>
         {
             var els = p.GetValue(elements)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -94,7 +95,7 @@ public static class StructureCommand
             if (p.GetValue(voronoi) || p.GetValue(voronoiRadii) is not null)
                 summary["voronoi"] = WriteVoronoi(output, snaps[0], p.GetValue(voronoiRadii));
             if (p.GetValue(scattering) is { } radiation)
-                summary["scattering"] = WriteScattering(output, snaps, radiation, p.GetValue(qmax), p.GetValue(dq), p.GetValue(lorch), p.GetValue(experiment));
+                summary["scattering"] = WriteScattering(output, snaps, radiation, p.GetValue(qmax), p.GetValue(dq), p.GetValue(direct), p.GetValue(lorch), p.GetValue(experiment));
             output.Json("summary.json", summary);
             output.Png("rdf.png", PlotExport.PngGrid(curves.Select(Plot).ToList(), Math.Min(3, curves.Count)));
             Console.WriteLine($"results in {output.Folder}");
@@ -157,7 +158,7 @@ public static class StructureCommand
     }
 
     /// <summary>--scattering: sq_*.csv, dr_*.csv, scattering.png and, with a measured curve, its R_chi.</summary>
-    private static JsonObject WriteScattering(LabOutput output, List<Snapshot> snaps, string radiationName, double qMax, double dq, bool lorch, string? experimentFile)
+    private static JsonObject WriteScattering(LabOutput output, List<Snapshot> snaps, string radiationName, double qMax, double dq, double? directBelow, bool lorch, string? experimentFile)
     {
         var radiation = radiationName switch
         {
@@ -166,14 +167,17 @@ public static class StructureCommand
             _ => throw new InputException($"--scattering '{radiationName}': expected neutron or xray"),
         };
         string tag = radiation == Radiation.Neutron ? "neutron" : "xray";
-        var r = Scattering.Compute(snaps, radiation, qMax, dq, lorch);
+        var box = snaps[0].System;
+        // terms of the reciprocal-lattice sum ≈ N · V q³/(12π²): keep it near 2e9 (seconds) unless asked
+        double qc = directBelow ?? Math.Min(8.0, Math.Cbrt(2e9 * 12 * Math.PI * Math.PI / (box.Count * box.Box.Volume)));
+        var r = Scattering.Compute(snaps, radiation, qMax, dq, lorch, directBelowInvA: box.Box.Periodic.All(x => x) ? qc : 0);
         output.Text($"sq_{tag}.csv", w => TableWriter.Write(w, ["q_inv_A", "S"], r.QInvA.Select((q, k) => (IReadOnlyList<object?>)[q, r.S[k]])));
         output.Text($"dr_{tag}.csv", w => TableWriter.Write(w, r.D is null ? ["r_A", "D"] : ["r_A", "D", "T", "D_direct"],
             r.RA.Select((x, k) => (IReadOnlyList<object?>)(r.D is null ? [x, r.DFromQ[k]] : [x, r.DFromQ[k], r.T![k], r.D[k]]))));
         var json = new JsonObject
         {
             ["radiation"] = tag,
-            ["q_max_inv_A"] = qMax, ["dq_inv_A"] = dq, ["lorch"] = lorch, ["g_r_max_A"] = r.RMaxA, ["density_per_A3"] = r.DensityPerA3,
+            ["q_max_inv_A"] = qMax, ["dq_inv_A"] = dq, ["lorch"] = lorch, ["reciprocal_lattice_below_inv_A"] = r.DirectBelowInvA, ["g_r_max_A"] = r.RMaxA, ["density_per_A3"] = r.DensityPerA3,
             ["D_units"] = r.Units,
             ["D_definition"] = "D = (2/pi) integral q F(q) M(q) sin(qr) dq over the q range (column D); D_direct = 4 pi rho r G(r) from g(r) (neutron)",
             ["first_peak_q_inv_A"] = r.QInvA[Array.IndexOf(r.S, r.S.Where((_, k) => r.QInvA[k] > 0.5).Max())],
@@ -198,6 +202,21 @@ public static class StructureCommand
             json["experiment"] = experimentFile;
             json["R_chi"] = rchi;
             json["R_chi_of"] = inQ ? "S(q) - 1" : "D(r)";
+            if (inQ)
+            {
+                // Wright's practice: compare in real space, both curves transformed with the same Q_max (and Lorch function)
+                double qTop = Math.Min(qMax, pts[^1].X);
+                var dExp = Scattering.BackTransform(pts.Select(v => v.X).ToList(), Scattering.FOfQ(r, pts.Select(v => v.X).ToList(), pts.Select(v => v.Y).ToList()), r.RA, qTop, lorch);
+                var dSim = Scattering.BackTransform(r.QInvA, Scattering.FOfQ(r, r.QInvA, r.S), r.RA, qTop, lorch);
+                double rchiR = Scattering.RChi(r.RA, dExp, r.RA, dSim);
+                json["R_chi_D_r"] = rchiR;
+                json["R_chi_D_r_q_max_inv_A"] = qTop;
+                output.Text($"dr_{tag}_experiment.csv", w => TableWriter.Write(w, ["r_A", "D_experiment", "D_simulation"], r.RA.Select((x, k) => (IReadOnlyList<object?>)[x, dExp[k], dSim[k]])));
+                var expD = new LineSeries { Title = "experiment, same transform", Color = OxyColors.Black, LineStyle = LineStyle.Dash };
+                for (int k = 0; k < r.RA.Length; k++) expD.Points.Add(new DataPoint(r.RA[k], dExp[k]));
+                drModel.Series.Insert(0, expD);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tag} D(r), both transformed to Q_max {qTop:0.##} 1/Å{(lorch ? " with Lorch" : "")}: R_chi = {rchiR:P2}"));
+            }
             var exp = new ScatterSeries { Title = $"experiment ({Path.GetFileName(experimentFile)})", MarkerType = MarkerType.Circle, MarkerSize = 2, MarkerFill = OxyColors.Black };
             foreach (var v in pts) exp.Points.Add(new ScatterPoint(v.X, v.Y));
             (inQ ? sqModel : drModel).Series.Insert(0, exp);
