@@ -2,8 +2,12 @@ using FractureLab.Mechanics;
 
 namespace FractureLab.BondSwitch.IonDynamics;
 
-/// <summary>Settings of a diffusion analysis: fit tolerance on the log-log slope, hop threshold (Å) and window (ps), van Hove range (Å).</summary>
-public sealed record DiffusionSettings(double SlopeTolerance = 0.15, double HopThresholdA = 1.5, double HopWindowPs = 0.5, double VanHoveMaxA = 8.0, double VanHoveBinA = 0.05);
+/// <summary>
+/// Settings of a diffusion analysis: fit tolerance on the log-log slope, hop threshold (Å) and window (ps), van Hove range
+/// and bin (Å) and its lags (ps; null: the shortest, the middle and the longest of the log-spaced lags).
+/// </summary>
+public sealed record DiffusionSettings(double SlopeTolerance = 0.15, double HopThresholdA = 1.5, double HopWindowPs = 0.5, double VanHoveMaxA = 8.0, double VanHoveBinA = 0.05,
+    IReadOnlyList<double>? VanHoveLagsPs = null);
 
 /// <summary>Everything the diffusion command reports for one species (and one region, when regions are asked for).</summary>
 public sealed record DiffusionResult(
@@ -38,7 +42,11 @@ public static class DiffusionAnalysis
         int stride = Math.Max(1, t.Frames / 200); // ~200 origins per lag are plenty
         var alpha = lags.Select(l => DisplacementStatistics.NonGaussian(t, l, stride)).ToArray();
         int peak = Enumerable.Range(0, alpha.Length).MaxBy(k => alpha[k]);
-        var vhLags = new[] { lags[0], lags[lags.Length / 2], lags[^1] }.Distinct().ToArray();
+        if (!(settings.VanHoveMaxA > 0 && double.IsFinite(settings.VanHoveMaxA))) throw new InputException($"--vanhove-rmax must be positive, got {settings.VanHoveMaxA} Å");
+        var vhLags = settings.VanHoveLagsPs is { } asked
+            ? asked.Select(ps => ps > 0 && ps <= t.TimesPs[^1] + 1e-9 ? Math.Max(1, (int)Math.Round(ps / t.FrameIntervalPs))
+                : throw new InputException($"--vanhove-lags-ps: {ps} ps is outside the trajectory (0, {t.TimesPs[^1]:G4}] ps")).Distinct().ToArray()
+            : new[] { lags[0], lags[lags.Length / 2], lags[^1] }.Distinct().ToArray();
         var vanHove = vhLags.Select(l =>
         {
             var (r, d) = DisplacementStatistics.VanHove(t, l, settings.VanHoveMaxA, settings.VanHoveBinA, stride);

@@ -109,6 +109,38 @@ public class DiffusionCommandTests
         Assert.Contains("'formel'", err2);
     }
 
+    /// <summary>
+    /// --vanhove-rmax and --vanhove-lags-ps: Gaussian walkers have the self van Hove function 4πr²G_s(r, t) =
+    /// 4πr² (4πDt)^(-3/2) exp(−r²/4Dt); the written curves follow it at the lags asked for, over the range asked for.
+    /// </summary>
+    [Fact]
+    public void VanHove_AtTheLagsAndRangeAsked_FollowsTheGaussian()
+    {
+        string root = Directory.CreateTempSubdirectory().FullName;
+        double d = 0.2; // Å²/ps
+        var files = WriteRun(Path.Combine(root, "run"), d, 11);
+        string outDir = Path.Combine(root, "a");
+        var (code, err) = CliRunner.Run("diffusion", "--dump", files[0], files[1], "--species", "Li", "--temperature", "600",
+            "--vanhove-rmax", "4", "--vanhove-lags-ps", "0.5,2", "--out", outDir);
+        Assert.True(code == 0, err);
+        var t = FractureLab.Experiments.Tables.CsvTable.Read(Path.Combine(outDir, "vanhove.csv"));
+        Assert.Equal(["r_A", "P_0.5ps_per_A", "P_2ps_per_A"], t.Header);
+        Assert.True(t.Rows.Max(r => t.Number(r, "r_A")!.Value) < 4);
+        foreach (var (col, ps) in new[] { ("P_0.5ps_per_A", 0.5), ("P_2ps_per_A", 2.0) })
+        {
+            double s2 = 4 * d * ps;
+            foreach (var row in t.Rows)
+            {
+                double r = t.Number(row, "r_A")!.Value;
+                double expected = 4 * Math.PI * r * r * Math.Pow(Math.PI * s2, -1.5) * Math.Exp(-r * r / s2);
+                Assert.True(Math.Abs(t.Number(row, col)!.Value - expected) < 0.08, $"{col} at r = {r}: {t.Number(row, col)} vs {expected}");
+            }
+        }
+        (code, err) = CliRunner.Run("diffusion", "--dump", files[0], "--species", "Li", "--vanhove-lags-ps", "100", "--out", Path.Combine(root, "b"));
+        Assert.Equal(1, code);
+        Assert.Contains("100 ps is outside the trajectory", err);
+    }
+
     [Fact]
     public void ConductivityNeedsTwoTemperatures()
     {

@@ -32,14 +32,16 @@ public static class DiffusionCommand
         var charge = new Option<string?>("--charge") { Description = ConductivityCharge.Help };
         var regions = new Option<string?>("--regions") { Description = "slabs along an axis in box fractions, e.g. z:0-0.4,0.4-0.6,0.6-1" };
         var hop = new Option<double>("--hop-threshold") { Description = "hop: jump of the window-averaged position beyond this (Å)", DefaultValueFactory = _ => 1.5 };
+        var vhMax = new Option<double>("--vanhove-rmax") { Description = "largest displacement of the van Hove function (Å)", DefaultValueFactory = _ => 8.0 };
+        var vhLags = new Option<string?>("--vanhove-lags-ps") { Description = "lags of the van Hove function (ps), e.g. 1,10,100 (default: shortest, middle and longest of the log-spaced lags)" };
         var outOpt = new Option<string>("--out") { Description = "output folder", Required = true };
         var cmd = new Command("diffusion", "Diffusion, conductivity and hopping of one species from MD trajectories");
-        foreach (var o in new Option[] { dumps, species, elements, interval, timestep, skip, temperature, charge, regions, hop, outOpt }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { dumps, species, elements, interval, timestep, skip, temperature, charge, regions, hop, vhMax, vhLags, outOpt }) cmd.Options.Add(o);
         cmd.SetAction(p => Program.Guard(() =>
         {
             var els = p.GetValue(elements)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var request = new DiffusionRequest(p.GetValue(dumps)!, p.GetValue(species)!, els, p.GetValue(timestep), p.GetValue(interval), p.GetValue(skip),
-                p.GetValue(temperature), p.GetValue(charge), p.GetValue(regions), p.GetValue(hop));
+                p.GetValue(temperature), p.GetValue(charge), p.GetValue(regions), p.GetValue(hop), p.GetValue(vhMax), ParseLags(p.GetValue(vhLags)));
             Analyze(request, p.GetValue(outOpt)!, print: true);
             return 0;
         }));
@@ -48,7 +50,12 @@ public static class DiffusionCommand
 
     /// <summary>What to analyse: the dumps of one run and the options of the command.</summary>
     public sealed record DiffusionRequest(string[] Files, string Species, string[]? Elements = null, double TimestepFs = 1.0, double? FrameIntervalPs = null,
-        double SkipPs = 0, double? TemperatureK = null, string? Charge = null, string? Regions = null, double HopThresholdA = 1.5);
+        double SkipPs = 0, double? TemperatureK = null, string? Charge = null, string? Regions = null, double HopThresholdA = 1.5,
+        double VanHoveMaxA = 8.0, IReadOnlyList<double>? VanHoveLagsPs = null);
+
+    private static double[]? ParseLags(string? text) => text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(x => double.TryParse(x, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 ? v : throw new InputException($"--vanhove-lags-ps '{x}': expected positive times in ps, e.g. 1,10,100"))
+        .ToArray();
 
     /// <summary>Runs the analysis and writes summary.json, the CSV curves and diffusion.png into <paramref name="outDir"/>; returns the summary.</summary>
     public static JsonObject Analyze(DiffusionRequest q, string outDir, bool print)
@@ -57,7 +64,7 @@ public static class DiffusionCommand
         var t = IonTrajectory.From(frames, q.Species, q.TimestepFs, q.FrameIntervalPs, q.SkipPs);
         var charge = ConductivityCharge.Resolve(q.Charge, t.Species, t.ChargeE);
         var (temp, tempSource) = q.TemperatureK is { } given ? (given, "given") : ThermoTemperature(q.Files[0], q.SkipPs);
-        var settings = new DiffusionSettings(HopThresholdA: q.HopThresholdA);
+        var settings = new DiffusionSettings(HopThresholdA: q.HopThresholdA, VanHoveMaxA: q.VanHoveMaxA, VanHoveLagsPs: q.VanHoveLagsPs);
         if (!(settings.HopThresholdA > 0)) throw new InputException($"--hop-threshold must be positive, got {settings.HopThresholdA}");
         var all = DiffusionAnalysis.Run(t, settings, "all");
         var output = new LabOutput(outDir);
