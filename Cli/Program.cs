@@ -22,6 +22,7 @@ public static class Program
             var root = new RootCommand("FractureLab: fracture and mechanics simulation of disordered solids");
             root.Subcommands.Add(RunCommand.Create());
             root.Subcommands.Add(EvalCommand.Create());
+            root.Subcommands.Add(NebCommand.Create());
             root.Subcommands.Add(MdCommand.Create());
             root.Subcommands.Add(BuildGlassCommand.Create());
             root.Subcommands.Add(CampaignCommand.Create());

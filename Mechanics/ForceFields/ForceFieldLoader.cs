@@ -138,6 +138,8 @@ public static class ForceFieldLoader
         if (aObj is string s)
         {
             if (s != "deng-du") throw new InputException($"{ctx.Source}: key '{key}.A' is '{s}': give a number or \"deng-du\"");
+            // a system without boron never uses the B-O term: leave it empty rather than ask for an N4 that means nothing
+            if (composition is not null && composition.Count("B") == 0) return new CoreBuckinghamParameters(0, rho, 0, 0, 0, 0, 0);
             a = DengDuA(ctx, key, composition, boronN4, assumptions);
         }
         else a = ctx.Number(aObj, $"{key}.A");

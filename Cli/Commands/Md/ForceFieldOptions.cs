@@ -11,7 +11,12 @@ namespace FractureLab.Cli.Commands;
 /// <summary>The options shared by every command that evaluates a force field on a data file.</summary>
 public sealed class ForceFieldOptions
 {
-    public Option<string> Data { get; } = new("--data") { Description = "LAMMPS data file (atom_style charge or atomic)", Required = true };
+    /// <summary>The structure option: <c>--data</c>, or another name where a command reads several structures (neb: <c>--initial</c>).</summary>
+    public Option<string> Data { get; }
+
+    public ForceFieldOptions(string dataOption = "--data", string dataDescription = "LAMMPS data file (atom_style charge or atomic)") =>
+        Data = new(dataOption) { Description = dataDescription, Required = true };
+
     public Option<string> ForceField { get; } = new("--forcefield") { Description = "shipped force field name or a TOML file", Required = true };
     public Option<string?> Coulomb { get; } = new("--coulomb") { Description = "override the Coulomb method: dsf, wolf, ewald, pppm (mesh Ewald), none" };
     public Option<double?> Alpha { get; } = new("--alpha") { Description = "Coulomb damping / Ewald splitting alpha (1/Å)" };
