@@ -36,6 +36,7 @@ public static class Program
             root.Subcommands.Add(BondSwitchCommand.Create());
             root.Subcommands.Add(StructureCommand.Create());
             root.Subcommands.Add(SoftnessCommand.Create());
+            root.Subcommands.Add(IonSoftnessCommand.Create());
             root.Subcommands.Add(DiffusionCommand.Create());
             root.Subcommands.Add(ConductivityCommand.Create());
             var parse = root.Parse(args);

@@ -68,10 +68,22 @@ public static class DisplacementStatistics
     /// </summary>
     public static (double RatePerAtomPerPs, double MeanLengthA, double FractionHopping, int Hops) Hops(IonTrajectory t, double thresholdA, int windowFrames)
     {
+        var (perAtom, lengths) = HopsPerAtom(t, thresholdA, windowFrames);
+        int hops = perAtom.Sum();
+        double length = lengths.Sum();
+        double span = t.TimesPs[^1] - t.TimesPs[0];
+        return (hops / (t.Atoms * span), hops > 0 ? length / hops : 0, perAtom.Count(h => h > 0) / (double)t.Atoms, hops);
+    }
+
+    /// <summary>
+    /// Hops of every atom: jumps of the position averaged over <paramref name="windowFrames"/> frames before and after a
+    /// frame beyond <paramref name="thresholdA"/>, each counted at its peak; returns the count and the summed jump length (Å) per atom.
+    /// </summary>
+    public static (int[] Hops, double[] LengthA) HopsPerAtom(IonTrajectory t, double thresholdA, int windowFrames)
+    {
         int w = Math.Max(1, windowFrames);
-        int hops = 0;
-        double length = 0;
-        var hopped = new bool[t.Atoms];
+        var count = new int[t.Atoms];
+        var length = new double[t.Atoms];
         for (int i = 0; i < t.Atoms; i++)
         {
             var jump = new double[t.Frames];
@@ -90,10 +102,39 @@ public static class DisplacementStatistics
                 for (int j = Math.Max(w, k - w); j <= Math.Min(t.Frames - w, k + w); j++)
                     if (j != k && (jump[j] > jump[k] || (jump[j] == jump[k] && j < k))) { peak = false; break; }
                 if (!peak) continue;
-                hops++; length += jump[k]; hopped[i] = true;
+                count[i]++; length[i] += jump[k];
             }
         }
-        double span = t.TimesPs[^1] - t.TimesPs[0];
-        return (hops / (t.Atoms * span), hops > 0 ? length / hops : 0, hopped.Count(h => h) / (double)t.Atoms, hops);
+        return (count, length);
+    }
+
+    /// <summary>
+    /// Cumulative non-affine displacement of every atom (Å): Σ over consecutive intervals of <paramref name="intervalFrames"/>
+    /// frames of |Δr_i − ⟨Δr⟩|, ⟨Δr⟩ the mean displacement of the tracked atoms in that interval (their drift), the dynamic
+    /// label of the thesis' Paper III Li softness (D_cum over short intervals).
+    /// </summary>
+    public static double[] CumulativeNonAffineDisplacement(IonTrajectory t, int intervalFrames)
+    {
+        int w = Math.Max(1, intervalFrames);
+        var d = new double[t.Atoms];
+        for (int k = 0; k + w < t.Frames; k += w)
+        {
+            double mx = 0, my = 0, mz = 0;
+            for (int i = 0; i < t.Atoms; i++)
+            {
+                mx += t.Positions[k + w][3 * i] - t.Positions[k][3 * i];
+                my += t.Positions[k + w][3 * i + 1] - t.Positions[k][3 * i + 1];
+                mz += t.Positions[k + w][3 * i + 2] - t.Positions[k][3 * i + 2];
+            }
+            mx /= t.Atoms; my /= t.Atoms; mz /= t.Atoms;
+            for (int i = 0; i < t.Atoms; i++)
+            {
+                double dx = t.Positions[k + w][3 * i] - t.Positions[k][3 * i] - mx;
+                double dy = t.Positions[k + w][3 * i + 1] - t.Positions[k][3 * i + 1] - my;
+                double dz = t.Positions[k + w][3 * i + 2] - t.Positions[k][3 * i + 2] - mz;
+                d[i] += Math.Sqrt(dx * dx + dy * dy + dz * dz);
+            }
+        }
+        return d;
     }
 }

@@ -22,10 +22,12 @@ public sealed class IonTrajectory
     public double? ChargeE { get; }
     /// <summary>Fractional coordinates of each atom in the first frame (for regions).</summary>
     public double[] FirstFractional { get; }
+    /// <summary>Index, in the frames given to <see cref="From"/>, of the first frame kept (after the skipped time).</summary>
+    public int FirstFrame { get; }
 
-    private IonTrajectory(string species, int[] ids, double[] times, double[][] positions, double volume, double? charge, double[] firstFractional)
+    private IonTrajectory(string species, int[] ids, double[] times, double[][] positions, double volume, double? charge, double[] firstFractional, int firstFrame)
     {
-        Species = species; Ids = ids; TimesPs = times; Positions = positions; MeanVolumeA3 = volume; ChargeE = charge; FirstFractional = firstFractional;
+        Species = species; Ids = ids; TimesPs = times; Positions = positions; MeanVolumeA3 = volume; ChargeE = charge; FirstFractional = firstFractional; FirstFrame = firstFrame;
     }
 
     public int Frames => TimesPs.Length;
@@ -96,7 +98,7 @@ public sealed class IonTrajectory
             }
         }
         double t0 = times[keep[0]];
-        return new IonTrajectory(species, ids, keep.Select(f => times[f] - t0).ToArray(), positions, volume, charge, frac);
+        return new IonTrajectory(species, ids, keep.Select(f => times[f] - t0).ToArray(), positions, volume, charge, frac, keep[0]);
     }
 
     /// <summary>The same trajectory restricted to some atoms (by index into <see cref="Ids"/>).</summary>
@@ -104,6 +106,6 @@ public sealed class IonTrajectory
     {
         var pos = Positions.Select(p => atoms.SelectMany(a => new[] { p[3 * a], p[3 * a + 1], p[3 * a + 2] }).ToArray()).ToArray();
         var frac = atoms.SelectMany(a => new[] { FirstFractional[3 * a], FirstFractional[3 * a + 1], FirstFractional[3 * a + 2] }).ToArray();
-        return new IonTrajectory(Species, atoms.Select(a => Ids[a]).ToArray(), TimesPs, pos, MeanVolumeA3, ChargeE, frac);
+        return new IonTrajectory(Species, atoms.Select(a => Ids[a]).ToArray(), TimesPs, pos, MeanVolumeA3, ChargeE, frac, FirstFrame);
     }
 }

@@ -19,6 +19,10 @@ public sealed class Snapshot
     }
 
     public string Name { get; }
+
+    /// <summary>Per-atom computed columns of a dump frame (LAMMPS's c_*, f_*, v_*: c_pe, c_stress[1], ...), in atom order; empty for a data file.</summary>
+    public IReadOnlyDictionary<string, double[]> Computed { get; init; } = new Dictionary<string, double[]>();
+
     /// <summary>Timestep of a dump frame; null for a data file.</summary>
     public long? Step { get; }
     public AtomSystem System { get; }

@@ -25,11 +25,11 @@ public static class SnapshotReader
         string name = Path.GetFileName(path);
         if (!IsDump(path))
             return [new Snapshot(name, null, LammpsDataReader.Read(path, elements))];
-        var frames = LammpsDumpReader.Read(path).Select(f => (f.Step, System: FromDump(f, path, elements))).ToList();
+        var frames = LammpsDumpReader.Read(path).Select(f => (f.Step, System: FromDump(f, path, elements), Computed: ComputedColumns(f))).ToList();
         if (frames.Count == 0) throw new InputException($"{path}: dump file has no frames");
         bool several = frames.Count > 1;
         if (averageFrames == 1)
-            return frames.Select(f => new Snapshot(several ? $"{name}@{f.Step}" : name, f.Step, f.System)).ToList();
+            return frames.Select(f => new Snapshot(several ? $"{name}@{f.Step}" : name, f.Step, f.System) { Computed = f.Computed }).ToList();
         var result = new List<Snapshot>();
         for (int g = 0; g + averageFrames <= frames.Count; g += averageFrames)
         {
@@ -39,6 +39,11 @@ public static class SnapshotReader
         if (result.Count == 0) throw new InputException($"{path}: {frames.Count} frames, fewer than the {averageFrames} to average");
         return result;
     }
+
+    /// <summary>The frame's c_*, f_* and v_* columns (the dump's atom order, which <see cref="FromDump"/> keeps).</summary>
+    private static Dictionary<string, double[]> ComputedColumns(DumpFrame f) =>
+        f.Columns.Where(kv => kv.Key.StartsWith("c_", StringComparison.Ordinal) || kv.Key.StartsWith("f_", StringComparison.Ordinal) || kv.Key.StartsWith("v_", StringComparison.Ordinal))
+            .ToDictionary(kv => kv.Key, kv => kv.Value);
 
     private static bool IsDump(string path)
     {

@@ -23,14 +23,20 @@ public sealed record SoftnessResult(
     IReadOnlyList<SoftnessPoint> VsStrain)
 {
     /// <summary>Histogram of the reference softness: bin centres and probability density.</summary>
-    public (double[] S, double[] Density) Histogram(int bins = 40)
+    public (double[] S, double[] Density) Histogram(int bins = 40) => SoftnessHistogram.Of(ReferenceSoftness, bins);
+}
+
+public static class SoftnessHistogram
+{
+    /// <summary>Bin centres and probability density of <paramref name="values"/> over their range (MathNet's histogram).</summary>
+    public static (double[] S, double[] Density) Of(double[] values, int bins = 40)
     {
-        double lo = ReferenceSoftness.Min(), hi = ReferenceSoftness.Max();
+        double lo = values.Min(), hi = values.Max();
         if (hi <= lo) hi = lo + 1;
-        var h = new MathNet.Numerics.Statistics.Histogram(ReferenceSoftness, bins, lo, hi + 1e-12 * Math.Max(1, Math.Abs(hi)));
+        var h = new MathNet.Numerics.Statistics.Histogram(values, bins, lo, hi + 1e-12 * Math.Max(1, Math.Abs(hi)));
         double width = (hi - lo) / bins;
         var s = Enumerable.Range(0, bins).Select(k => 0.5 * (h[k].LowerBound + h[k].UpperBound)).ToArray();
-        var d = Enumerable.Range(0, bins).Select(k => h[k].Count / (ReferenceSoftness.Length * width)).ToArray();
+        var d = Enumerable.Range(0, bins).Select(k => h[k].Count / (values.Length * width)).ToArray();
         return (s, d);
     }
 }

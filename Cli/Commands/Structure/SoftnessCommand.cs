@@ -21,25 +21,17 @@ public static class SoftnessCommand
     public static Command Create()
     {
         var opts = new SwitchOptions();
-        var features = new Option<string?>("--features") { Description = "neighbour species of the features, e.g. O,B,P,Li (default: every element present)" };
-        var muMin = new Option<double>("--mu-min") { Description = "first μ of the feature grid (Å)", DefaultValueFactory = _ => 1.0 };
-        var muMax = new Option<double>("--mu-max") { Description = "last μ (Å)", DefaultValueFactory = _ => 6.0 };
-        var muStep = new Option<double>("--mu-step") { Description = "μ step (Å)", DefaultValueFactory = _ => 0.1 };
-        var width = new Option<double>("--width") { Description = "Gaussian width L (Å)", DefaultValueFactory = _ => 0.1 };
-        var folds = new Option<int>("--folds") { Description = "cross-validation folds", DefaultValueFactory = _ => 5 };
-        var l2 = new Option<double>("--l2") { Description = "L2 penalty λ on the standardized weights", DefaultValueFactory = _ => 1e-2 };
-        var seed = new Option<int>("--seed") { Description = "seed of the fold assignment", DefaultValueFactory = _ => 1 };
+        var fo = new SoftnessFeatureOptions("neighbour species of the features, e.g. O,B,P,Li (default: every element present)");
         var outOpt = new Option<string>("--out") { Description = "output folder", Required = true };
         var cmd = new Command("softness", "Softness of centre atoms (radial features, logistic regression on bond-switching labels)");
         opts.AddTo(cmd);
-        foreach (var o in new Option[] { features, muMin, muMax, muStep, width, folds, l2, seed, outOpt }) cmd.Options.Add(o);
+        fo.AddTo(cmd);
+        cmd.Options.Add(outOpt);
         cmd.SetAction(p => Program.Guard(() =>
         {
             var (reference, currents, analysis, _) = opts.Load(p);
-            var species = p.GetValue(features)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                ?? reference.System.TypeElements.Where(reference.Has).ToArray();
-            var grid = RadialFeatures.Grid(species, p.GetValue(muMin), p.GetValue(muMax), p.GetValue(muStep), p.GetValue(width));
-            var r = SoftnessAnalysis.Run(analysis, reference, currents, grid, p.GetValue(folds), p.GetValue(l2), p.GetValue(seed));
+            var grid = fo.Grid(p, reference.System.TypeElements.Where(reference.Has).ToArray());
+            var r = SoftnessAnalysis.Run(analysis, reference, currents, grid, p.GetValue(fo.Folds), p.GetValue(fo.L2), p.GetValue(fo.Seed));
             var output = new LabOutput(p.GetValue(outOpt)!);
             output.Text("softness_atoms.csv", w => TableWriter.Write(w, ["id", "element", "softness", "switches"],
                 r.CenterIds.Select((id, k) => (IReadOnlyList<object?>)[id, analysis.Center, r.ReferenceSoftness[k], r.Switches[k] ? 1 : 0])));
@@ -59,7 +51,7 @@ public static class SoftnessCommand
                 ["feature_species"] = new JsonArray([.. grid.Species.Select(x => (JsonNode)x)]),
                 ["mu_A"] = new JsonArray([.. grid.MuAngstrom.Select(x => (JsonNode)x)]),
                 ["width_A"] = grid.WidthAngstrom,
-                ["l2"] = p.GetValue(l2),
+                ["l2"] = p.GetValue(fo.L2),
                 ["cv_folds"] = v.Folds,
                 ["cv_accuracy"] = v.Accuracy,
                 ["cv_accuracy_sd"] = v.AccuracySd,
