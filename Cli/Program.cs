@@ -23,6 +23,7 @@ public static class Program
             root.Subcommands.Add(RunCommand.Create());
             root.Subcommands.Add(EvalCommand.Create());
             root.Subcommands.Add(NebCommand.Create());
+            root.Subcommands.Add(NebHopsCommand.Create());
             root.Subcommands.Add(MdCommand.Create());
             root.Subcommands.Add(BuildGlassCommand.Create());
             root.Subcommands.Add(CampaignCommand.Create());

@@ -1,5 +1,8 @@
 namespace FractureLab.BondSwitch.IonDynamics;
 
+/// <summary>One hop: the atom (index into the trajectory), its id, the peak frame (index into the trajectory's frames) and the jump (Å).</summary>
+public sealed record HopEvent(int Atom, int Id, int Frame, double JumpA);
+
 /// <summary>
 /// Statistics of single-ion displacements over a lag, averaged over atoms and time origins (origins every
 /// <c>originStride</c> frames): the non-Gaussian parameter α₂(t) = 3⟨Δr⁴⟩/(5⟨Δr²⟩²) − 1 (Rahman 1964; 0 for Gaussian
@@ -75,15 +78,23 @@ public static class DisplacementStatistics
         return (hops / (t.Atoms * span), hops > 0 ? length / hops : 0, perAtom.Count(h => h > 0) / (double)t.Atoms, hops);
     }
 
-    /// <summary>
-    /// Hops of every atom: jumps of the position averaged over <paramref name="windowFrames"/> frames before and after a
-    /// frame beyond <paramref name="thresholdA"/>, each counted at its peak; returns the count and the summed jump length (Å) per atom.
-    /// </summary>
+    /// <summary>Hops of every atom: the count and the summed jump length (Å) per atom (see <see cref="HopEvents"/>).</summary>
     public static (int[] Hops, double[] LengthA) HopsPerAtom(IonTrajectory t, double thresholdA, int windowFrames)
     {
-        int w = Math.Max(1, windowFrames);
         var count = new int[t.Atoms];
         var length = new double[t.Atoms];
+        foreach (var h in HopEvents(t, thresholdA, windowFrames)) { count[h.Atom]++; length[h.Atom] += h.JumpA; }
+        return (count, length);
+    }
+
+    /// <summary>
+    /// Every hop: a jump of the position averaged over <paramref name="windowFrames"/> frames before and after a frame
+    /// beyond <paramref name="thresholdA"/>, counted once at its peak frame (the atom index into the trajectory, the frame, the jump in Å).
+    /// </summary>
+    public static List<HopEvent> HopEvents(IonTrajectory t, double thresholdA, int windowFrames)
+    {
+        int w = Math.Max(1, windowFrames);
+        var events = new List<HopEvent>();
         for (int i = 0; i < t.Atoms; i++)
         {
             var jump = new double[t.Frames];
@@ -101,11 +112,10 @@ public static class DisplacementStatistics
                 bool peak = true;
                 for (int j = Math.Max(w, k - w); j <= Math.Min(t.Frames - w, k + w); j++)
                     if (j != k && (jump[j] > jump[k] || (jump[j] == jump[k] && j < k))) { peak = false; break; }
-                if (!peak) continue;
-                count[i]++; length[i] += jump[k];
+                if (peak) events.Add(new HopEvent(i, t.Ids[i], k, jump[k]));
             }
         }
-        return (count, length);
+        return events;
     }
 
     /// <summary>

@@ -91,3 +91,28 @@ public class NebLammpsParityTests
         Assert.Equal(7, Directory.GetFiles(Path.Combine(outDir, "images"), "*.data").Length);
     }
 }
+
+/// <summary><c>neb-hops</c> on a trajectory that shows one known hop: the Li2O vacancy hop of the parity case.</summary>
+[Collection("console")]
+public class NebHopsTests
+{
+    [Fact]
+    public void OneHopInADump_GivesTheBarrierOfItsEndStates()
+    {
+        string dir = TestData.Parity("neb_li2o");
+        var a = FractureLab.Mechanics.IO.LammpsDataReader.Read(Path.Combine(dir, "initial.data"), ["Li", "O"]);
+        var b = FractureLab.Mechanics.IO.LammpsDataReader.Read(Path.Combine(dir, "final.data"), ["Li", "O"]);
+        string work = Directory.CreateTempSubdirectory("neb-hops").FullName;
+        string dump = Path.Combine(work, "run.dump");
+        using (var w = new FractureLab.Mechanics.IO.LammpsDumpWriter(dump))
+            for (int f = 0; f < 20; f++) w.WriteFrame(f < 10 ? a : b, f * 100); // 0.1 ps apart; the hop between frames 9 and 10
+        var (code, err) = FractureLab.Tests.Cli.CliRunner.Run("neb-hops", "--data", Path.Combine(dir, "initial.data"), "--elements", "Li,O", "--forcefield", "du-teter",
+            "--coulomb", "dsf", "--alpha", "0.25", "--coulomb-cutoff", "10", "--erfc", "exact", "--dump", dump, "--species", "Li", "--hop-window-ps", "0.2",
+            "--ftol", "0.005", "--out", Path.Combine(work, "o"));
+        Assert.True(code == 0, err);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(work, "o", "summary.json")))!;
+        Assert.Equal(1, (int)json["hops_found"]!);
+        Assert.Equal(1, (int)json["hops_used"]!);
+        Assert.Equal(0.16498, (double)json["all"]!["mean_barrier_eV"]!, 5e-3); // LAMMPS neb on these end states
+    }
+}
