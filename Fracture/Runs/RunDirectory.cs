@@ -60,7 +60,9 @@ public static class RunDirectory
         double spacing = t.Protocol == TensileProtocol.C ? t.StepStrain : t.RecordEveryStrain;
         try
         {
-            Directory.CreateDirectory(outDir);
+            Directory.CreateDirectory(Path.Combine(outDir, "checkpoint"));
+            // the checkpoint's own copy of the plan: a resume with another structure, force field, crack or tension is refused
+            ResumeCheck.Apply(Path.Combine(outDir, "checkpoint", "plan.json"), Plan(config, ff, backend, source), resume, ["fracturelab_version", "backend", "backend_detail", "threads"]);
             var job = new FractureJob(glass, ff, backend.Create, config.Settings)
             {
                 CheckpointDir = Path.Combine(outDir, "checkpoint"),

@@ -26,6 +26,9 @@ public static class MdDriver
         double dtPs = plan.DtFs * MetalUnits.Femtosecond;
         var run = new MdRun(system, forces, CreateIntegrator(plan, backend, ff), dtPs, Log.Logger) { Runaway = plan.Runaway };
         MinimizationResult? minimized = null;
+        var planJson = Plan(plan, ff, backend, run.Integrator.Name, source);
+        // the checkpoint's own copy of the plan: a resume with another force field, timestep, ensemble, ... is refused, naming each difference
+        ResumeCheck.Apply(checkpoint + ".plan.json", planJson, plan.Resume, ["fracturelab_version", "backend", "steps", "new_velocities", "minimize", "seed"]);
         if (plan.Resume)
         {
             var stored = Checkpoint.ReadSystem(checkpoint);
@@ -44,7 +47,7 @@ public static class MdDriver
             run.Initialize();
         }
         if (run.Thermo.Count == 0) run.Record();
-        WritePlan(plan, ff, backend, run.Integrator.Name, source);
+        JsonOutput.Write(Path.Combine(plan.OutDir, "plan.json"), planJson);
 
         LammpsDumpWriter? dump = plan.DumpEvery > 0 ? new LammpsDumpWriter(Path.Combine(plan.OutDir, "trajectory.dump"), [.. LammpsDumpWriter.DefaultColumns, "vx", "vy", "vz"]) : null;
         long remaining = plan.Resume ? Math.Max(0, plan.Steps - run.Step) : plan.Steps;
@@ -126,9 +129,9 @@ public static class MdDriver
             Array.Copy(a, b, a.Length);
     }
 
-    private static void WritePlan(MdPlan plan, CompiledForceField ff, IPairBackend backend, string integrator, string source)
+    private static JsonObject Plan(MdPlan plan, CompiledForceField ff, IPairBackend backend, string integrator, string source)
     {
-        var json = new JsonObject
+        return new JsonObject
         {
             ["schema"] = "fracturelab.md-plan/1",
             ["fracturelab_version"] = typeof(MdDriver).Assembly.GetName().Version?.ToString(),
@@ -146,7 +149,6 @@ public static class MdDriver
             ["minimize"] = plan.Minimize,
             ["assumptions"] = new JsonArray(ff.Assumptions.Select(a => (JsonNode)JsonValue.Create(a)!).ToArray()),
         };
-        JsonOutput.Write(Path.Combine(plan.OutDir, "plan.json"), json);
     }
 
     private static void WriteResults(MdRun run, MdPlan plan, double wallSeconds, long stepsRun, MinimizationResult? minimized, IPairBackend backend, bool final, RunawayException? runaway = null)
