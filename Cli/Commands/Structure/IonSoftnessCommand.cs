@@ -89,7 +89,7 @@ public static class IonSoftnessCommand
                 ["per_atom_energy"] = properties.ContainsKey("pe_eV") ? "c_pe of the reference frame (LAMMPS compute pe/atom; fracturelab md --dump-pe)" : "not in the dump (write it with md --dump-pe or LAMMPS compute pe/atom as c_pe)",
             });
             var (hs, hd) = SoftnessHistogram.Of(r.Softness);
-            var panels = new List<PlotModel> { Histogram(hs, hd, sp) };
+            var panels = new List<PlotModel> { BondSwitch.Plots.SoftnessPlots.Histogram(hs, hd, sp) };
             foreach (string n in names.Prepend("label_measure"))
             {
                 var values = n == "label_measure" ? r.Measure : properties[n];
@@ -106,14 +106,5 @@ public static class IonSoftnessCommand
             return 0;
         }));
         return cmd;
-    }
-
-    private static PlotModel Histogram(double[] s, double[] density, string species)
-    {
-        var model = PlotExport.NewModel($"softness of {species}", "softness S", "probability density");
-        var line = new LineSeries { Title = species, Color = OxyColors.SteelBlue, StrokeThickness = 1.5 };
-        for (int k = 0; k < s.Length; k++) line.Points.Add(new DataPoint(s[k], density[k]));
-        model.Series.Add(line);
-        return model;
     }
 }

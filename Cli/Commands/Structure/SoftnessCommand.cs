@@ -60,22 +60,13 @@ public static class SoftnessCommand
                 ["mean_softness_switching"] = r.ReferenceSoftness.Where((_, k) => r.Switches[k]).Average(),
                 ["mean_softness_unchanged"] = r.ReferenceSoftness.Where((_, k) => !r.Switches[k]).Average(),
             });
-            output.Png("softness.png", PlotExport.PngGrid([Histogram(s, density, analysis.Center), VsStrain(r)], 2));
+            output.Png("softness.png", PlotExport.PngGrid([BondSwitch.Plots.SoftnessPlots.Histogram(s, density, analysis.Center, " (reference)"), VsStrain(r)], 2));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{analysis.Center}: {r.Switches.Count(x => x)} of {r.CenterIds.Length} switch; {v.Folds}-fold cross-validated accuracy {v.Accuracy:0.000} ± {v.AccuracySd:0.000}, balanced {v.BalancedAccuracy:0.000} ± {v.BalancedAccuracySd:0.000}"));
             Console.WriteLine($"results in {output.Folder}");
             return 0;
         }));
         return cmd;
-    }
-
-    private static PlotModel Histogram(double[] s, double[] density, string center)
-    {
-        var model = PlotExport.NewModel($"softness of {center} (reference)", "softness S", "probability density");
-        var line = new LineSeries { Title = center, Color = OxyColors.SteelBlue, StrokeThickness = 1.5 };
-        for (int k = 0; k < s.Length; k++) line.Points.Add(new DataPoint(s[k], density[k]));
-        model.Series.Add(line);
-        return model;
     }
 
     private static PlotModel VsStrain(SoftnessResult r)
