@@ -30,7 +30,9 @@ public static class LammpsDumpReader
             if (first is null) yield break;
             if (first.Trim().Length == 0) continue;
             if (!first.StartsWith("ITEM: TIMESTEP", StringComparison.Ordinal)) throw new InputException($"{path}:{ln}: expected 'ITEM: TIMESTEP', found '{first.Trim()}'");
-            long step = long.Parse(Next() ?? "", CultureInfo.InvariantCulture);
+            string? stepText = Next();
+            if (!long.TryParse(stepText, NumberStyles.Integer, CultureInfo.InvariantCulture, out long step))
+                throw new InputException($"{path}:{ln}: timestep '{Short(stepText ?? "")}' is not an integer");
             Expect("ITEM: NUMBER OF ATOMS");
             int n = ParseInt(Next(), path, ln);
             // A frame needs at least one short line per atom: a count the rest of the file cannot hold is a broken header, not an allocation.

@@ -19,7 +19,7 @@ public sealed class NeighborList
     private int[] _neighbor = new int[1024];
     private int[] _shift = new int[1024];
     private double[] _refX = [], _refY = [], _refZ = [];
-    private readonly double[] _refLength = new double[3];
+    private readonly double[] _refLength = new double[3], _refLo = new double[3], _refHi = new double[3];
     private int _maxImage;
     private int _count;
     private bool _invalid;
@@ -107,6 +107,26 @@ public sealed class NeighborList
 
     /// <summary>Forces a rebuild at the next force evaluation (after a checkpoint, so a resumed run builds at the same step).</summary>
     public void Invalidate() => _invalid = true;
+
+    /// <summary>
+    /// The wrapped positions (Å) and box bounds (Å) the list was last built from, or null before the first build, after
+    /// <see cref="Invalidate"/>, or when the list stores no pairs. A checkpoint taken between rebuilds (Ctrl+C) carries it,
+    /// so the resumed run rebuilds the very list the running one had (<see cref="RebuildFrom"/>) and sums the pairs in
+    /// the same order: the build is a function of these positions and the box alone.
+    /// </summary>
+    public ListReference? Reference => Builds == 0 || _invalid || !StorePairs ? null
+        : new ListReference((double[])_refX.Clone(), (double[])_refY.Clone(), (double[])_refZ.Clone(), (double[])_refLo.Clone(), (double[])_refHi.Clone());
+
+    /// <summary>Builds the list of <paramref name="s"/> from a <see cref="Reference"/> (positions and box of the original build) instead of its current positions.</summary>
+    public void RebuildFrom(AtomSystem s, ListReference reference)
+    {
+        if (reference.X.Length != s.Count) throw new ArgumentException($"list reference of {reference.X.Length} atoms for a system of {s.Count}", nameof(reference));
+        var then = s.Clone();
+        Array.Copy(reference.X, then.X, s.Count); Array.Copy(reference.Y, then.Y, s.Count); Array.Copy(reference.Z, then.Z, s.Count);
+        then.Box.CopyFrom(new Box(reference.Lo, reference.Hi, s.Box.Periodic));
+        Build(then);
+        UpdateShifts(s.Box);
+    }
 
     /// <summary>Recomputes the shift vectors for the current box (after a box change).</summary>
     public void UpdateShifts(Box box)
@@ -222,7 +242,7 @@ public sealed class NeighborList
         int n = s.Count;
         if (_refX.Length != n) { _refX = new double[n]; _refY = new double[n]; _refZ = new double[n]; }
         Array.Copy(s.X, _refX, n); Array.Copy(s.Y, _refY, n); Array.Copy(s.Z, _refZ, n);
-        for (int a = 0; a < 3; a++) _refLength[a] = s.Box.Length(a);
+        for (int a = 0; a < 3; a++) { _refLength[a] = s.Box.Length(a); _refLo[a] = s.Box.Lo[a]; _refHi[a] = s.Box.Hi[a]; }
         Builds++;
         _invalid = false;
     }
@@ -340,3 +360,6 @@ public sealed class NeighborList
         Array.Resize(ref _shift, size);
     }
 }
+
+/// <summary>What a <see cref="NeighborList"/> was built from: wrapped positions (Å) and box bounds (Å).</summary>
+public sealed record ListReference(double[] X, double[] Y, double[] Z, double[] Lo, double[] Hi);

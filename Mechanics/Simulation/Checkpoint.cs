@@ -8,8 +8,10 @@ namespace FractureLab.Mechanics.Simulation;
 /// <summary>
 /// Binary checkpoint from which a run continues bit-identically: step, timestep, box, every per-atom
 /// array (forces included, so the first half-kick after a resume uses the same forces), the last
-/// energies and virial, the integrator state and the thermo records. Both the running and the resumed
-/// run rebuild their neighbor list at the checkpoint step, so they sum pairs in the same order.
+/// energies and virial, the integrator state and the thermo records. At a periodic checkpoint both the
+/// running and the resumed run rebuild their neighbor list at the checkpoint step; a checkpoint taken between
+/// rebuilds (Ctrl+C) also carries what the list was built from (<see cref="Neighbors.ListReference"/>), so the
+/// resumed run rebuilds that very list. Either way both sum the pairs in the same order.
 /// </summary>
 public static class Checkpoint
 {
@@ -18,7 +20,8 @@ public static class Checkpoint
     /// <summary>Where the checkpoint before the one at <paramref name="path"/> is kept (<c>checkpoint.bin</c> → <c>checkpoint.bin.prev</c>).</summary>
     public static string PreviousPath(string path) => path + ".prev";
 
-    public static void Save(string path, MdRun run) => AtomicFile.WriteBytes(path, stream =>
+    /// <summary>Writes the checkpoint; <paramref name="list"/> (the list's build reference) when the run stops between rebuilds and will not invalidate its list.</summary>
+    public static void Save(string path, MdRun run, Neighbors.ListReference? list = null) => AtomicFile.WriteBytes(path, stream =>
     {
         using var w = new BinaryWriter(stream);
         var s = run.System;
@@ -38,6 +41,13 @@ public static class Checkpoint
         run.Integrator.SaveState(w);
         w.Write(run.Thermo.Count);
         foreach (var row in run.Thermo) w.Write(row.ToCsv());
+        w.Write(list is not null);
+        w.Write(run.NeighborListBuilds);
+        if (list is not null)
+        {
+            foreach (var arr in new[] { list.X, list.Y, list.Z }) foreach (double v in arr) w.Write(v);
+            for (int a = 0; a < 3; a++) { w.Write(list.Lo[a]); w.Write(list.Hi[a]); }
+        }
     });
 
     /// <summary>The step a checkpoint was written at, or null if it cannot be read.</summary>
@@ -77,7 +87,21 @@ public static class Checkpoint
         run.Thermo.Clear();
         for (int k = 0; k < rows; k++) run.Thermo.Add(ParseRow(r.ReadString()));
         run.Step = step;
-        run.Forces.List.Invalidate();
+        run.RestoredFromCheckpoint = true;
+        // older checkpoints end here; newer ones say whether the list's build reference follows
+        bool hasList = r.BaseStream.Position < r.BaseStream.Length && r.ReadBoolean();
+        long builds = r.BaseStream.Position < r.BaseStream.Length ? r.ReadInt64() : 0;
+        if (hasList)
+        {
+            int n = s.Count;
+            var x = new double[n]; var y = new double[n]; var z = new double[n];
+            foreach (var arr in new[] { x, y, z }) for (int i = 0; i < n; i++) arr[i] = r.ReadDouble();
+            var lo = new double[3]; var hi = new double[3];
+            for (int a = 0; a < 3; a++) { lo[a] = r.ReadDouble(); hi[a] = r.ReadDouble(); }
+            run.Forces.List.RebuildFrom(s, new Neighbors.ListReference(x, y, z, lo, hi));
+        }
+        else run.Forces.List.Invalidate();
+        run.ResumeBuildCount(builds);
     }
 
     private static BinaryReader Open(string path, out string integrator)

@@ -43,8 +43,28 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
         backend is Gpu.GpuBackend gpu && Gpu.ResidentIntegrator.Supports(ff) ? new Gpu.ResidentIntegrator(host, gpu) : host;
     public double ElapsedPs => Step * DtPs;
 
+    /// <summary>
+    /// Set by <see cref="Checkpoint.Restore"/>: the first <see cref="Run"/> then adds no thermo record at the resume step
+    /// unless it falls on the record interval, so the resumed table has exactly the uninterrupted run's rows.
+    /// </summary>
+    public bool RestoredFromCheckpoint { get; internal set; }
+
+    /// <summary>Neighbor-list builds of the whole run, over resumes (from the checkpoint's count; the rebuild of the restored list itself is not counted).</summary>
+    public long NeighborListBuilds => _buildsBefore + Forces.List.Builds - _buildsAtStart;
+    private long _buildsBefore, _buildsAtStart;
+
+    /// <summary>Set by <see cref="Checkpoint.Restore"/>: the builds counted up to the checkpoint.</summary>
+    internal void ResumeBuildCount(long before)
+    {
+        _buildsBefore = before;
+        _buildsAtStart = Forces.List.Builds;
+    }
+
     /// <summary>Computes the initial forces (skipped when resuming from a checkpoint, which carries them).</summary>
     public void Initialize() => Forces.Compute(System);
+
+    /// <summary>Called with every thermo record as it is taken (e.g. to stream thermo.csv, flushed per row, so a killed run keeps its rows).</summary>
+    public Action<ThermoRow>? OnRecord { get; set; }
 
     public ThermoRow Record()
     {
@@ -55,6 +75,7 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
         var row = new ThermoRow(Step, ElapsedPs, Kinetics.Temperature(System), r.PotentialEnergy, ke, r.PotentialEnergy + ke,
             (p[0] + p[1] + p[2]) / 3.0, p[0], p[1], p[2], b.Volume, b.Length(0), b.Length(1), b.Length(2));
         Thermo.Add(row);
+        OnRecord?.Invoke(row);
         return row;
     }
 
@@ -64,7 +85,9 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
     /// </summary>
     public bool Run(long steps, int thermoEvery, CancellationToken cancel = default, string? checkpointPath = null, long checkpointEvery = 0, Action<long>? progress = null)
     {
-        if (Thermo.Count == 0 || Thermo[^1].Step != Step) Record();
+        bool offGridResume = RestoredFromCheckpoint && !(thermoEvery > 0 && Step % thermoEvery == 0);
+        RestoredFromCheckpoint = false;
+        if (Thermo.Count == 0 || (Thermo[^1].Step != Step && !offGridResume)) Record();
         if (double.IsNaN(_referenceK)) _referenceK = Runaway.TargetTemperatureK ?? Kinetics.Temperature(System);
         CheckRunaway();
         long end = Step + steps;
@@ -72,7 +95,7 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
         {
             if (cancel.IsCancellationRequested)
             {
-                if (checkpointPath is not null) SaveCheckpoint(checkpointPath);
+                if (checkpointPath is not null) SaveCheckpoint(checkpointPath, betweenRebuilds: true);
                 _log.Warning("Run cancelled at step {Step}; checkpoint {Path}", Step, checkpointPath);
                 return false;
             }
@@ -110,19 +133,22 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
 
     /// <summary>
     /// Writes a checkpoint to <paramref name="path"/>; the one that was there is kept as <see cref="Checkpoint.PreviousPath"/>,
-    /// so a checkpoint written on the way into a runaway still leaves the good one before it.
+    /// so a checkpoint written on the way into a runaway still leaves the good one before it. A periodic checkpoint
+    /// invalidates the neighbor list (the run and a resume from it both rebuild here); one written when the run stops
+    /// (<paramref name="betweenRebuilds"/>, Ctrl+C) keeps the list and stores what it was built from instead.
     /// </summary>
-    public void SaveCheckpoint(string path)
+    public void SaveCheckpoint(string path, bool betweenRebuilds = false)
     {
         if (File.Exists(path))
         {
             File.Copy(path, Checkpoint.PreviousPath(path), overwrite: true);
             _previousCheckpointStep = path == _checkpointPath ? LastCheckpointStep : Checkpoint.ReadStep(path);
         }
-        Checkpoint.Save(path, this);
+        var list = betweenRebuilds ? Forces.List.Reference : null;
+        Checkpoint.Save(path, this, list);
         _checkpointPath = path;
         LastCheckpointStep = Step;
-        Forces.List.Invalidate();
+        if (list is null) Forces.List.Invalidate();
     }
 
     /// <summary>Stops the run with a <see cref="RunawayException"/> if the state is past <see cref="Runaway"/>'s limits.</summary>

@@ -46,10 +46,22 @@ public static class MdDriver
             if (plan.DrawVelocities) Kinetics.AssignMaxwellBoltzmann(system, plan.TemperatureK, plan.Seed);
             run.Initialize();
         }
+        // thermo.csv is streamed and flushed per record (a killed run keeps every row up to its last record); on resume it
+        // restarts from the checkpoint's rows, which are exactly the rows up to the checkpoint step
+        using var thermo = new StreamWriter(Path.Combine(plan.OutDir, "thermo.csv"), append: false);
+        ThermoRow.WriteCsv(thermo, run.Thermo);
+        thermo.Flush();
+        run.OnRecord = row => { thermo.WriteLine(row.ToCsv()); thermo.Flush(); };
         if (run.Thermo.Count == 0) run.Record();
         JsonOutput.Write(Path.Combine(plan.OutDir, "plan.json"), planJson);
 
-        LammpsDumpWriter? dump = plan.DumpEvery > 0 ? new LammpsDumpWriter(Path.Combine(plan.OutDir, "trajectory.dump"), [.. LammpsDumpWriter.DefaultColumns, "vx", "vy", "vz"]) : null;
+        // On resume the dump keeps the frames before the checkpoint step and continues after them (the frame of the
+        // checkpoint step itself is written again from the restored state, which a kill may have cut off).
+        string dumpPath = Path.Combine(plan.OutDir, "trajectory.dump");
+        if (plan.Resume && plan.DumpEvery > 0) LammpsDumpFiles.TruncateFrom(dumpPath, run.Step);
+        LammpsDumpWriter? dump = plan.DumpEvery > 0 ? new LammpsDumpWriter(dumpPath, [.. LammpsDumpWriter.DefaultColumns, "vx", "vy", "vz"], append: plan.Resume) : null;
+        void WriteFrame() => dump!.WriteFrame(system, run.Step, plan.DumpPerAtomEnergy ? new Dictionary<string, double[]> { ["c_pe"] = forces.PerAtom(system).PerAtomEnergy! } : null);
+        if (dump is not null && plan.Resume && run.Step > 0 && run.Step % plan.DumpEvery == 0) WriteFrame();
         long remaining = plan.Resume ? Math.Max(0, plan.Steps - run.Step) : plan.Steps;
         long firstStep = run.Step;
         var clock = Stopwatch.StartNew();
@@ -65,8 +77,7 @@ public static class MdDriver
                     long chunk = plan.DumpEvery > 0 ? Math.Min(plan.DumpEvery - run.Step % plan.DumpEvery, remaining - done) : remaining - done;
                     completed = run.Run(chunk, plan.ThermoEvery, token, checkpoint, plan.CheckpointEvery, step => report("steps", step - firstStep, remaining));
                     done += chunk;
-                    if (dump is not null && run.Step % plan.DumpEvery == 0)
-                        dump.WriteFrame(system, run.Step, plan.DumpPerAtomEnergy ? new Dictionary<string, double[]> { ["c_pe"] = forces.PerAtom(system).PerAtomEnergy! } : null);
+                    if (dump is not null && run.Step % plan.DumpEvery == 0) WriteFrame();
                 }
             });
         }
@@ -79,6 +90,8 @@ public static class MdDriver
         finally
         {
             dump?.Dispose();
+            run.OnRecord = null;
+            thermo.Dispose();
         }
         clock.Stop();
         long stepsRun = run.Step - firstStep;
@@ -173,7 +186,7 @@ public static class MdDriver
             ["final_temperature_K"] = last.TemperatureK,
             ["final_pressure_GPa"] = last.PressureGpa,
             ["final_volume_A3"] = last.VolumeA3,
-            ["neighbor_list_builds"] = backend is GpuBackend gpu ? gpu.ListBuilds : run.Forces.List.Builds,
+            ["neighbor_list_builds"] = backend is GpuBackend gpu ? gpu.ListBuilds : run.NeighborListBuilds,
             // entries the pair kernel evaluates per atom and step: half list (cut-off + skin) on the CPU, full list on the device
             ["neighbor_list_entries_per_atom"] = backend is GpuBackend g ? g.MeanListEntries() : (double)run.Forces.List.PairCount / run.System.Count,
             ["pairs_within_cutoff_per_atom"] = backend is SimdBackend sb ? (double)sb.LastPairsWithinCutoff / run.System.Count : null,
