@@ -67,14 +67,14 @@ public sealed record CampaignConfig(
         TomlTable root;
         try { root = TomlSerializer.Deserialize<TomlTable>(File.ReadAllText(path)) ?? new TomlTable(); }
         catch (TomlException e) { throw new InputException($"{path}: not valid TOML: {e.Message}"); }
-        foreach (var k in root.Keys)
-            if (k is not ("campaign" or "composition" or "diffusion")) throw new InputException($"{path}: unknown key '{k}' (known: campaign, composition, diffusion)");
+        var schema = CampaignFileSchema.Schema;
+        KeySuggestions.Only(path, root.Keys, "", schema.Sections);
         string dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         var c = root.TryGetValue("campaign", out var ct) ? ct as TomlTable ?? throw new InputException($"{path}: 'campaign' must be a table") : new TomlTable();
-        Known(path, c, "campaign.", "replicas", "strain_rates_per_s", "protocols", "base");
-        int replicas = (int)Num(path, c, "campaign.replicas", 1);
+        KeySuggestions.Only(path, c.Keys, "campaign.", schema.KeysIn("campaign"));
+        int replicas = (int)Num(path, c, "campaign.replicas", CampaignDefaults.Replicas);
         if (replicas < 1) throw new InputException($"{path}: key 'campaign.replicas' must be at least 1");
-        var rates = NumList(path, c, "campaign.strain_rates_per_s") ?? [1e10];
+        var rates = NumList(path, c, "campaign.strain_rates_per_s") ?? [CampaignDefaults.StrainRatePerS];
         if (rates.Any(r => !(r > 0))) throw new InputException($"{path}: key 'campaign.strain_rates_per_s' must hold positive rates");
         var protocols = (StrList(path, c, "campaign.protocols") ?? ["A"]).Select(p => p.ToUpperInvariant() switch
         {
@@ -91,7 +91,7 @@ public sealed record CampaignConfig(
         {
             var t = arr[i];
             string p = $"composition[{i}].";
-            Known(path, t, p, "label", "x", "shipped", "data", "build", "atoms", "density", "aspect", "quench_rate", "melt_ps", "relax_ps", "forcefield", "elements", "boron_n4");
+            KeySuggestions.Only(path, t.Keys, p, schema.KeysIn("composition"));
             string label = Str(path, t, p + "label", null) ?? throw new InputException($"{path}: key '{p}label' is missing");
             if (comps.Any(o => o.Label == label)) throw new InputException($"{path}: label '{label}' appears twice");
             string? shipped = Str(path, t, p + "shipped", null), data = Str(path, t, p + "data", null), build = Str(path, t, p + "build", null);
@@ -100,8 +100,8 @@ public sealed record CampaignConfig(
             if (data is not null && !Path.IsPathRooted(data)) data = Path.Combine(dir, data);
             double? x = t.ContainsKey("x") ? Num(path, t, p + "x", 0) : null;
             comps.Add(new CampaignComposition(label, x, shipped, data, build,
-                (int)Num(path, t, p + "atoms", 1800), Num(path, t, p + "density", 2.2), Str(path, t, p + "aspect", "2,1,2")!,
-                Num(path, t, p + "quench_rate", 100), Num(path, t, p + "melt_ps", 10), Num(path, t, p + "relax_ps", 10),
+                (int)Num(path, t, p + "atoms", CampaignDefaults.Atoms), Num(path, t, p + "density", CampaignDefaults.DensityGCm3), Str(path, t, p + "aspect", CampaignDefaults.Aspect)!,
+                Num(path, t, p + "quench_rate", CampaignDefaults.QuenchRateKPerPs), Num(path, t, p + "melt_ps", CampaignDefaults.MeltPs), Num(path, t, p + "relax_ps", CampaignDefaults.RelaxPs),
                 Str(path, t, p + "forcefield", null) ?? throw new InputException($"{path}: key '{p}forcefield' is missing"),
                 Str(path, t, p + "elements", null),
                 t.ContainsKey("boron_n4") ? Num(path, t, p + "boron_n4", 0) : null));
@@ -113,22 +113,17 @@ public sealed record CampaignConfig(
     {
         if (!root.TryGetValue("diffusion", out var d)) return null;
         var t = d as TomlTable ?? throw new InputException($"{path}: 'diffusion' must be a table ([diffusion])");
-        Known(path, t, "diffusion.", "temperatures_K", "species", "ps", "skip_ps", "dump_every_steps", "timestep_fs");
+        KeySuggestions.Only(path, t.Keys, "diffusion.", CampaignFileSchema.Schema.KeysIn("diffusion"));
         var temps = NumList(path, t, "diffusion.temperatures_K") ?? throw new InputException($"{path}: key 'diffusion.temperatures_K' is missing");
         if (temps.Count == 0 || temps.Any(x => !(x > 0))) throw new InputException($"{path}: key 'diffusion.temperatures_K' must hold positive temperatures");
-        var axis = new DiffusionAxis(temps, Str(path, t, "diffusion.species", "Li")!, Num(path, t, "diffusion.ps", 40), Num(path, t, "diffusion.skip_ps", 5),
-            (int)Num(path, t, "diffusion.dump_every_steps", 100), Num(path, t, "diffusion.timestep_fs", 1));
+        var axis = new DiffusionAxis(temps, Str(path, t, "diffusion.species", CampaignDefaults.Species)!, Num(path, t, "diffusion.ps", CampaignDefaults.DiffusionPs),
+            Num(path, t, "diffusion.skip_ps", CampaignDefaults.SkipPs), (int)Num(path, t, "diffusion.dump_every_steps", CampaignDefaults.DumpEverySteps),
+            Num(path, t, "diffusion.timestep_fs", CampaignDefaults.TimestepFs));
         if (!(axis.Ps > 0) || axis.SkipPs < 0 || axis.SkipPs >= axis.Ps) throw new InputException($"{path}: keys 'diffusion.ps' ({axis.Ps}) and 'diffusion.skip_ps' ({axis.SkipPs}) need 0 ≤ skip_ps < ps");
         if (axis.DumpEverySteps < 1) throw new InputException($"{path}: key 'diffusion.dump_every_steps' must be at least 1");
         if (!(axis.TimestepFs > 0 && axis.TimestepFs <= 10)) throw new InputException($"{path}: key 'diffusion.timestep_fs' must lie in (0, 10]");
         if (axis.Steps / axis.DumpEverySteps < 20) throw new InputException($"{path}: the diffusion runs would write fewer than 20 frames; lower 'diffusion.dump_every_steps'");
         return axis;
-    }
-
-    private static void Known(string path, TomlTable t, string prefix, params string[] keys)
-    {
-        foreach (var k in t.Keys)
-            if (!keys.Contains(k)) throw new InputException($"{path}: unknown key '{prefix}{k}' (known: {string.Join(", ", keys)})");
     }
 
     private static string Key(string dotted) => dotted[(dotted.LastIndexOf('.') + 1)..];

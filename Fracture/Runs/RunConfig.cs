@@ -116,20 +116,20 @@ public sealed record RunConfig(
 
     public static RunConfig Load(string path)
     {
-        var (root, r) = Open(path, "run");
-        r.Only(root, "", "structure", "forcefield", "crack", "tension", "run");
+        var (root, r) = Open(path, "run", RunFileSchema.Schema);
+        r.OnlySections(root);
         return FromTables(root, r, path);
     }
 
     /// <summary>Parses a TOML file into its root table and a reader that names the file in every error.</summary>
-    internal static (TomlTable Root, Reader Reader) Open(string path, string what)
+    internal static (TomlTable Root, Reader Reader) Open(string path, string what, InputSchema schema)
     {
         if (Directory.Exists(path)) throw new InputException($"{path}: is a folder, expected a {what} file (TOML)");
         if (!File.Exists(path)) throw new InputException($"{path}: {what} file does not exist");
         TomlTable root;
         try { root = TomlSerializer.Deserialize<TomlTable>(File.ReadAllText(path)) ?? new TomlTable(); }
         catch (TomlException e) { throw new InputException($"{path}: not valid TOML: {e.Message}"); }
-        return (root, new Reader(path));
+        return (root, new Reader(path, schema));
     }
 
     /// <summary>The run's sections ([structure], [forcefield], [crack], [tension], [run]) of a parsed file; other sections are the caller's.</summary>
@@ -137,17 +137,17 @@ public sealed record RunConfig(
     {
         var d = Default();
 
-        var st = r.Section(root, "structure", "data", "shipped", "elements", "replicate");
+        var st = r.Section(root, "structure");
         string? data = r.Text(st, "structure.data", null);
         if (data is not null && !Path.IsPathRooted(data)) data = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", data);
         string shipped = r.Text(st, "structure.shipped", d.Shipped)!;
         string? elements = r.Text(st, "structure.elements", null);
         int[]? replicate = r.Counts(st, "structure.replicate");
-        var ffs = r.Section(root, "forcefield", "name", "boron_n4");
+        var ffs = r.Section(root, "forcefield");
         string ff = r.Text(ffs, "forcefield.name", d.ForceField)!;
         double? n4 = ffs is not null && ffs.ContainsKey("boron_n4") ? r.Number(ffs, "forcefield.boron_n4", 0) : null;
 
-        var c = r.Section(root, "crack", "kind", "length_fraction", "opening_A", "loading_axis", "crack_axis", "position", "vacuum_A");
+        var c = r.Section(root, "crack");
         var dc = d.Settings.Crack;
         string kind = r.Text(c, "crack.kind", "centre")!;
         var crack = new PreCrackSpec(
@@ -156,8 +156,7 @@ public sealed record RunConfig(
             r.Number(c, "crack.length_fraction", dc.LengthFraction), r.Number(c, "crack.opening_A", dc.OpeningA),
             r.Number(c, "crack.position", dc.PositionFraction), r.Number(c, "crack.vacuum_A", dc.VacuumA));
 
-        var t = r.Section(root, "tension", "protocol", "strain_rate_per_s", "temperature_K", "max_strain", "record_every_strain", "timestep_fs",
-            "step_strain", "hold_ps", "separation_fraction", "separation_span");
+        var t = r.Section(root, "tension");
         var dt = d.Settings.Tension;
         string protocol = r.Text(t, "tension.protocol", dt.Protocol.ToString())!;
         var tension = new TensileSettings(
@@ -169,7 +168,7 @@ public sealed record RunConfig(
             r.Number(t, "tension.hold_ps", dt.HoldPs), r.Number(t, "tension.separation_fraction", dt.SeparationFraction),
             r.Number(t, "tension.separation_span", dt.SeparationSpan));
 
-        var rn = r.Section(root, "run", "seed", "relax_ps", "modulus_strain", "dump_every_records", "snapshot_every_strain");
+        var rn = r.Section(root, "run");
         double every = r.Number(rn, "run.snapshot_every_strain", d.Settings.SnapshotEveryStrain);
         if (every < 0) throw new InputException($"{path}: key 'run.snapshot_every_strain' is {every}; it must be 0 (no snapshots) or positive");
         var settings = new FractureJobSettings(crack, tension, r.Number(rn, "run.modulus_strain", d.Settings.ModulusStrain),
@@ -181,8 +180,11 @@ public sealed record RunConfig(
     }
 
     /// <summary>TOML access that names the file and the dotted key in every error, and refuses keys it does not know.</summary>
-    internal sealed class Reader(string source)
+    internal sealed class Reader(string source, InputSchema schema)
     {
+        /// <summary>Refuses top-level keys that are not sections of the schema.</summary>
+        public void OnlySections(TomlTable root) => Only(root, "", schema.Sections);
+
         public void Only(TomlTable table, string prefix, params string[] keys)
         {
             KeySuggestions.Only(source, table.Keys, prefix, keys);
@@ -221,8 +223,10 @@ public sealed record RunConfig(
             return v > 0 ? v : throw new InputException($"{source}: key '{key}' is {v.ToString(CultureInfo.InvariantCulture)}; it must be positive");
         }
 
-        public TomlTable? Section(TomlTable root, string name, params string[] keys)
+        /// <summary>Section <paramref name="name"/> of the file, its keys checked against the file type's schema.</summary>
+        public TomlTable? Section(TomlTable root, string name)
         {
+            var keys = schema.KeysIn(name);
             if (!root.TryGetValue(name, out var v)) return null;
             if (v is not TomlTable t) throw new InputException($"{source}: '{name}' must be a table ([{name}])");
             Only(t, name + ".", keys);

@@ -81,13 +81,12 @@ public sealed record ToughnessStudy(
 
     public static ToughnessStudy Load(string path)
     {
-        var (root, r) = RunConfig.Open(path, "study");
-        r.Only(root, "", "structure", "forcefield", "crack", "tension", "run", "study", "kfield");
+        var (root, r) = RunConfig.Open(path, "study", StudyFileSchema.Schema);
+        r.OnlySections(root);
         var b = RunConfig.FromTables(root, r, path);
         if (b.Settings.Crack.Kind != CrackKind.Centre)
             throw new InputException($"{path}: key 'crack.kind' is '{b.Settings.Crack.Kind.ToString().ToLowerInvariant()}'; a toughness study cuts centre cracks (the periodic-array LEFM of SCIENCE.md §10)");
-        var st = r.Section(root, "study", "crack_length_fractions", "replicas", "seeds", "methods", "sizes", "strain_rates_per_s",
-            "j_kernel_A", "j_spacing_A", "j_domains", "tip_advance_A", "j_window_frames", "label", "x");
+        var st = r.Section(root, "study");
         var fractions = r.Numbers(st, "study.crack_length_fractions") ?? [0.2, 1.0 / 3.0, 0.5];
         if (fractions.Count == 0) throw new InputException($"{path}: key 'study.crack_length_fractions' is empty; give at least one 2a/W");
         foreach (var f in fractions)
@@ -131,7 +130,7 @@ public sealed record ToughnessStudy(
         // The J integral reads the per-atom stress dump: a study without dumps cannot take that route.
         if (methods.Contains(ToughnessMethod.JIntegral) && b.DumpEveryRecords <= 0)
             throw new InputException($"{path}: 'study.methods' has \"j-integral\", which reads the per-atom stress dump, but 'run.dump_every_records' is {b.DumpEveryRecords}");
-        var kf = r.Section(root, "kfield", "k_start", "k_step", "k_max", "boundary_A", "opening_A", "advance_A", "replicate", "force_tolerance", "max_iterations", "plane");
+        var kf = r.Section(root, "kfield");
         var dk = Default().KField;
         string plane = r.Text(kf, "kfield.plane", "strain")!;
         var ks = new KFieldSettings(

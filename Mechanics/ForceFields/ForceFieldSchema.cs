@@ -1,7 +1,6 @@
-namespace FractureLab.Mechanics.ForceFields;
+using FractureLab.Mechanics.IO;
 
-/// <summary>One key of an input file: its dotted path, kind, whether it is required, its default and what it means (with units).</summary>
-public sealed record SchemaKey(string Path, string Kind, bool Required, string? Default, string Meaning);
+namespace FractureLab.Mechanics.ForceFields;
 
 /// <summary>
 /// The force-field file (schema "fracturelab.forcefield/1") described once: <see cref="ForceFieldLoader"/> refuses every key
@@ -34,11 +33,9 @@ public static class ForceFieldSchema
         new("pairs[].A, rho, C, r0, B, n, D", "numbers", true, "B, n, D solved for continuity at r0", "core-buckingham: Buckingham beyond r0, B/r^n + D r^2 inside it (eV Å^n, eV/Å^2); A may be \"deng-du\" (B-O from the composition)"),
     ];
 
+    /// <summary>The force-field file type.</summary>
+    public static InputSchema Schema => new("forcefield", $"Force-field file, schema \"{ForceFieldLoader.Schema}\" (TOML).", Keys);
+
     /// <summary>The table as Markdown (for the README or the terminal).</summary>
-    public static string Markdown()
-    {
-        var sb = new System.Text.StringBuilder($"Force-field file, schema \"{ForceFieldLoader.Schema}\" (TOML). Unknown keys are errors.\n\n| key | kind | required | default | meaning |\n| --- | --- | --- | --- | --- |\n");
-        foreach (var k in Keys) sb.AppendLine($"| `{k.Path}` | {k.Kind} | {(k.Required ? "yes" : "no")} | {k.Default ?? ""} | {k.Meaning} |");
-        return sb.ToString();
-    }
+    public static string Markdown() => Schema.Markdown();
 }

@@ -5,10 +5,15 @@ public static class ShippedStructures
 {
     private const string Prefix = "FractureLab.Data.";
 
+    /// <summary>The names of the shipped structures (silica576, silica1800, ...).</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. typeof(ShippedStructures).Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(".data", StringComparison.Ordinal))
+        .Select(n => n[Prefix.Length..^".data".Length]).Order()];
+
     public static string Text(string name)
     {
         using var s = typeof(ShippedStructures).Assembly.GetManifestResourceStream(Prefix + name + ".data")
-            ?? throw new InputException($"no shipped structure '{name}'");
+            ?? throw new InputException($"no shipped structure '{name}'{KeySuggestions.Suggest(name, Names)} (shipped: {string.Join(", ", Names)})");
         using var r = new StreamReader(s);
         return r.ReadToEnd();
     }

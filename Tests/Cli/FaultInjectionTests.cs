@@ -72,6 +72,8 @@ public class FaultInjectionTests
         var b = JsonNode.Parse(Text(killed, "summary.json"))!;
         foreach (var key in new[] { "steps", "completed", "final_total_energy_eV", "final_pressure_GPa", "neighbor_list_builds" })
             Assert.Equal(a[key]!.ToJsonString(), b[key]!.ToJsonString());
+        Directory.Delete(straight, true);
+        Directory.Delete(killed, true);
     }
 
     [Fact]
@@ -98,5 +100,8 @@ public class FaultInjectionTests
         Assert.True(code == 0, err);
         foreach (var f in new[] { "stress_strain.csv", "trajectory.dump" })
             Assert.True(Text(straight, f) == Text(killed, f), $"{f} differs after a kill at record {killAt} of {rows} and a resume");
+        Directory.Delete(straight, true);
+        Directory.Delete(killed, true);
+        Directory.Delete(Path.GetDirectoryName(toml)!, true);
     }
 }
