@@ -79,7 +79,7 @@ public static class MdDriver
                     done += chunk;
                     if (dump is not null && run.Step % plan.DumpEvery == 0) WriteFrame();
                 }
-            });
+            }, atoms: system.Count);
         }
         catch (RunawayException e)
         {
