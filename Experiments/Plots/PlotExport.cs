@@ -15,15 +15,18 @@ public static class PlotExport
     public const int Width = 900;
     public const int Height = 620;
 
-    /// <summary>An empty model with a title, linear axes with titles, and a legend at the top left.</summary>
+    /// <summary>An empty model with a title, linear axes with titles, and a legend outside the plot area (right), so it never covers data.</summary>
     public static PlotModel NewModel(string title, string xTitle, string yTitle)
     {
         var model = new PlotModel { Title = title, Background = OxyColors.White };
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = xTitle, MajorGridlineStyle = LineStyle.Dot, MinimumPadding = 0.06, MaximumPadding = 0.06 });
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = yTitle, MajorGridlineStyle = LineStyle.Dot, MinimumPadding = 0.08, MaximumPadding = 0.08 });
-        model.Legends.Add(new Legend { LegendPosition = LegendPosition.TopLeft, LegendBackground = OxyColor.FromAColor(200, OxyColors.White) });
+        model.Legends.Add(OutsideLegend());
         return model;
     }
+
+    /// <summary>The house legend: outside the plot area at the top right, so no series or annotation is hidden under it.</summary>
+    public static Legend OutsideLegend() => new() { LegendPlacement = LegendPlacement.Outside, LegendPosition = LegendPosition.RightTop, LegendBackground = OxyColors.White };
 
     public static byte[] Png(PlotModel model, int width = Width, int height = Height)
     {

@@ -37,7 +37,16 @@ public static class SepbPlots
     /// <summary>K_Ic (MPa·m^0.5) per specimen, valid and invalid apart, with the mean and 95 % interval of the valid ones.</summary>
     public static PlotModel KIc(SepbReduction red)
     {
-        var model = PlotExport.NewModel($"SEPB K_Ic, {Path.GetFileName(red.Sheet)}", "specimen (sheet order)", "K_Ic (MPa·m^0.5)");
+        var model = PlotExport.NewModel($"SEPB K_Ic, {Path.GetFileName(red.Sheet)}", "specimen", "K_Ic (MPa·m^0.5)");
+        // specimens by their sheet id (in sheet order), one tick each
+        var ids = red.Results.Select(r => r.Specimen.Id).ToList();
+        var axis = (OxyPlot.Axes.LinearAxis)model.Axes[0];
+        axis.MajorStep = 1;
+        axis.MinorStep = 1;
+        axis.Minimum = 0.5;
+        axis.Maximum = ids.Count + 0.5;
+        axis.Angle = ids.Count > 8 ? -45 : 0;
+        axis.LabelFormatter = v => Math.Abs(v - Math.Round(v)) < 1e-9 && v >= 1 && v <= ids.Count ? ids[(int)Math.Round(v) - 1] : "";
         var valid = new ScatterSeries { Title = "valid", MarkerType = MarkerType.Circle, MarkerSize = 5, MarkerFill = OxyColors.SteelBlue };
         var invalid = new ScatterSeries { Title = "invalid", MarkerType = MarkerType.Cross, MarkerSize = 6, MarkerStroke = OxyColors.Red };
         for (int i = 0; i < red.Results.Count; i++)

@@ -77,9 +77,13 @@ public static class TensileAnalysis
         double? kE = e is { } ee && g is { } gg ? FractureUnits.KFromEnergy(ee, gg) : null;
         double? kEps = kE is { } k && nu is { } n ? k / Math.Sqrt(1 - n * n) : null;
         double? kLower = e is { } e2 && !separated ? FractureUnits.KFromEnergy(e2, lowerG) : null;
+        double? kLowerEps = kLower is { } kl && nu is { } n2 ? kl / Math.Sqrt(1 - n2 * n2) : null;
 
         return new TensileResult(fit1, fit2, e, source_, m, nu, sMax, c.Strain[peak], separated,
-            separated ? c.Strain[fail] : null, g, g / 2, kE, kEps, kStress, factor, lowerG, kLower, conventions);
+            separated ? c.Strain[fail] : null, g, g / 2, kE, kEps, kStress, factor, lowerG, kLower, conventions)
+        {
+            KIcEnergyPlaneStrainLowerBoundMPaSqrtM = kLowerEps,
+        };
     }
 
     private static ModulusFit FitModulus(TensileCurve c, double upTo, string source)

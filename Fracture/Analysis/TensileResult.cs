@@ -36,4 +36,8 @@ public sealed record TensileResult(
     double? GeometryFactor,
     double FractureEnergyLowerBoundJPerM2,
     double? KIcEnergyLowerBoundMPaSqrtM,
-    IReadOnlyList<string> Conventions);
+    IReadOnlyList<string> Conventions)
+{
+    /// <summary>Lower bound of the plane-strain energy-route K_Ic when the run did not separate: √(E·G_lower/(1−ν²)), MPa·m^0.5.</summary>
+    public double? KIcEnergyPlaneStrainLowerBoundMPaSqrtM { get; init; }
+}

@@ -11,7 +11,7 @@ public static class FracturePlots
 {
     public static PlotModel StressStrain(FractureJobResult r, int axis)
     {
-        var model = PlotExport.NewModel("Tensile stress-strain", "engineering strain", $"stress s{"xyz"[axis]}{"xyz"[axis]} (GPa)");
+        var model = PlotExport.NewModel("Tensile stress-strain", "engineering strain", $"stress σ_{"xyz"[axis]}{"xyz"[axis]} (GPa)");
         model.Series.Add(Line("pre-cracked", r.CrackedCurve, OxyColors.SteelBlue));
         model.Series.Add(Line("uncracked (E, nu)", r.UncrackedCurve, OxyColors.Gray));
         var fit = r.UncrackedAnalysis.Fit1;
@@ -20,7 +20,7 @@ public static class FracturePlots
         fitLine.Points.Add(new DataPoint(0, fit.InterceptGpa));
         fitLine.Points.Add(new DataPoint((top - fit.InterceptGpa) / fit.SlopeGpa, top));
         model.Series.Add(fitLine);
-        var peak = new ScatterSeries { Title = $"sigma_max {r.Analysis.StrengthGpa:0.00} GPa", MarkerType = MarkerType.Circle, MarkerSize = 6, MarkerFill = OxyColors.Red };
+        var peak = new ScatterSeries { Title = $"σ_max {r.Analysis.StrengthGpa:0.00} GPa", MarkerType = MarkerType.Circle, MarkerSize = 6, MarkerFill = OxyColors.Red };
         peak.Points.Add(new ScatterPoint(r.Analysis.StrainAtPeak, r.Analysis.StrengthGpa));
         model.Series.Add(peak);
         return model;

@@ -34,7 +34,7 @@ public static class FractureReport
             new[] { "failure strain ε_f", F(a.FailureStrain, "0.000"), "" },
             new[] { "fracture energy G_c", a.Separated ? F(a.FractureEnergyJPerM2, "0.00") : "≥ " + F(a.FractureEnergyLowerBoundJPerM2, "0.00"), "J/m²" },
             new[] { "K_Ic, energy route, plane stress", a.Separated ? F(a.KIcEnergyMPaSqrtM, "0.000") : "≥ " + F(a.KIcEnergyLowerBoundMPaSqrtM, "0.000"), "MPa·m^0.5" },
-            new[] { "K_Ic, energy route, plane strain", F(a.KIcEnergyPlaneStrainMPaSqrtM, "0.000"), "MPa·m^0.5" },
+            new[] { "K_Ic, energy route, plane strain", a.Separated ? F(a.KIcEnergyPlaneStrainMPaSqrtM, "0.000") : "≥ " + F(a.KIcEnergyPlaneStrainLowerBoundMPaSqrtM, "0.000"), "MPa·m^0.5" },
             new[] { "K_Ic, stress route", F(a.KIcStressMPaSqrtM, "0.000"), "MPa·m^0.5" },
         };
         List<Block> doc =

@@ -11,14 +11,14 @@ public static class ToughnessPlots
     /// <summary>σ_c of every pull against a, and K/(F(a/W)√(πa)) with the fitted K (periodic-array factor).</summary>
     public static PlotModel StrengthVsCrackLength(CellResult c)
     {
-        var m = PlotExport.NewModel($"Strength vs crack length ({c.Cell.Label})", "crack half-length a (A)", "sigma_c = sigma_max (GPa)");
+        var m = PlotExport.NewModel($"Strength vs crack length ({c.Cell.Label})", "crack half-length a (Å)", "σ_c = σ_max (GPa)");
         var pts = new ScatterSeries { Title = "pulls", MarkerType = MarkerType.Circle, MarkerSize = 5, MarkerFill = OxyColors.SteelBlue };
         foreach (var p in c.Pulls) pts.Points.Add(new ScatterPoint(p.Point.HalfLengthA, p.Point.SigmaCGpa));
         m.Series.Add(pts);
         if (c.CrackLength is { } fit)
         {
             double w = c.Pulls[0].Point.PeriodA, k = fit.K.Value / Analysis.FractureUnits.MPaSqrtMPerGpaSqrtAngstrom;
-            var line = new LineSeries { Title = $"LEFM, K_Ic = {fit.K.Value:0.000} MPa m^0.5", Color = OxyColors.Black, LineStyle = LineStyle.Dash };
+            var line = new LineSeries { Title = $"LEFM, K_Ic = {fit.K.Value:0.000} MPa·m^0.5", Color = OxyColors.Black, LineStyle = LineStyle.Dash };
             double lo = 0.5 * c.Pulls.Min(p => p.Point.HalfLengthA), hi = Math.Min(0.49 * w, 1.2 * c.Pulls.Max(p => p.Point.HalfLengthA));
             for (int i = 0; i <= 60; i++) { double a = lo + (hi - lo) * i / 60; line.Points.Add(new DataPoint(a, k * CrackLengthRoute.G(a, w))); }
             m.Series.Add(line);
@@ -29,7 +29,7 @@ public static class ToughnessPlots
     /// <summary>J at onset against the outer domain size, both tips of every pull (path independence).</summary>
     public static PlotModel JVsDomain(CellResult c)
     {
-        var m = PlotExport.NewModel("J at onset vs domain size", "outer domain half-size (A)", "J (J/m2)");
+        var m = PlotExport.NewModel("J at onset vs domain size", "outer domain half-size (Å)", "J (J/m²)");
         foreach (var p in c.Pulls.Where(p => p.J is not null))
         {
             var s = new LineSeries { Title = $"2a/W {p.Pull.Fraction:0.000} r{p.Seed()}", MarkerType = MarkerType.Circle };
@@ -46,7 +46,7 @@ public static class ToughnessPlots
     /// <summary>The R-curves of the K-field loadings: applied K against the tip's advance, one series per replica (kfield.csv files).</summary>
     public static PlotModel RCurve(IReadOnlyList<(string Label, IReadOnlyList<(double K, double Advance)> Points)> curves)
     {
-        var m = PlotExport.NewModel("K-field loading: R-curve", "tip advance (A)", "applied K_I (MPa m^0.5)");
+        var m = PlotExport.NewModel("K-field loading: R-curve", "tip advance (Å)", "applied K_I (MPa·m^0.5)");
         foreach (var (label, pts) in curves)
         {
             var s = new LineSeries { Title = label, MarkerType = MarkerType.Circle, MarkerSize = 3 };
@@ -59,7 +59,7 @@ public static class ToughnessPlots
     /// <summary>K_Ic of each route against 1/W (sizes) or log10 of the rate.</summary>
     public static PlotModel Convergence(IReadOnlyList<CellResult> cells, bool bySize)
     {
-        var m = PlotExport.NewModel(bySize ? "K_Ic vs box size" : "K_Ic vs strain rate", bySize ? "1/W (1/A)" : "log10(strain rate, 1/s)", "K_Ic (MPa m^0.5)");
+        var m = PlotExport.NewModel(bySize ? "K_Ic vs box size" : "K_Ic vs strain rate", bySize ? "1/W (1/Å)" : "log10(strain rate, 1/s)", "K_Ic (MPa·m^0.5)");
         foreach (var route in ToughnessAnalysis.Routes(cells[0]).Select(r => r.Name))
         {
             var s = new ScatterErrorSeries { Title = route, MarkerType = MarkerType.Circle, MarkerSize = 4 };

@@ -144,7 +144,7 @@ public static class RunDirectory
         output.Text("stress_strain_uncracked.csv", w => StressStrainRow.WriteCsv(w, r.UncrackedRows, axis));
         LammpsDataWriter.Write(Path.Combine(output.Folder, "precracked.data"), r.Relaxed, $"FractureLab pre-cracked, relaxed: {r.Crack.Description}");
         var summary = TensileReport.SummaryJson(r.Analysis, r.CrackedCurve, r.Options);
-        summary["uncracked"] = TensileReport.SummaryJson(r.UncrackedAnalysis, r.UncrackedCurve, new TensileAnalysisOptions());
+        summary["uncracked"] = TensileReport.ElasticJson(r.UncrackedAnalysis, r.UncrackedCurve);
         summary["crack"] = r.Crack.Description;
         summary["crack_half_length_A"] = r.Crack.HalfLengthA;
         summary["crack_period_A"] = r.Crack.PeriodA;

@@ -27,7 +27,7 @@ public static class RandomPacking
     public static AtomSystem Build(IReadOnlyList<(string Element, int Count)> elements, double densityGPerCm3, double minDistanceA, int seed,
         double[]? aspect = null, int maxTrialsPerAtom = 20000)
     {
-        if (!(densityGPerCm3 > 0)) throw new InputException($"density {densityGPerCm3} g/cm3 must be positive");
+        if (!(densityGPerCm3 > 0)) throw new InputException($"density {densityGPerCm3} g/cm³ must be positive");
         if (!(minDistanceA > 0)) throw new InputException($"minimum distance {minDistanceA} Å must be positive");
         aspect ??= [1, 1, 1];
         if (aspect.Length != 3 || aspect.Any(a => !(a > 0))) throw new InputException("aspect needs three positive ratios");
@@ -58,7 +58,7 @@ public static class RandomPacking
                 placed = true;
             }
             if (!placed)
-                throw new InputException($"random insertion: no room for atom {i + 1} of {n} at {densityGPerCm3} g/cm3 with minimum distance {minDistanceA} Å; lower the density or the distance");
+                throw new InputException($"random insertion: no room for atom {i + 1} of {n} at {densityGPerCm3} g/cm³ with minimum distance {minDistanceA} Å; lower the density or the distance");
         }
         return s;
     }

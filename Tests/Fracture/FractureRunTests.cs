@@ -48,6 +48,19 @@ public class FractureRunTests
             Assert.True(root.TryGetProperty(k, out _), k);
         Assert.True(root.GetProperty("youngs_modulus_GPa").GetDouble() > 0);
         Assert.True(root.GetProperty("strength_GPa").GetDouble() > 0);
+        // the uncracked block holds what a 2 % pull measures (E, M, nu and fits), not a strength or a G_c of that pull (issue 20.9)
+        var uncracked = root.GetProperty("uncracked");
+        Assert.True(uncracked.GetProperty("youngs_modulus_GPa").GetDouble() > 0);
+        Assert.True(uncracked.TryGetProperty("poisson_ratio", out _));
+        foreach (var k in new[] { "separated", "fracture_energy_J_m2", "strength_GPa", "KIc_energy_MPa_sqrt_m", "work_of_fracture_J_m2" })
+            Assert.False(uncracked.TryGetProperty(k, out _), k);
+        // plane stress and plane strain energy-route rows agree: both values, or both lower bounds when not separated
+        var report = File.ReadAllLines(Path.Combine(outDir, "report.md"));
+        string Row(string q) => report.Single(l => l.Contains(q));
+        bool separated = root.GetProperty("separated").GetBoolean();
+        Assert.Equal(separated, !Row("plane stress").Contains('≥'));
+        Assert.Equal(separated, !Row("plane strain").Contains('≥'));
+        Assert.DoesNotContain("not reached", Row("plane strain"));
         // 0.12 / 0.01 = 12 records after the first.
         var csv = File.ReadAllLines(Path.Combine(outDir, "stress_strain.csv"));
         Assert.Equal(1 + 13, csv.Length);

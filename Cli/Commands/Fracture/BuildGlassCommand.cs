@@ -21,7 +21,7 @@ public static class BuildGlassCommand
     {
         var comp = new Option<string>("--composition") { Description = "components and mol% (or counts), e.g. \"SiO2 = 100\" or \"Li2O = 38, B2O3 = 31, P2O5 = 31\"", Required = true };
         var atoms = new Option<int>("--atoms") { Description = "target number of atoms", DefaultValueFactory = _ => 3000 };
-        var density = new Option<double>("--density") { Description = "initial density, g/cm3", Required = true };
+        var density = new Option<double>("--density") { Description = "initial density, g/cm³", Required = true };
         var ffOpt = new Option<string>("--forcefield") { Description = "shipped name or TOML file", Required = true };
         var schedule = new Option<string>("--schedule") { Description = "quick (10 ps melt, 100 K/ps) or standard (100 ps melt, 1 K/ps)", DefaultValueFactory = _ => "quick" };
         var meltK = new Option<double>("--melt-K") { Description = "melt temperature, K", DefaultValueFactory = _ => 4000 };
@@ -43,7 +43,7 @@ public static class BuildGlassCommand
                 p.GetValue(meltK), p.GetValue(rate), p.GetValue(meltPs), p.GetValue(relaxPs), p.GetValue(dmin), p.GetValue(seed), p.GetValue(aspect)!, p.GetValue(n4));
             var (system, density_, wall) = GlassBuild.Build(recipe, p.GetValue(threads), dir, (t, b) => ConsoleProgress.Run(t, b));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{system.Count} atoms, density {density_:F3} g/cm3, {wall:F0} s; glass in {dir}/glass.data"));
+                $"{system.Count} atoms, density {density_:F3} g/cm³, {wall:F0} s; glass in {dir}/glass.data"));
             return 0;
         }));
         return cmd;

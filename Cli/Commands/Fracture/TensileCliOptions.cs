@@ -59,8 +59,8 @@ public sealed class TensileCliOptions
         string F(double? v, string fmt) => v?.ToString(fmt, ci) ?? "n/a";
         Console.WriteLine($"E {F(r.YoungsModulusGpa, "0.0")} GPa ({r.ModulusSource}), nu {F(r.PoissonRatio, "0.000")}, sigma_max {r.StrengthGpa.ToString("0.00", ci)} GPa at strain {r.StrainAtPeak.ToString("0.000", ci)}");
         Console.WriteLine(r.Separated
-            ? $"failure strain {F(r.FailureStrain, "0.000")}, G_c {F(r.FractureEnergyJPerM2, "0.00")} J/m2, K_Ic energy {F(r.KIcEnergyMPaSqrtM, "0.000")} (plane strain {F(r.KIcEnergyPlaneStrainMPaSqrtM, "0.000")}), stress route {F(r.KIcStressMPaSqrtM, "0.000")} MPa m^0.5"
-            : $"not separated: G_c >= {r.FractureEnergyLowerBoundJPerM2.ToString("0.00", ci)} J/m2, K_Ic energy >= {F(r.KIcEnergyLowerBoundMPaSqrtM, "0.000")}; stress route {F(r.KIcStressMPaSqrtM, "0.000")} MPa m^0.5");
+            ? $"failure strain {F(r.FailureStrain, "0.000")}, G_c {F(r.FractureEnergyJPerM2, "0.00")} J/m², K_Ic energy {F(r.KIcEnergyMPaSqrtM, "0.000")} (plane strain {F(r.KIcEnergyPlaneStrainMPaSqrtM, "0.000")}), stress route {F(r.KIcStressMPaSqrtM, "0.000")} MPa·m^0.5"
+            : $"not separated: G_c ≥ {r.FractureEnergyLowerBoundJPerM2.ToString("0.00", ci)} J/m², K_Ic energy ≥ {F(r.KIcEnergyLowerBoundMPaSqrtM, "0.000")} (plane strain ≥ {F(r.KIcEnergyPlaneStrainLowerBoundMPaSqrtM, "0.000")}); stress route {F(r.KIcStressMPaSqrtM, "0.000")} MPa·m^0.5");
         return 0;
     }
 }

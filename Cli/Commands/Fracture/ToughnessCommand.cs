@@ -85,6 +85,6 @@ public static class ToughnessCommand
             parts.Add($"{name} {(v is { } x ? x.ToString("0.000", ci) : "n/a")}{(se is { } e ? " +- " + e.ToString("0.000", ci) : "")}");
         }
         string rec = s["recommended"]?["route"]?.GetValue<string>() ?? "none";
-        return $"K_Ic (MPa m^0.5): {string.Join(", ", parts)}; recommended: {rec}; results in {outDir}";
+        return $"K_Ic (MPa·m^0.5): {string.Join(", ", parts)}; recommended: {rec}; results in {outDir}";
     }
 }

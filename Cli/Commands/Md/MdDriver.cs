@@ -57,11 +57,21 @@ public static class MdDriver
 
         // On resume the dump keeps the frames before the checkpoint step and continues after them (the frame of the
         // checkpoint step itself is written again from the restored state, which a kill may have cut off).
-        string dumpPath = Path.Combine(plan.OutDir, "trajectory.dump");
-        if (plan.Resume && plan.DumpEvery > 0) LammpsDumpFiles.TruncateFrom(dumpPath, run.Step);
-        LammpsDumpWriter? dump = plan.DumpEvery > 0 ? new LammpsDumpWriter(dumpPath, [.. LammpsDumpWriter.DefaultColumns, "vx", "vy", "vz"], append: plan.Resume) : null;
-        void WriteFrame() => dump!.WriteFrame(system, run.Step, plan.DumpPerAtomEnergy ? new Dictionary<string, double[]> { ["c_pe"] = forces.PerAtom(system).PerAtomEnergy! } : null);
-        if (dump is not null && plan.Resume && run.Step > 0 && run.Step % plan.DumpEvery == 0) WriteFrame();
+        string dumpPath = Path.Combine(plan.OutDir, plan.ExtendedXyz ? "trajectory.xyz" : "trajectory.dump");
+        if (plan.Resume && plan.DumpEvery > 0)
+        {
+            if (plan.ExtendedXyz) ExtendedXyzReader.TruncateFrom(dumpPath, run.Step);
+            else LammpsDumpFiles.TruncateFrom(dumpPath, run.Step);
+        }
+        LammpsDumpWriter? dump = plan.DumpEvery > 0 && !plan.ExtendedXyz ? new LammpsDumpWriter(dumpPath, [.. LammpsDumpWriter.DefaultColumns, "vx", "vy", "vz"], append: plan.Resume) : null;
+        using ExtendedXyzWriter? xyz = plan.DumpEvery > 0 && plan.ExtendedXyz ? new ExtendedXyzWriter(dumpPath, velocities: true, append: plan.Resume) : null;
+        void WriteFrame()
+        {
+            var extra = plan.DumpPerAtomEnergy ? new Dictionary<string, double[]> { ["c_pe"] = forces.PerAtom(system).PerAtomEnergy! } : null;
+            if (xyz is not null) xyz.WriteFrame(system, run.Step, run.ElapsedPs, extra);
+            else dump!.WriteFrame(system, run.Step, extra);
+        }
+        if (plan.DumpEvery > 0 && plan.Resume && run.Step > 0 && run.Step % plan.DumpEvery == 0) WriteFrame();
         long remaining = plan.Resume ? Math.Max(0, plan.Steps - run.Step) : plan.Steps;
         long firstStep = run.Step;
         var clock = Stopwatch.StartNew();
@@ -77,7 +87,7 @@ public static class MdDriver
                     long chunk = plan.DumpEvery > 0 ? Math.Min(plan.DumpEvery - run.Step % plan.DumpEvery, remaining - done) : remaining - done;
                     completed = run.Run(chunk, plan.ThermoEvery, token, checkpoint, plan.CheckpointEvery, step => report("steps", step - firstStep, remaining));
                     done += chunk;
-                    if (dump is not null && run.Step % plan.DumpEvery == 0) WriteFrame();
+                    if (plan.DumpEvery > 0 && run.Step % plan.DumpEvery == 0) WriteFrame();
                 }
             }, atoms: system.Count);
         }
@@ -168,6 +178,8 @@ public static class MdDriver
     {
         AtomicFile.Write(Path.Combine(plan.OutDir, "thermo.csv"), w => ThermoRow.WriteCsv(w, run.Thermo));
         if (final) LammpsDataWriter.Write(Path.Combine(plan.OutDir, "final.data"), run.System, $"step {run.Step}");
+        if (final && plan.ExtendedXyz)
+            AtomicFile.Write(Path.Combine(plan.OutDir, "final.xyz"), w => new ExtendedXyzWriter(w, velocities: true).WriteFrame(run.System, run.Step, run.ElapsedPs));
         var first = run.Thermo[0];
         var last = run.Thermo[^1];
         double elapsedPs = last.TimePs - first.TimePs;

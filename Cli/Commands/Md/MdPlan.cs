@@ -12,6 +12,8 @@ public sealed record MdPlan(long Steps, double DtFs, string Ensemble, string The
     public RunawayLimits Runaway { get; init; } = RunawayLimits.Default;
     /// <summary>Whether dump frames carry c_pe (per-atom potential energy, eV).</summary>
     public bool DumpPerAtomEnergy { get; init; }
+    /// <summary>Extended XYZ (trajectory.xyz, final.xyz) instead of the LAMMPS dump for the trajectory, and final.xyz beside final.data.</summary>
+    public bool ExtendedXyz { get; init; }
 
     public static MdPlan From(ParseResult p, MdOptions o, bool hasFileVelocities)
     {
@@ -50,6 +52,13 @@ public sealed record MdPlan(long Steps, double DtFs, string Ensemble, string The
         try { runaway.Check(); }
         catch (InputException e) { throw new InputException($"--runaway-*: {e.Message}"); }
         return new MdPlan(steps, dt, ens, th, t, p.GetValue(o.Pressure), "xyz".Select(a => couple.Contains(a)).ToArray(),
-            td, pd, p.GetValue(o.Seed), p.GetValue(o.NewVelocities) || !hasFileVelocities, min, thermo, dump, ck, p.GetValue(o.Resume), p.GetValue(o.Out)!) { Runaway = runaway, DumpPerAtomEnergy = p.GetValue(o.DumpPe) };
+            td, pd, p.GetValue(o.Seed), p.GetValue(o.NewVelocities) || !hasFileVelocities, min, thermo, dump, ck, p.GetValue(o.Resume), p.GetValue(o.Out)!) { Runaway = runaway, DumpPerAtomEnergy = p.GetValue(o.DumpPe), ExtendedXyz = Format(p.GetValue(o.Format)!) };
     }
+
+    private static bool Format(string f) => f switch
+    {
+        "lammps" => false,
+        "extxyz" => true,
+        _ => throw new InputException($"--format '{f}'{KeySuggestions.Suggest(f, ["lammps", "extxyz"])}: expected lammps or extxyz"),
+    };
 }

@@ -169,7 +169,7 @@ public static class DiffusionCommand
         var fit = new LineSeries { Title = string.Create(CultureInfo.InvariantCulture, $"6Dt, D = {r.Tracer.DCm2PerS:0.##e0} cm²/s"), Color = OxyColors.Black, LineStyle = LineStyle.Dash };
         foreach (double t in new[] { r.Tracer.FromPs, r.Tracer.ToPs }) fit.Points.Add(new DataPoint(t, 6 * r.Tracer.DA2PerPs * t));
         m.Series.Add(fit);
-        m.Legends.Add(new OxyPlot.Legends.Legend { LegendPosition = OxyPlot.Legends.LegendPosition.TopLeft });
+        m.Legends.Add(FractureLab.Experiments.Plots.PlotExport.OutsideLegend());
         return m;
     }
 
