@@ -175,7 +175,7 @@ public static class RunDirectory
         var c = config.Settings.Crack;
         return new JsonObject
         {
-            ["fracturelab_version"] = typeof(FractureJob).Assembly.GetName().Version?.ToString(),
+            ["fracturelab_version"] = FractureLab.Mechanics.BuildVersion.Text,
             ["structure"] = source,
             ["forcefield"] = ff.Name,
             ["forcefield_citation"] = ff.Citation,

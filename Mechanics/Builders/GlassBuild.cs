@@ -65,7 +65,7 @@ public static class GlassBuild
             ["timestep_fs"] = 1.0,
             ["stages"] = stageJson,
             ["wall_seconds"] = clock.Elapsed.TotalSeconds,
-            ["version"] = typeof(MeltQuench).Assembly.GetName().Version?.ToString(),
+            ["version"] = BuildVersion.Text,
         });
         return (system, finalDensity, clock.Elapsed.TotalSeconds);
     }

@@ -49,7 +49,12 @@ public static class LammpsDataReader
         if (atoms < 0) throw new InputException($"{source}: missing header line 'N atoms'");
         if (types <= 0) throw new InputException($"{source}: missing header line 'N atom types'");
         for (int a = 0; a < 3; a++)
+        {
             if (!haveAxis[a]) throw new InputException($"{source}: missing header line '{"xyz"[a]}lo {"xyz"[a]}hi'");
+            // the same sanity range as the dump reader: beyond it box lengths overflow cell counts and image arithmetic
+            if (!(lo[a] < hi[a]) || Math.Abs(lo[a]) > 1e9 || Math.Abs(hi[a]) > 1e9)
+                throw new InputException($"{source}: box bounds {lo[a].ToString(CultureInfo.InvariantCulture)} {hi[a].ToString(CultureInfo.InvariantCulture)} along {"xyz"[a]}: need lo < hi, both within ±1e9 Å");
+        }
 
         var masses = new double[types];
         var massComments = new string?[types];
@@ -81,6 +86,7 @@ public static class LammpsDataReader
                     foreach (var (text, l) in body)
                     {
                         var tok = Strip(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+                        if (tok.Length < 2) throw new InputException($"{source}:{l + 1}: a Masses line needs a type and a mass");
                         int t = Int(tok[0], source, l);
                         if (t < 1 || t > types) throw new InputException($"{source}:{l + 1}: mass for type {t} outside 1..{types}");
                         masses[t - 1] = Dbl(tok[1], source, l);
@@ -196,9 +202,12 @@ public static class LammpsDataReader
 
     private static int Int(string s, string source, int line) =>
         int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v
-            : throw new InputException($"{source}:{line + 1}: '{s}' is not an integer");
+            : throw new InputException($"{source}:{line + 1}: '{Short(s)}' is not an integer");
 
     private static double Dbl(string s, string source, int line) =>
         double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v
-            : throw new InputException($"{source}:{line + 1}: '{s}' is not a finite number");
+            : throw new InputException($"{source}:{line + 1}: '{Short(s)}' is not a finite number");
+
+    /// <summary>A token as it may appear in a one-line error: at most 40 characters.</summary>
+    private static string Short(string s) => s.Length <= 40 ? s : $"{s[..20]}…({s.Length} characters)";
 }

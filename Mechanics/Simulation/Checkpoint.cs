@@ -61,13 +61,23 @@ public static class Checkpoint
     public static AtomSystem ReadSystem(string path)
     {
         using var r = Open(path, out _);
-        r.ReadInt64();
-        r.ReadDouble();
-        return ReadSystemBody(r);
+        try
+        {
+            r.ReadInt64();
+            r.ReadDouble();
+            return ReadSystemBody(r);
+        }
+        catch (EndOfStreamException) { throw new InputException($"checkpoint '{path}' is truncated (the run was killed while writing it?); use {PreviousPath(path)} if it is there, or start again"); }
     }
 
     /// <summary>Restores step, forces, energies, integrator state and thermo into <paramref name="run"/>, whose system came from <see cref="ReadSystem"/>.</summary>
     public static void Restore(string path, MdRun run)
+    {
+        try { RestoreBody(path, run); }
+        catch (EndOfStreamException) { throw new InputException($"checkpoint '{path}' is truncated (the run was killed while writing it?); use {PreviousPath(path)} if it is there, or start again"); }
+    }
+
+    private static void RestoreBody(string path, MdRun run)
     {
         using var r = Open(path, out string integrator);
         if (integrator != run.Integrator.Name)
@@ -126,9 +136,12 @@ public static class Checkpoint
         var lo = new double[3]; var hi = new double[3]; var per = new bool[3];
         for (int a = 0; a < 3; a++) { lo[a] = r.ReadDouble(); hi[a] = r.ReadDouble(); per[a] = r.ReadBoolean(); }
         int nt = r.ReadInt32();
+        if (nt < 1 || nt > 1000) throw new EndOfStreamException();
         var els = new string[nt]; var masses = new double[nt];
         for (int t = 0; t < nt; t++) { els[t] = r.ReadString(); masses[t] = r.ReadDouble(); }
         int n = r.ReadInt32();
+        // a count the file cannot hold (ten doubles and five ints per atom) is a damaged checkpoint, not an allocation
+        if (n < 0 || (long)n * 100 > r.BaseStream.Length) throw new EndOfStreamException();
         var s = new AtomSystem(n, els, masses, new Box(lo, hi, per));
         foreach (var arr in new[] { s.X, s.Y, s.Z, s.Vx, s.Vy, s.Vz, s.Fx, s.Fy, s.Fz, s.Charge }) for (int i = 0; i < n; i++) arr[i] = r.ReadDouble();
         foreach (var arr in new[] { s.Type, s.Id, s.ImageX, s.ImageY, s.ImageZ }) for (int i = 0; i < n; i++) arr[i] = r.ReadInt32();

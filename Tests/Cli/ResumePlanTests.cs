@@ -23,6 +23,9 @@ public class ResumePlanTests
         (code, err) = CliRunner.Run([.. common, "--forcefield", "bks-wall", "--steps", "20", "--resume"]);
         Assert.True(code == 0, err);
         Assert.Contains("\"steps\": 20", File.ReadAllText(Path.Combine(dir, "summary.json")));
+        // plan.json and the log carry the version with its commit, as --version prints it (issue 20.7)
+        Assert.Contains($"\"fracturelab_version\": \"{FractureLab.Mechanics.BuildVersion.Text}\"", File.ReadAllText(Path.Combine(dir, "plan.json")));
+        Assert.Contains(FractureLab.Mechanics.BuildVersion.Text, File.ReadAllText(Path.Combine(dir, "fracturelab.log")));
     }
 
     [Fact]

@@ -39,6 +39,13 @@ public static class SepbCommand
             var output = new LabOutput(p.GetValue(outOpt) ?? Path.Combine("out", "sepb-" + Path.GetFileNameWithoutExtension(path)));
             Write(red, output);
             Print(red, output.Folder);
+            // every result is written first; a sheet without a single valid K_Ic has no result to report
+            if (red.Results.All(r => !r.Valid))
+            {
+                var first = red.Results.FirstOrDefault(r => r.Reasons.Count > 0);
+                Console.Error.WriteLine($"error: {path}: no specimen gives a valid K_Ic" + (first is null ? "" : $" ({first.Specimen.Id}: {first.Reasons[0]})") + $"; the reasons of each are in {Path.Combine(output.Folder, "results.csv")}");
+                return 1;
+            }
             return 0;
         }));
         return cmd;

@@ -157,7 +157,7 @@ public static class MdDriver
         return new JsonObject
         {
             ["schema"] = "fracturelab.md-plan/1",
-            ["fracturelab_version"] = typeof(MdDriver).Assembly.GetName().Version?.ToString(),
+            ["fracturelab_version"] = BuildVersion.Text,
             ["data"] = source,
             ["forcefield"] = ff.Definition.Name,
             ["citation"] = ff.Definition.Citation,

@@ -23,7 +23,7 @@ public static class LogFile
             .WriteTo.Console(restrictedToMinimumLevel: LogEventLevel.Information, standardErrorFromLevel: LogEventLevel.Verbose, outputTemplate: "[{Level:u3}] {Message:lj}{NewLine}")
             .WriteTo.File(Current, outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff} [{Level:u3}] {Message:lj}{NewLine}{Exception}", shared: true, flushToDiskInterval: TimeSpan.FromSeconds(1))
             .CreateLogger();
-        Log.Information("fracturelab {Command} {Version} on {Machine}, {Cores} cores; {Args}", command, typeof(LogFile).Assembly.GetName().Version, Environment.MachineName,
+        Log.Information("fracturelab {Command} {Version} on {Machine}, {Cores} cores; {Args}", command, FractureLab.Mechanics.BuildVersion.Text, Environment.MachineName,
             Environment.ProcessorCount, string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
     }
 }
