@@ -155,7 +155,8 @@ public static class RunDirectory
         summary["density_g_cm3"] = densityGPerCm3;
         summary["atoms_after_crack"] = r.Crack.AtomsAfter;
         summary["wall_seconds"] = wall;
-        summary["atom_steps"] = r.AtomSteps;
+        // the work of this invocation (with wall_seconds: its rate); a resumed run counts only the steps it ran itself
+        summary["atom_steps_this_invocation"] = r.AtomSteps;
         summary["atom_steps_per_second"] = r.AtomSteps / Math.Max(wall, 1e-9);
         summary["completed"] = !r.Cancelled;
         if (switching.Count > 0) summary["bond_switching"] = RunBondSwitching.Json(switching);

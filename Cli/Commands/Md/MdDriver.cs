@@ -42,6 +42,7 @@ public static class MdDriver
             {
                 minimized = m == "fire" ? Fire.Minimize(system, forces) : ConjugateGradient.Minimize(system, forces);
                 Log.Information("Minimized ({Method}): {Iterations} iterations, energy {Energy} eV, max force {Fmax} eV/Å", m, minimized.Iterations, minimized.EnergyEv, minimized.MaxForceEvPerAngstrom);
+                JsonOutput.Write(Path.Combine(plan.OutDir, "minimization.json"), MinimizationJson(minimized));
             }
             if (plan.DrawVelocities) Kinetics.AssignMaxwellBoltzmann(system, plan.TemperatureK, plan.Seed);
             run.Initialize();
@@ -207,8 +208,14 @@ public static class MdDriver
             json["runaway"] = new JsonObject { ["step"] = runaway.Step, ["quantity"] = runaway.Quantity, ["message"] = runaway.Message };
         if (plan.Ensemble == "nve" && elapsedPs > 0 && runaway is null)
             json["nve_energy_drift_eV_per_atom_per_ps"] = (last.TotalEv - first.TotalEv) / run.System.Count / elapsedPs;
-        if (minimized is not null)
-            json["minimization"] = new JsonObject { ["iterations"] = minimized.Iterations, ["energy_eV"] = minimized.EnergyEv, ["max_force_eV_per_A"] = minimized.MaxForceEvPerAngstrom, ["converged"] = minimized.Converged };
+        // the minimization ran in the first invocation; a resumed run reports it from the file written then
+        string minimizationFile = Path.Combine(plan.OutDir, "minimization.json");
+        if (minimized is not null) json["minimization"] = MinimizationJson(minimized);
+        else if (plan.Resume && File.Exists(minimizationFile))
+            json["minimization"] = JsonNode.Parse(File.ReadAllText(minimizationFile));
         JsonOutput.Write(Path.Combine(plan.OutDir, "summary.json"), json);
     }
+
+    private static JsonObject MinimizationJson(MinimizationResult m) =>
+        new() { ["iterations"] = m.Iterations, ["energy_eV"] = m.EnergyEv, ["max_force_eV_per_A"] = m.MaxForceEvPerAngstrom, ["converged"] = m.Converged };
 }
