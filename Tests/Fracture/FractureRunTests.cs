@@ -61,6 +61,37 @@ public class FractureRunTests
         Assert.Equal(separated, !Row("plane stress").Contains('≥'));
         Assert.Equal(separated, !Row("plane strain").Contains('≥'));
         Assert.DoesNotContain("not reached", Row("plane strain"));
+        // Numbers recomputed here from the written files, independently of the analysis code (issue 19.6):
+        var ci = System.Globalization.CultureInfo.InvariantCulture;
+        (double[] Strain, double[] Stress) Curve(string file)
+        {
+            var lines = File.ReadAllLines(Path.Combine(outDir, file));
+            var h = lines[0].Split(',');
+            int si = Array.IndexOf(h, "strain"), gi = Array.IndexOf(h, "stress_GPa");
+            var rows = lines.Skip(1).Select(l => l.Split(',')).ToArray();
+            return (rows.Select(r => double.Parse(r[si], ci)).ToArray(), rows.Select(r => double.Parse(r[gi], ci)).ToArray());
+        }
+        // E: the least-squares slope of the uncracked curve over its fit window (protocol A: lateral axes stress-free, so σ/ε = E)
+        var (ue, us) = Curve("stress_strain_uncracked.csv");
+        double window = uncracked.GetProperty("fit_0_1pct").GetProperty("strain_window")[1].GetDouble();
+        var pts = ue.Zip(us).Where(p => p.First >= 0 && p.First <= window + 1e-12).ToArray();
+        double mx = pts.Average(p => p.First), my = pts.Average(p => p.Second);
+        double slope = pts.Sum(p => (p.First - mx) * (p.Second - my)) / pts.Sum(p => (p.First - mx) * (p.First - mx));
+        Assert.Equal(slope, uncracked.GetProperty("youngs_modulus_GPa").GetDouble(), 1e-9 * Math.Abs(slope));
+        Assert.Equal(slope, root.GetProperty("youngs_modulus_GPa").GetDouble(), 1e-9 * Math.Abs(slope));
+        // (no physical range on E here: with records every 1 % strain the 0-1 % fit has two points on a 192-atom box at
+        // 300 K, so its value is thermal noise: 2.1 GPa in this run)
+        // sigma_max and the strain at the peak: the largest stress of the pre-cracked curve
+        var (ce, cs) = Curve("stress_strain.csv");
+        int peak = Array.IndexOf(cs, cs.Max());
+        Assert.Equal(cs[peak], root.GetProperty("strength_GPa").GetDouble());
+        Assert.Equal(ce[peak], root.GetProperty("strain_at_peak").GetDouble());
+        // the pre-cracked box: the atoms the summary counts, charge neutral (Ewald needs it), the slit's half-length 0.3 W / 2
+        var cracked = FractureLab.Mechanics.IO.LammpsDataReader.Read(Path.Combine(outDir, "precracked.data"));
+        Assert.Equal(root.GetProperty("atoms_after_crack").GetInt32(), cracked.Count);
+        Assert.True(root.GetProperty("atoms").GetInt32() > cracked.Count, "the slit removed atoms");
+        Assert.Equal(0, cracked.Charge.Sum(), 1e-9);
+        Assert.Equal(0.5 * 0.3 * root.GetProperty("crack_period_A").GetDouble(), root.GetProperty("crack_half_length_A").GetDouble(), 1e-9);
         // 0.12 / 0.01 = 12 records after the first.
         var csv = File.ReadAllLines(Path.Combine(outDir, "stress_strain.csv"));
         Assert.Equal(1 + 13, csv.Length);
