@@ -55,7 +55,8 @@ public static class CampaignCommand
                     throw new InputException($"--jobs {jobCount} with --backend gpu: runs share one accelerator, use --jobs 1");
                 CampaignRuns.RunAll(config, runs, outDir, jobCount, p.GetValue(resume), backend,
                     jobCount == 1 ? Progress : (t, b) => ConsoleProgress.Run(t, b, interactive: false), Console.WriteLine);
-                CampaignDiffusion.RunAll(config, diffusion, outDir, (comp, replica) => CampaignRuns.GlassFile(comp, replica, outDir, Progress), backend);
+                CampaignDiffusion.RunAll(config, diffusion, outDir, (comp, replica) => CampaignRuns.GlassFile(comp, replica, outDir, Progress), backend,
+                    Progress, Console.WriteLine);
             }
             if (runs.Count > 0)
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FractureLab.Mechanics;
 using FractureLab.Mechanics.IO;
+using FractureLab.Mechanics.Simulation;
 
 namespace FractureLab.Cli.Commands;
 
@@ -17,9 +18,11 @@ public static class MdCommand
         cmd.SetAction(p => Program.Guard(() =>
         {
             var (system, ff, backend) = ffo.Bind(p);
-            var plan = MdPlan.From(p, mdo, hasFileVelocities: LammpsDataReader.HasVelocities(p.GetValue(ffo.Data)!));
+            var plan = MdPlanOptions.From(p, mdo, hasFileVelocities: LammpsDataReader.HasVelocities(p.GetValue(ffo.Data)!));
             LogFile.To(plan.OutDir, "md");
-            return MdDriver.Run(system, ff, backend, plan, p.GetValue(ffo.Data)!);
+            var outcome = MdDriver.Run(system, ff, backend, plan, p.GetValue(ffo.Data)!, (t, b) => ConsoleProgress.Run(t, b, atoms: system.Count));
+            (outcome.Code == 0 ? Console.Out : Console.Error).WriteLine(outcome.Message);
+            return outcome.Code;
         }));
         return cmd;
     }

@@ -13,12 +13,19 @@ using Serilog;
 
 using FractureLab.Mechanics.Units;
 
-namespace FractureLab.Cli.Commands;
+namespace FractureLab.Mechanics.Simulation;
 
-/// <summary>Runs an <see cref="MdPlan"/>: velocities, optional minimization, the MD loop with progress, Ctrl+C and checkpoints, and the result files.</summary>
+/// <summary>How an md run ended: the exit code (0 done, 130 cancelled with a checkpoint) and the line to print.</summary>
+public sealed record MdOutcome(int Code, string Message);
+
+/// <summary>
+/// Runs an <see cref="MdPlan"/>: velocities, optional minimization, the MD loop with progress, cancellation and
+/// checkpoints, and the result files (thermo.csv streamed, trajectory, final structure, summary.json, plan.json).
+/// The caller shows progress (<paramref name="progress"/> in <see cref="Run"/>) and prints the outcome.
+/// </summary>
 public static class MdDriver
 {
-    public static int Run(AtomSystem system, CompiledForceField ff, IPairBackend backend, MdPlan plan, string source)
+    public static MdOutcome Run(AtomSystem system, CompiledForceField ff, IPairBackend backend, MdPlan plan, string source, ProgressRunner progress)
     {
         Directory.CreateDirectory(plan.OutDir);
         string checkpoint = Path.Combine(plan.OutDir, "checkpoint.bin");
@@ -80,7 +87,7 @@ public static class MdDriver
         RunawayException? runaway = null;
         try
         {
-            ConsoleProgress.Run($"MD {plan.Ensemble} ({system.Count} atoms)", (report, token) =>
+            progress($"MD {plan.Ensemble} ({system.Count} atoms)", (report, token) =>
             {
                 long done = 0;
                 while (done < remaining && completed)
@@ -90,7 +97,7 @@ public static class MdDriver
                     done += chunk;
                     if (plan.DumpEvery > 0 && run.Step % plan.DumpEvery == 0) WriteFrame();
                 }
-            }, atoms: system.Count);
+            });
         }
         catch (RunawayException e)
         {
@@ -114,15 +121,13 @@ public static class MdDriver
         if (!completed)
         {
             WriteResults(run, plan, clock.Elapsed.TotalSeconds, stepsRun, minimized, backend, final: false);
-            Console.Error.WriteLine($"cancelled at step {run.Step}: checkpoint written to {checkpoint}; continue with --resume");
-            return 130;
+            return new MdOutcome(130, $"cancelled at step {run.Step}: checkpoint written to {checkpoint}; continue with --resume");
         }
         run.SaveCheckpoint(checkpoint);
         WriteResults(run, plan, clock.Elapsed.TotalSeconds, stepsRun, minimized, backend, final: true);
         var last = run.Thermo[^1];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        return new MdOutcome(0, string.Create(CultureInfo.InvariantCulture,
             $"{stepsRun} steps of {system.Count} atoms in {clock.Elapsed.TotalSeconds:F2} s ({system.Count * stepsRun / Math.Max(clock.Elapsed.TotalSeconds, 1e-9):G4} atom-steps/s); T = {last.TemperatureK:F1} K, E = {last.TotalEv:F4} eV, P = {last.PressureGpa:F3} GPa; results in {plan.OutDir}"));
-        return 0;
     }
 
     /// <summary>

@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using FractureLab.BondSwitch.IonDynamics;
 using FractureLab.BondSwitch.Output;
-using FractureLab.Fracture.Campaigns;
 using FractureLab.Mechanics;
 using FractureLab.Mechanics.Atoms;
 using FractureLab.Mechanics.Backends;
 using FractureLab.Mechanics.ForceFields;
 using FractureLab.Mechanics.IO;
+using FractureLab.Mechanics.Simulation;
 
-namespace FractureLab.Cli.Commands;
+namespace FractureLab.Fracture.Campaigns;
 
 /// <summary>
 /// The ion-dynamics axis of a campaign: for each composition, replica and temperature an NVT run
@@ -31,8 +32,12 @@ public static class CampaignDiffusion
 
     private static string CompositionDir(CampaignComposition c, string outDir) => Path.Combine(outDir, LabOutput.SafeName(c.Label), "diffusion");
 
-    /// <summary>Runs what is missing, one run at a time on <paramref name="backend"/>; <paramref name="glassOf"/> gives the built glass file of a composition and replica (null if none).</summary>
-    public static void RunAll(CampaignConfig c, List<DiffusionRun> runs, string outDir, Func<CampaignComposition, int, string?> glassOf, BackendChoice backend)
+    /// <summary>
+    /// Runs what is missing, one run at a time on <paramref name="backend"/>; <paramref name="glassOf"/> gives the built glass
+    /// file of a composition and replica (null if none); <paramref name="progress"/> shows each MD run, <paramref name="log"/> a line per finished run.
+    /// </summary>
+    public static void RunAll(CampaignConfig c, List<DiffusionRun> runs, string outDir, Func<CampaignComposition, int, string?> glassOf, BackendChoice backend,
+        ProgressRunner progress, Action<string> log)
     {
         var axis = c.Diffusion!;
         int done = 0;
@@ -45,11 +50,10 @@ public static class CampaignDiffusion
             var compiled = new CompiledForceField(ff, system);
             var plan = new MdPlan(axis.Steps, axis.TimestepFs, "nvt", "nose-hoover", r.TemperatureK, 0, [true, true, true], 0.1, 1.0, r.Replica,
                 DrawVelocities: true, Minimize: null, ThermoEvery: axis.DumpEverySteps, DumpEvery: axis.DumpEverySteps, CheckpointEvery: 0, Resume: false, OutDir: r.Dir);
-            int code = MdDriver.Run(system, compiled, backend.Create(), plan, r.Composition.Label);
-            if (code != 0) throw new OperationCanceledException($"diffusion run {r.Dir} stopped (exit {code}); rerun the campaign to continue");
-            DiffusionCommand.Analyze(new DiffusionCommand.DiffusionRequest([Path.Combine(r.Dir, "trajectory.dump")], axis.Species, TimestepFs: axis.TimestepFs, SkipPs: axis.SkipPs),
-                r.AnalysisDir, print: false);
-            Console.WriteLine($"[{done}/{runs.Count}] diffusion {r.Dir}");
+            var outcome = MdDriver.Run(system, compiled, backend.Create(), plan, r.Composition.Label, progress);
+            if (outcome.Code != 0) throw new OperationCanceledException($"diffusion run {r.Dir} stopped ({outcome.Message}); rerun the campaign to continue");
+            DiffusionReport.Write(new DiffusionRequest([Path.Combine(r.Dir, "trajectory.dump")], axis.Species, TimestepFs: axis.TimestepFs, SkipPs: axis.SkipPs), r.AnalysisDir);
+            log($"[{done}/{runs.Count}] diffusion {r.Dir}");
         }
     }
 
@@ -63,7 +67,7 @@ public static class CampaignDiffusion
             var analysed = g.Where(r => File.Exists(Path.Combine(r.AnalysisDir, "summary.json"))).ToList();
             if (analysed.Select(r => r.TemperatureK).Distinct().Count() < 2) continue;
             string dir = Path.Combine(CompositionDir(comp, outDir), "arrhenius");
-            var fit = ConductivityCommand.Fit(analysed.Select(r => r.AnalysisDir).ToList(), 300, dir, print: false);
+            var (fit, _) = ArrheniusReport.Write(analysed.Select(r => r.AnalysisDir).ToList(), 300, dir);
             rows.Add([comp.Label, comp.X, fit["points"]?.GetValue<int>(), Value(fit, "activation_energy_eV"), Value(fit, "activation_energy_se_eV"),
                 Value(fit, "prefactor_D0_cm2_per_s"), Value(fit, "D_extrapolated_cm2_per_s"), Value(fit, "conductivity_extrapolated_S_per_cm"),
                 Value(fit, "conductivity_charge_e"), fit["conductivity_charge_source"]?.GetValue<string>()]);

@@ -4,17 +4,9 @@ using FractureLab.Mechanics.Simulation;
 
 namespace FractureLab.Cli.Commands;
 
-/// <summary>A validated MD run description (the resolved plan written next to the results).</summary>
-public sealed record MdPlan(long Steps, double DtFs, string Ensemble, string Thermostat, double TemperatureK, double PressureGpa, bool[] Coupled,
-    double TDampPs, double PDampPs, int Seed, bool DrawVelocities, string? Minimize, int ThermoEvery, int DumpEvery, long CheckpointEvery, bool Resume, string OutDir)
+/// <summary>The md command's options turned into an <see cref="MdPlan"/>, every value checked with a one-line error.</summary>
+public static class MdPlanOptions
 {
-    /// <summary>When the run stops as a runaway; the target temperature is the thermostat's, or the first record's in nve.</summary>
-    public RunawayLimits Runaway { get; init; } = RunawayLimits.Default;
-    /// <summary>Whether dump frames carry c_pe (per-atom potential energy, eV).</summary>
-    public bool DumpPerAtomEnergy { get; init; }
-    /// <summary>Extended XYZ (trajectory.xyz, final.xyz) instead of the LAMMPS dump for the trajectory, and final.xyz beside final.data.</summary>
-    public bool ExtendedXyz { get; init; }
-
     public static MdPlan From(ParseResult p, MdOptions o, bool hasFileVelocities)
     {
         long steps = p.GetValue(o.Steps);
