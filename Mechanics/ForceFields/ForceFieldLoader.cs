@@ -21,14 +21,8 @@ public static class ForceFieldLoader
     private static string[] SectionKeys(string section) =>
         [.. ForceFieldSchema.Keys.Where(k => k.Path.StartsWith(section + ".", StringComparison.Ordinal)).Select(k => k.Path[(section.Length + 1)..])];
 
-    /// <summary>The parameters each pair style takes (besides elements, style and cutoff).</summary>
-    public static readonly IReadOnlyDictionary<string, string[]> StyleKeys = new Dictionary<string, string[]>
-    {
-        ["buckingham"] = ["A", "rho", "C", "D"],
-        ["morse-pedone"] = ["D0", "alpha", "r0", "C0"],
-        ["lennard-jones"] = ["epsilon", "sigma"],
-        ["core-buckingham"] = ["A", "rho", "C", "r0", "B", "n", "D"],
-    };
+    /// <summary>The parameters each pair style takes (besides elements, style and cutoff), from the style registry.</summary>
+    public static IReadOnlyDictionary<string, string[]> StyleKeys { get; } = PairStyles.All.ToDictionary(d => d.Name, d => d.Keys);
 
     public static ForceField Parse(string text, string source, Composition? composition = null, double? boronN4 = null)
     {
@@ -112,20 +106,14 @@ public static class ForceFieldLoader
         var els = ctx.Get(t, "elements", $"{key}.elements") as TomlArray;
         if (els is null || els.Count != 2 || els[0] is not string ea || els[1] is not string eb)
             throw new InputException($"{ctx.Source}: key '{key}.elements' must be two element names, e.g. [\"Si\", \"O\"]");
-        string style = ctx.Choice(ctx.Get(t, "style", $"{key}.style"), $"{key}.style", "buckingham", "morse-pedone", "core-buckingham", "lennard-jones");
-        KeySuggestions.Only(ctx.Source, t.Keys, key + ".", ["elements", "style", "cutoff", .. StyleKeys[style]]);
+        string style = ctx.Choice(ctx.Get(t, "style", $"{key}.style"), $"{key}.style", [.. PairStyles.Names]);
+        var definition = PairStyles.Find(style)!;
+        KeySuggestions.Only(ctx.Source, t.Keys, key + ".", ["elements", "style", "cutoff", .. definition.Keys]);
         double? cutoff = t.TryGetValue("cutoff", out var co) ? ctx.Number(co, $"{key}.cutoff") : null;
         if (cutoff is <= 0) throw new InputException($"{ctx.Source}: key '{key}.cutoff' must be positive, got {cutoff}");
-        double N(string k) => ctx.Number(ctx.Get(t, k, $"{key}.{k}"), $"{key}.{k}");
-        double Opt(string k) => t.TryGetValue(k, out var v) ? ctx.Number(v, $"{key}.{k}") : 0.0;
-
-        ShortRangePair term = style switch
-        {
-            "buckingham" => new ShortRangePair { Style = PairStyle.Buckingham, Buckingham = new BuckinghamParameters(N("A"), Positive(ctx, N("rho"), $"{key}.rho"), N("C"), Opt("D")) },
-            "morse-pedone" => new ShortRangePair { Style = PairStyle.MorsePedone, Morse = new MorsePedoneParameters(N("D0"), N("alpha"), N("r0"), N("C0")) },
-            "lennard-jones" => new ShortRangePair { Style = PairStyle.LennardJones, LennardJones = new LennardJonesParameters(N("epsilon"), Positive(ctx, N("sigma"), $"{key}.sigma")) },
-            _ => new ShortRangePair { Style = PairStyle.CoreBuckingham, Core = ReadCore(ctx, t, key, ea, eb, composition, boronN4, assumptions) },
-        };
+        ShortRangePair term = definition.Read is { } read
+            ? read(new PairParameters(ctx, t, key))
+            : new ShortRangePair { Style = PairStyle.CoreBuckingham, Core = ReadCore(ctx, t, key, ea, eb, composition, boronN4, assumptions) };
         return new PairDefinition(ea, eb, term, cutoff);
     }
 
@@ -169,6 +157,14 @@ public static class ForceFieldLoader
         assumptions.Add(string.Create(CultureInfo.InvariantCulture,
             $"B-O A = {a:F4} eV from Deng-Du A(R,K) with R = {r:F4}, K = {k:F4}, N4 = {n4:F4} ({(boronN4 is null ? "Dell-Bray" : "given")}); Deng-Du calibrated boron for borosilicates"));
         return a;
+    }
+
+    /// <summary>A [[pairs]] entry's parameters for a style's reader, errors naming the file and the key.</summary>
+    private sealed class PairParameters(Reader ctx, TomlTable t, string key) : IPairParameters
+    {
+        public double Number(string k) => ctx.Number(ctx.Get(t, k, $"{key}.{k}"), $"{key}.{k}");
+        public double Positive(string k) => ForceFieldLoader.Positive(ctx, Number(k), $"{key}.{k}");
+        public double Optional(string k, double fallback) => t.TryGetValue(k, out var v) ? ctx.Number(v, $"{key}.{k}") : fallback;
     }
 
     private static double Positive(Reader ctx, double v, string key) =>

@@ -27,10 +27,8 @@ public static class ForceFieldSchema
         new("pairs[].elements", "2 strings", true, null, "the element pair, e.g. [\"Si\", \"O\"]"),
         new("pairs[].style", "string", true, null, string.Join(", ", ForceFieldLoader.StyleKeys.Keys)),
         new("pairs[].cutoff", "number", false, "short_range.cutoff", "this pair's cut-off, Å"),
-        new("pairs[].A, rho, C, D", "numbers", true, "D = 0", "buckingham: A e^(-r/rho) - C/r^6 + D/r^24 (eV, Å, eV Å^6, eV Å^24)"),
-        new("pairs[].D0, alpha, r0, C0", "numbers", true, null, "morse-pedone: D0[(1 - e^(-alpha(r - r0)))^2 - 1] + C0/r^12 (eV, 1/Å, Å, eV Å^12)"),
-        new("pairs[].epsilon, sigma", "numbers", true, null, "lennard-jones: 4 epsilon[(sigma/r)^12 - (sigma/r)^6] (eV, Å)"),
-        new("pairs[].A, rho, C, r0, B, n, D", "numbers", true, "B, n, D solved for continuity at r0", "core-buckingham: Buckingham beyond r0, B/r^n + D r^2 inside it (eV Å^n, eV/Å^2); A may be \"deng-du\" (B-O from the composition)"),
+        // one row per registered style (Potentials/PairStyles): its parameters and formula
+        .. Potentials.PairStyles.All.Select(d => new SchemaKey($"pairs[].{string.Join(", ", d.Keys)}", "numbers", true, d.Name == "buckingham" || d.Name == "born" ? "D = 0" : null, d.Formula)),
     ];
 
     /// <summary>The force-field file type.</summary>

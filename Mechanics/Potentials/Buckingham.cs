@@ -57,4 +57,9 @@ public readonly struct Buckingham : IPairPotential<BuckinghamParameters>
         var forceTimesR = rexp * r * inverseRho - TV.Create(6.0) * c * r6inv + TV.Create(24.0) * d * r24inv;
         return (energy, forceTimesR * r2inv);
     }
+
+    public static PairStyleDefinition Definition { get; } = new("buckingham", PairStyle.Buckingham, ["A", "rho", "C", "D"],
+        "buckingham: A e^(-r/rho) - C/r^6 + D/r^24 (eV, Å, eV Å^6, eV Å^24)",
+        p => new ShortRangePair { Style = PairStyle.Buckingham, Buckingham = new(p.Number("A"), p.Positive("rho"), p.Number("C"), p.Optional("D", 0)) },
+        new ShortRangePair { Style = PairStyle.Buckingham, Buckingham = new(18003.7572, 0.205205, 133.5381, 29) });
 }

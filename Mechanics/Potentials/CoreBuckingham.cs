@@ -25,4 +25,10 @@ public readonly struct CoreBuckingham : IPairPotential<CoreBuckinghamParameters>
         double forceOverR = p.N * core / r2 - 2.0 * p.D;
         return new PairTerm(energy, forceOverR);
     }
+
+    /// <summary>Read by the loader (its A may be "deng-du", from the composition; B, n, D solved when absent).</summary>
+    public static PairStyleDefinition Definition { get; } = new("core-buckingham", PairStyle.CoreBuckingham, ["A", "rho", "C", "r0", "B", "n", "D"],
+        "core-buckingham: Buckingham beyond r0, B/r^n + D r^2 inside it (eV Å^n, eV/Å^2); A may be \"deng-du\" (B-O from the composition)",
+        null,
+        new ShortRangePair { Style = PairStyle.CoreBuckingham, Core = new(2029.2204, 0.343640, 192.580, 46.462, 3.430, -0.32605, 1.906) });
 }

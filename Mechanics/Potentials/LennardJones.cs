@@ -14,4 +14,9 @@ public readonly struct LennardJones : IPairPotential<LennardJonesParameters>
         double forceOverR = 24.0 * p.Epsilon * (2.0 * s6 * s6 - s6) / r2;
         return new PairTerm(energy, forceOverR);
     }
+
+    public static PairStyleDefinition Definition { get; } = new("lennard-jones", PairStyle.LennardJones, ["epsilon", "sigma"],
+        "lennard-jones: 4 epsilon[(sigma/r)^12 - (sigma/r)^6] (eV, Å)",
+        p => new ShortRangePair { Style = PairStyle.LennardJones, LennardJones = new(p.Number("epsilon"), p.Positive("sigma")) },
+        new ShortRangePair { Style = PairStyle.LennardJones, LennardJones = new(0.0104, 3.4) });
 }

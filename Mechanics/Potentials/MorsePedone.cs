@@ -23,4 +23,9 @@ public readonly struct MorsePedone : IPairPotential<MorsePedoneParameters>
         double force = 2.0 * p.Alpha * p.D0 * (e1 * e1 - e1) + 12.0 * p.C0 * r12inv / r;
         return new PairTerm(energy, force / r);
     }
+
+    public static PairStyleDefinition Definition { get; } = new("morse-pedone", PairStyle.MorsePedone, ["D0", "alpha", "r0", "C0"],
+        "morse-pedone: D0[(1 - e^(-alpha(r - r0)))^2 - 1] + C0/r^12 (eV, 1/Å, Å, eV Å^12)",
+        p => new ShortRangePair { Style = PairStyle.MorsePedone, Morse = new(p.Number("D0"), p.Number("alpha"), p.Number("r0"), p.Number("C0")) },
+        new ShortRangePair { Style = PairStyle.MorsePedone, Morse = new(0.340554, 2.0067, 2.1, 1.0) });
 }

@@ -8,4 +8,5 @@ public enum PairStyle
     MorsePedone,
     CoreBuckingham,
     LennardJones,
+    Born,
 }

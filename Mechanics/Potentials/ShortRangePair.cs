@@ -12,7 +12,8 @@ public readonly record struct ShortRangePair(
     BuckinghamParameters Buckingham,
     MorsePedoneParameters Morse,
     CoreBuckinghamParameters Core,
-    LennardJonesParameters LennardJones)
+    LennardJonesParameters LennardJones,
+    BornMayerHugginsParameters Born = default)
 {
     public static ShortRangePair Empty => default;
 
@@ -23,6 +24,7 @@ public readonly record struct ShortRangePair(
         PairStyle.MorsePedone => MorsePedone.Evaluate(r2, Morse),
         PairStyle.CoreBuckingham => CoreBuckingham.Evaluate(r2, Core),
         PairStyle.LennardJones => Potentials.LennardJones.Evaluate(r2, LennardJones),
+        PairStyle.Born => BornMayerHuggins.Evaluate(r2, Born),
         _ => default,
     };
 

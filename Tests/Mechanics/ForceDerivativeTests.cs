@@ -8,16 +8,12 @@ namespace FractureLab.Tests.Mechanics;
 /// <summary>Forces are −dE/dr and the virial is −dE/dε, by central differences (no autodiff checks us).</summary>
 public class ForceDerivativeTests
 {
-    public static TheoryData<string> Styles => new() { "buckingham", "buckingham-wall", "morse", "core", "lj" };
+    /// <summary>Every registered style's example term (a new style is tested by registering it), and plain Buckingham without the wall.</summary>
+    public static TheoryData<string> Styles => new([.. PairStyles.Names, "buckingham-no-wall"]);
 
-    private static ShortRangePair Pair(string style) => style switch
-    {
-        "buckingham" => new ShortRangePair { Style = PairStyle.Buckingham, Buckingham = new(18003.7572, 0.205205, 133.5381) },
-        "buckingham-wall" => new ShortRangePair { Style = PairStyle.Buckingham, Buckingham = new(18003.7572, 0.205205, 133.5381, 29) },
-        "morse" => new ShortRangePair { Style = PairStyle.MorsePedone, Morse = new(0.340554, 2.0067, 2.1, 1.0) },
-        "core" => new ShortRangePair { Style = PairStyle.CoreBuckingham, Core = new(2029.2204, 0.343640, 192.580, 46.462, 3.430, -0.32605, 1.906) },
-        _ => new ShortRangePair { Style = PairStyle.LennardJones, LennardJones = new(0.0104, 3.4) },
-    };
+    private static ShortRangePair Pair(string style) => style == "buckingham-no-wall"
+        ? new ShortRangePair { Style = PairStyle.Buckingham, Buckingham = new(18003.7572, 0.205205, 133.5381) }
+        : PairStyles.Find(style)!.Example;
 
     [Theory]
     [MemberData(nameof(Styles))]

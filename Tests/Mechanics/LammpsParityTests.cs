@@ -25,6 +25,8 @@ public abstract class LammpsParityTests
         { "bks_pppm", "silica192.data", "bks" },
         { "lisis_pppm", "lisis144.data", "lisis" },
         { "pedone_dsf", "casio120.data", "pedone2006" },
+        // Born-Mayer-Huggins (LAMMPS pair born) with coul/dsf, test parameters in born_test.toml
+        { "born_dsf", "silica192.data", TestData.Parity("born_test.toml") },
     };
 
     private static CoulombSettings Settings(string name) => name switch
@@ -35,6 +37,7 @@ public abstract class LammpsParityTests
         "lisis_ewald" => new CoulombSettings(CoulombMethod.Ewald, 0.0, 12.0, ErfcFlavor.Exact, 1e-8),
         "bks_pppm" => new CoulombSettings(CoulombMethod.Pppm, 0.0, 10.0, ErfcFlavor.Exact, 1e-5),
         "lisis_pppm" => new CoulombSettings(CoulombMethod.Pppm, 0.0, 12.0, ErfcFlavor.Exact, 1e-5),
+        "born_dsf" => new CoulombSettings(CoulombMethod.Dsf, 0.2, 10.0, ErfcFlavor.AbramowitzStegun),
         _ => new CoulombSettings(CoulombMethod.Dsf, 0.25, 8.0, ErfcFlavor.AbramowitzStegun),
     };
 
