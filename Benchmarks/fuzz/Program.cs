@@ -1,14 +1,7 @@
 using FractureLab.Experiments;
-using FractureLab.Experiments.LoadCurves;
-using FractureLab.Experiments.Sepb;
-using FractureLab.Fracture.Campaigns;
-using FractureLab.Fracture.Runs;
-using FractureLab.Fracture.Toughness;
+using FractureLab.Fracture.Inputs;
 using FractureLab.Mechanics;
-using FractureLab.Mechanics.ForceFields;
-using FractureLab.Mechanics.IO;
 using SharpFuzz;
-
 namespace FractureLab.Fuzz;
 
 /// <summary>
@@ -20,18 +13,7 @@ namespace FractureLab.Fuzz;
 /// </summary>
 public static class Program
 {
-    private static readonly Dictionary<string, (string Name, Action<string> Read)> Targets = new()
-    {
-        ["data"] = ("input.data", p => LammpsDataReader.Read(p)),
-        ["dump"] = ("input.dump", p => { foreach (var f in LammpsDumpReader.Read(p)) _ = f.Atoms; }),
-        ["xyz"] = ("input.xyz", p => { foreach (var f in ExtendedXyzReader.Read(p)) _ = f.Species.Length; }),
-        ["forcefield"] = ("input.toml", p => ForceFieldLoader.LoadFile(p, new Composition(new Dictionary<string, int> { ["Si"] = 1, ["O"] = 2, ["Li"] = 1, ["B"] = 1, ["P"] = 1 }), 0.5)),
-        ["run"] = ("run.toml", p => RunConfig.Load(p)),
-        ["study"] = ("study.toml", p => ToughnessStudy.Load(p)),
-        ["campaign"] = ("campaign.toml", p => CampaignConfig.Load(p)),
-        ["sepb"] = ("sheet.csv", p => SepbReducer.Reduce(SpecimenSheet.Read(p))),
-        ["curve"] = ("curve.csv", p => LoadCurveReader.Read(p)),
-    };
+    private static readonly IReadOnlyDictionary<string, (string FileName, Action<string> Read)> Targets = InputFileReaders.All;
 
     public static int Main(string[] args)
     {
@@ -41,7 +23,7 @@ public static class Program
             return 2;
         }
         string dir = Directory.CreateTempSubdirectory("fracturelab-fuzz").FullName;
-        string path = Path.Combine(dir, target.Name);
+        string path = Path.Combine(dir, target.FileName);
         void Once(byte[] bytes)
         {
             File.WriteAllBytes(path, bytes);

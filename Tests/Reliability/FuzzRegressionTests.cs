@@ -1,13 +1,6 @@
 using FractureLab.Experiments;
-using FractureLab.Experiments.LoadCurves;
-using FractureLab.Experiments.Sepb;
-using FractureLab.Fracture.Campaigns;
-using FractureLab.Fracture.Runs;
-using FractureLab.Fracture.Toughness;
+using FractureLab.Fracture.Inputs;
 using FractureLab.Mechanics;
-using FractureLab.Mechanics.ForceFields;
-using FractureLab.Mechanics.IO;
-
 namespace FractureLab.Tests.Reliability;
 
 /// <summary>
@@ -17,19 +10,6 @@ namespace FractureLab.Tests.Reliability;
 /// </summary>
 public class FuzzRegressionTests
 {
-    private static readonly Dictionary<string, (string Extension, Action<string> Read)> Readers = new()
-    {
-        ["data"] = (".data", p => LammpsDataReader.Read(p)),
-        ["dump"] = (".dump", p => { foreach (var f in LammpsDumpReader.Read(p)) _ = f.Atoms; }),
-        ["xyz"] = (".xyz", p => { foreach (var f in ExtendedXyzReader.Read(p)) _ = f.Species.Length; }),
-        ["forcefield"] = (".toml", p => ForceFieldLoader.LoadFile(p, new Composition(new Dictionary<string, int> { ["Si"] = 1, ["O"] = 2, ["Li"] = 1, ["B"] = 1, ["P"] = 1 }), 0.5)),
-        ["run"] = (".toml", p => RunConfig.Load(p)),
-        ["study"] = (".toml", p => ToughnessStudy.Load(p)),
-        ["campaign"] = (".toml", p => CampaignConfig.Load(p)),
-        ["sepb"] = (".csv", p => SepbReducer.Reduce(SpecimenSheet.Read(p))),
-        ["curve"] = (".csv", p => LoadCurveReader.Read(p)),
-    };
-
     public static TheoryData<string, string> Inputs()
     {
         var d = new TheoryData<string, string>();
@@ -44,9 +24,9 @@ public class FuzzRegressionTests
     [MemberData(nameof(Inputs))]
     public void FuzzFoundInput_IsReadOrRefusedCleanly(string target, string file)
     {
-        Assert.True(Readers.TryGetValue(target, out var reader), $"no reader for fuzz target '{target}'");
-        // readers that look at the extension get the target's own
-        string path = Path.Combine(Directory.CreateTempSubdirectory("fuzz-regression").FullName, "input" + reader.Extension);
+        Assert.True(InputFileReaders.All.TryGetValue(target, out var reader), $"no reader for fuzz target '{target}'");
+        // under the file name the fuzz harness used (readers that look at the extension get the target's own)
+        string path = Path.Combine(Directory.CreateTempSubdirectory("fuzz-regression").FullName, reader.FileName);
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Data", "fuzz", target, file), path);
         try { reader.Read(path); }
         catch (Exception e) when (e is InputException or LabDataException) { }
