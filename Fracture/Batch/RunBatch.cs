@@ -1,3 +1,4 @@
+using FractureLab.Mechanics.Engines;
 using FractureLab.Fracture.Runs;
 using FractureLab.Mechanics.Backends;
 using FractureLab.Mechanics.IO;

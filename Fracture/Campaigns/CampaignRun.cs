@@ -1,3 +1,4 @@
+using FractureLab.Mechanics.Engines;
 using System.Globalization;
 using FractureLab.Fracture.Protocols;
 using FractureLab.Fracture.Runs;
@@ -69,7 +70,7 @@ public static class CampaignRuns
     /// Builds the glasses that are missing, then runs every unfinished run, <paramref name="jobs"/> at a time (threads shared
     /// out), each written as its own run directory with its run.toml; <paramref name="log"/> gets one line per finished run.
     /// </summary>
-    public static void RunAll(CampaignConfig c, List<CampaignRun> runs, string outDir, int jobs, bool resume, Mechanics.Backends.BackendChoice backend,
+    public static void RunAll(CampaignConfig c, List<CampaignRun> runs, string outDir, int jobs, bool resume, Mechanics.Engines.BackendChoice backend,
         ProgressRunner progress, Action<string> log)
     {
         var glasses = runs.Select(r => (r.Composition, r.Replica)).Distinct().ToDictionary(k => k, k => GlassFile(k.Composition, k.Replica, outDir, progress));

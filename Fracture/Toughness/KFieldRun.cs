@@ -1,3 +1,4 @@
+using FractureLab.Mechanics.Engines;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FractureLab.Fracture.Runs;

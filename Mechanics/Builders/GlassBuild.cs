@@ -1,3 +1,4 @@
+using FractureLab.Mechanics.Engines;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;

@@ -1,3 +1,4 @@
+using FractureLab.Mechanics.Engines;
 using FractureLab.Fracture.Geometry;
 using FractureLab.Fracture.Protocols;
 using FractureLab.Fracture.Runs;

@@ -1,3 +1,4 @@
+using FractureLab.Mechanics.Engines;
 using System.CommandLine;
 using FractureLab.Fracture.Campaigns;
 using FractureLab.Mechanics;
@@ -49,7 +50,7 @@ public static class CampaignCommand
             LogFile.To(outDir, "campaign");
             if (!p.GetValue(aggregateOnly))
             {
-                var backend = backendOpts.Choice(p);
+                using var backend = backendOpts.Choice(p);
                 int jobCount = Math.Max(1, p.GetValue(jobs));
                 if (backend.Kind == BackendKind.Gpu && jobCount > 1)
                     throw new InputException($"--jobs {jobCount} with --backend gpu: runs share one accelerator, use --jobs 1");

@@ -1,3 +1,4 @@
+using FractureLab.Mechanics.Engines;
 using System.CommandLine;
 using FractureLab.Fracture.Runs;
 using FractureLab.Mechanics.Backends;
@@ -26,7 +27,8 @@ public static class RunCommand
         cmd.SetAction(p => Program.Guard(() =>
         {
             var config = p.GetValue(file) is { } path ? RunConfig.Load(path) : RunConfig.Default();
-            return Execute(config, backendOpts.Choice(p), p.GetValue(outOpt)!, p.GetValue(resumeOpt));
+            using var backend = backendOpts.Choice(p);
+            return Execute(config, backend, p.GetValue(outOpt)!, p.GetValue(resumeOpt));
         }));
         return cmd;
     }

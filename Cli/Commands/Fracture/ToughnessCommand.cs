@@ -1,3 +1,4 @@
+using FractureLab.Mechanics.Engines;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -60,7 +61,7 @@ public static class ToughnessCommand
             LogFile.To(outDir, "toughness");
             if (!p.GetValue(aggregateOnly))
             {
-                var backend = backendOpts.Choice(p);
+                using var backend = backendOpts.Choice(p);
                 if (backend.Kind == BackendKind.Gpu && jobCount > 1) throw new InputException($"--jobs {jobCount} with --backend gpu: pulls share one accelerator, use --jobs 1");
                 ProgressRunner progress = jobCount == 1 ? (t, b) => ConsoleProgress.Run(t, b) : (t, b) => ConsoleProgress.Run(t, b, interactive: false);
                 if (p.GetValue(task) is { } k) { ToughnessRunner.RunTask(study, outDir, k, backend, progress, Console.WriteLine); return 0; }

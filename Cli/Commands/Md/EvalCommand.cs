@@ -23,7 +23,8 @@ public static class EvalCommand
         cmd.Options.Add(forcesOpt);
         cmd.SetAction(p => Program.Guard(() =>
         {
-            var (system, ff, backend) = ffo.Bind(p);
+            using var bound = ffo.Bind(p);
+            var (system, ff, backend) = bound;
             var computer = new ForceComputer(ff, backend);
             var r = computer.Compute(system);
             var pressure = ForceComputer.PressureGpa(system, r, withKinetic: false);

@@ -3,6 +3,7 @@ using FractureLab.Mechanics;
 using FractureLab.Mechanics.Atoms;
 using FractureLab.Mechanics.Backends;
 using FractureLab.Mechanics.Coulomb;
+using FractureLab.Mechanics.Engines;
 using FractureLab.Mechanics.ForceFields;
 using FractureLab.Mechanics.IO;
 
@@ -38,7 +39,7 @@ public sealed class ForceFieldOptions
     }
 
     /// <summary>Reads the data file and binds the force field to it, applying the overrides.</summary>
-    public (AtomSystem System, CompiledForceField ForceField, IPairBackend Backend) Bind(ParseResult p)
+    public BoundSystem Bind(ParseResult p)
     {
         string? els = p.GetValue(Elements);
         var elements = els?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -100,7 +101,8 @@ public sealed class ForceFieldOptions
         if (cut is not null && !(cut > 0)) throw new InputException($"--cutoff must be positive, got {cut}");
         var compiled = new CompiledForceField(ff, system, cut, coulomb);
         CheckOverlaps(system, compiled);
-        return (system, compiled, BackendOptions.Choice(p).Create());
+        var choice = BackendOptions.Choice(p);
+        return new BoundSystem(system, compiled, choice.Create(), choice);
     }
 
     /// <summary>Atoms on top of each other (closer than 0.1 Å) are an input error, named by their ids.</summary>
@@ -120,4 +122,13 @@ public sealed class ForceFieldOptions
                     throw new InputException($"atoms {copy.Id[i]} and {copy.Id[j]} are on top of each other ({r:G3} Å apart)");
             }
     }
+}
+
+/// <summary>A system bound to its force field and back end; disposing it frees the back end's accelerator (the choice owns it).</summary>
+public sealed record BoundSystem(AtomSystem System, CompiledForceField ForceField, IPairBackend Backend, BackendChoice Choice) : IDisposable
+{
+    public void Deconstruct(out AtomSystem system, out CompiledForceField forceField, out IPairBackend backend) =>
+        (system, forceField, backend) = (System, ForceField, Backend);
+
+    public void Dispose() => Choice.Dispose();
 }

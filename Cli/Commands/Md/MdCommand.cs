@@ -17,7 +17,8 @@ public static class MdCommand
         mdo.AddTo(cmd);
         cmd.SetAction(p => Program.Guard(() =>
         {
-            var (system, ff, backend) = ffo.Bind(p);
+            using var bound = ffo.Bind(p);
+            var (system, ff, backend) = bound;
             var plan = MdPlanOptions.From(p, mdo, hasFileVelocities: LammpsDataReader.HasVelocities(p.GetValue(ffo.Data)!));
             LogFile.To(plan.OutDir, "md");
             var outcome = MdDriver.Run(system, ff, backend, plan, p.GetValue(ffo.Data)!, (t, b) => ConsoleProgress.Run(t, b, atoms: system.Count));

@@ -25,7 +25,8 @@ public static class NebCommand
         foreach (var o in new Option[] { final, images, climbing, spring, ftol, maxIt, noRelax, outOpt }) cmd.Options.Add(o);
         cmd.SetAction(p => Program.Guard(() =>
         {
-            var (initial, ff, backend) = ffo.Bind(p);
+            using var bound = ffo.Bind(p);
+            var (initial, ff, backend) = bound;
             string finalPath = p.GetValue(final)!;
             var finalSystem = LammpsDataReader.Read(finalPath, initial.TypeElements);
             var settings = new NebSettings(p.GetValue(images), p.GetValue(spring), p.GetValue(climbing), p.GetValue(ftol), p.GetValue(maxIt));

@@ -38,7 +38,8 @@ public static class NebHopsCommand
         foreach (var o in new Option[] { dumps, species, timestep, skip, hop, window, maxHops, softness, units, environment, images, ftol, outOpt }) cmd.Options.Add(o);
         cmd.SetAction(p => Program.Guard(() =>
         {
-            var (bound, ff, backend) = ffo.Bind(p);
+            using var binding = ffo.Bind(p);
+            var (bound, ff, backend) = binding;
             string outDir = p.GetValue(outOpt)!;
             LogFile.To(outDir, "neb-hops");
             var frames = p.GetValue(dumps)!.SelectMany(f => SnapshotReader.Read(f, bound.TypeElements)).ToList();

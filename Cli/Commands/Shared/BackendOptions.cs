@@ -1,3 +1,4 @@
+using FractureLab.Mechanics.Engines;
 using System.CommandLine;
 using FractureLab.Mechanics.Backends;
 

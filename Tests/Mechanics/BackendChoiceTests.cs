@@ -1,0 +1,22 @@
+using FractureLab.Mechanics.Engines;
+using FractureLab.Mechanics.Gpu;
+
+namespace FractureLab.Tests.Mechanics;
+
+/// <summary>Issue 19.3: the accelerator belongs to the BackendChoice that made it (no process-wide cache): shared by its back ends, freed with it.</summary>
+public class BackendChoiceTests
+{
+    [Fact]
+    public void GpuBackends_OfOneChoice_ShareItsAccelerator_AndDisposingTheChoiceFreesIt()
+    {
+        var choice = new BackendChoice(BackendKind.Gpu, Device: GpuDeviceKind.Cpu);
+        var a = (GpuBackend)choice.Create();
+        var b = (GpuBackend)choice.Create();
+        Assert.Same(a.Device, b.Device);
+        using (var other = new BackendChoice(BackendKind.Gpu, Device: GpuDeviceKind.Cpu))
+            Assert.NotSame(a.Device, ((GpuBackend)other.Create()).Device);
+        choice.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => choice.Create());
+        Assert.Throws<ArgumentException>(() => BackendFactory.Create(BackendKind.Gpu));
+    }
+}
