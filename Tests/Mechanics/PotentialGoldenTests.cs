@@ -3,7 +3,7 @@ using FractureLab.Mechanics.Potentials;
 
 namespace FractureLab.Tests.Mechanics;
 
-/// <summary>Golden values computed independently with mpmath at 40 digits (script in the comment of each value).</summary>
+/// <summary>Golden values computed independently with mpmath at 40 digits from the published formulas: <c>python3 Tests/Mechanics/potential_golden.py</c> prints every one.</summary>
 public class PotentialGoldenTests
 {
     private static void Close(double expected, double actual, double rel = 1e-13) =>
@@ -42,6 +42,14 @@ public class PotentialGoldenTests
         var t = LennardJones.Evaluate(3.5 * 3.5, new LennardJonesParameters(0.0104, 3.4));
         Close(-0.0055808583941455213, t.Energy);
         Close(0.011655795058595419, t.ForceOverR);
+    }
+
+    [Fact]
+    public void BornMayerHuggins_MatchesHighPrecision()
+    {
+        var t = BornMayerHuggins.Evaluate(2.8 * 2.8, new BornMayerHugginsParameters(0.2637, 0.317, 2.34, 1.048, 0.499));
+        Close(0.059745238150062831, t.Energy);
+        Close(0.068082767393393225, t.ForceOverR);
     }
 
     [Fact]
