@@ -7,6 +7,7 @@ using FractureLab.Mechanics;
 using FractureLab.Mechanics.Atoms;
 using FractureLab.Mechanics.Backends;
 using FractureLab.Mechanics.ForceFields;
+using FractureLab.Mechanics.Integrators;
 using FractureLab.Mechanics.IO;
 using FractureLab.Mechanics.Simulation;
 
@@ -49,7 +50,7 @@ public static class CampaignDiffusion
             var system = Load(r.Composition, glassOf(r.Composition, r.Replica));
             var ff = ForceFieldCatalog.Resolve(r.Composition.ForceField, Composition.FromAtoms(system), r.Composition.BoronN4);
             var compiled = new CompiledForceField(ff, system);
-            var plan = new MdPlan(axis.Steps, axis.TimestepFs, "nvt", "nose-hoover", r.TemperatureK, 0, [true, true, true], 0.1, 1.0, r.Replica,
+            var plan = new MdPlan(axis.Steps, axis.TimestepFs, Ensemble.Nvt, Thermostat.NoseHoover, r.TemperatureK, 0, [true, true, true], 0.1, 1.0, r.Replica,
                 DrawVelocities: true, Minimize: null, ThermoEvery: axis.DumpEverySteps, DumpEvery: axis.DumpEverySteps, CheckpointEvery: 0, Resume: false, OutDir: r.Dir);
             var outcome = MdDriver.Run(system, compiled, backend.Create(), plan, r.Composition.Label, progress);
             if (outcome.Code != 0) throw new OperationCanceledException($"diffusion run {r.Dir} stopped ({outcome.Message}); rerun the campaign to continue");

@@ -87,7 +87,7 @@ public static class MdDriver
         RunawayException? runaway = null;
         try
         {
-            progress($"MD {plan.Ensemble} ({system.Count} atoms)", (report, token) =>
+            progress($"MD {plan.Ensemble.Name()} ({system.Count} atoms)", (report, token) =>
             {
                 long done = 0;
                 while (done < remaining && completed)
@@ -136,14 +136,7 @@ public static class MdDriver
     /// </summary>
     private static IIntegrator CreateIntegrator(MdPlan p, IPairBackend backend, CompiledForceField ff)
     {
-        IIntegrator host = (p.Ensemble, p.Thermostat) switch
-        {
-            ("nve", _) => new VelocityVerlet(),
-            ("nvt", "berendsen") => new BerendsenThermostat(p.TemperatureK, p.TDampPs),
-            ("nvt", _) => new NoseHooverNvt(p.TemperatureK, p.TDampPs),
-            ("npt", "berendsen") => new BerendsenBarostat(p.TemperatureK, p.PressureGpa, p.Coupled, p.TDampPs, p.PDampPs),
-            _ => new NoseHooverNpt(p.TemperatureK, p.PressureGpa, p.Coupled, p.TDampPs, p.PDampPs),
-        };
+        var host = Ensembles.Create(p.Ensemble, p.Thermostat, p.TemperatureK, p.PressureGpa, p.Coupled, p.TDampPs, p.PDampPs);
         return MdRun.ForBackend(host, backend, ff);
     }
 
@@ -171,7 +164,7 @@ public static class MdDriver
             ["max_cutoff_A"] = ff.MaxCutoff,
             ["backend"] = backend.Name,
             ["integrator"] = integrator,
-            ["steps"] = plan.Steps, ["dt_fs"] = plan.DtFs, ["ensemble"] = plan.Ensemble, ["thermostat"] = plan.Thermostat,
+            ["steps"] = plan.Steps, ["dt_fs"] = plan.DtFs, ["ensemble"] = plan.Ensemble.Name(), ["thermostat"] = plan.Thermostat.Name(),
             ["temperature_K"] = plan.TemperatureK, ["pressure_GPa"] = plan.PressureGpa,
             ["coupled_axes"] = string.Concat("xyz".Where((_, a) => plan.Coupled[a])),
             ["tdamp_ps"] = plan.TDampPs, ["pdamp_ps"] = plan.PDampPs, ["seed"] = plan.Seed, ["new_velocities"] = plan.DrawVelocities,
@@ -211,7 +204,7 @@ public static class MdDriver
         };
         if (runaway is not null)
             json["runaway"] = new JsonObject { ["step"] = runaway.Step, ["quantity"] = runaway.Quantity, ["message"] = runaway.Message };
-        if (plan.Ensemble == "nve" && elapsedPs > 0 && runaway is null)
+        if (plan.Ensemble == Ensemble.Nve && elapsedPs > 0 && runaway is null)
             json["nve_energy_drift_eV_per_atom_per_ps"] = (last.TotalEv - first.TotalEv) / run.System.Count / elapsedPs;
         // the minimization ran in the first invocation; a resumed run reports it from the file written then
         string minimizationFile = Path.Combine(plan.OutDir, "minimization.json");

@@ -4,7 +4,7 @@ namespace FractureLab.Mechanics.Simulation;
 /// A validated MD run (the resolved plan written next to the results): steps, timestep (fs), ensemble and thermostat,
 /// temperature (K), pressure (GPa) and coupled axes, damping times (ps), seed, output intervals (steps) and folder.
 /// </summary>
-public sealed record MdPlan(long Steps, double DtFs, string Ensemble, string Thermostat, double TemperatureK, double PressureGpa, bool[] Coupled,
+public sealed record MdPlan(long Steps, double DtFs, Integrators.Ensemble Ensemble, Integrators.Thermostat Thermostat, double TemperatureK, double PressureGpa, bool[] Coupled,
     double TDampPs, double PDampPs, int Seed, bool DrawVelocities, string? Minimize, int ThermoEvery, int DumpEvery, long CheckpointEvery, bool Resume, string OutDir)
 {
     /// <summary>When the run stops as a runaway; the target temperature is the thermostat's, or the first record's in nve.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FractureLab.Mechanics;
+using FractureLab.Mechanics.Integrators;
 using FractureLab.Mechanics.Simulation;
 
 namespace FractureLab.Cli.Commands;
@@ -14,12 +15,12 @@ public static class MdPlanOptions
         double dt = p.GetValue(o.Dt);
         if (!(dt > 0 && dt <= 10)) throw new InputException($"--dt must lie in (0, 10] fs, got {dt}");
         string ens = p.GetValue(o.Ensemble)!;
-        if (ens is not ("nve" or "nvt" or "npt")) throw new InputException($"--ensemble '{ens}': expected nve, nvt or npt");
+        var ensemble = Ensembles.ParseEnsemble(ens) ?? throw new InputException($"--ensemble '{ens}': expected nve, nvt or npt");
         string th = p.GetValue(o.Thermostat)!;
-        if (th is not ("nose-hoover" or "berendsen")) throw new InputException($"--thermostat '{th}': expected nose-hoover or berendsen");
+        var thermostat = Ensembles.ParseThermostat(th) ?? throw new InputException($"--thermostat '{th}': expected nose-hoover or berendsen");
         double t = p.GetValue(o.Temperature);
         if (!(t >= 0)) throw new InputException($"--temperature must be ≥ 0 K, got {t}");
-        if (ens != "nve" && !(t > 0)) throw new InputException($"--temperature must be positive for {ens}");
+        if (ensemble != Ensemble.Nve && !(t > 0)) throw new InputException($"--temperature must be positive for {ens}");
         string couple = p.GetValue(o.Couple)!;
         if (couple.Length == 0 || couple.Any(c => c is not ('x' or 'y' or 'z'))) throw new InputException($"--couple '{couple}': give axes from x, y, z");
         double td = p.GetValue(o.TDamp), pd = p.GetValue(o.PDamp);
@@ -36,14 +37,14 @@ public static class MdPlanOptions
         var runaway = new RunawayLimits
         {
             Enabled = !p.GetValue(o.NoRunawayCheck),
-            TargetTemperatureK = ens == "nve" ? null : t,
+            TargetTemperatureK = ensemble == Ensemble.Nve ? null : t,
             TemperatureFactor = p.GetValue(o.RunawayFactor),
             TemperatureMarginK = p.GetValue(o.RunawayMargin),
             EnergyJumpEvPerAtomPerStep = p.GetValue(o.RunawayJump),
         };
         try { runaway.Check(); }
         catch (InputException e) { throw new InputException($"--runaway-*: {e.Message}"); }
-        return new MdPlan(steps, dt, ens, th, t, p.GetValue(o.Pressure), "xyz".Select(a => couple.Contains(a)).ToArray(),
+        return new MdPlan(steps, dt, ensemble, thermostat, t, p.GetValue(o.Pressure), "xyz".Select(a => couple.Contains(a)).ToArray(),
             td, pd, p.GetValue(o.Seed), p.GetValue(o.NewVelocities) || !hasFileVelocities, min, thermo, dump, ck, p.GetValue(o.Resume), p.GetValue(o.Out)!) { Runaway = runaway, DumpPerAtomEnergy = p.GetValue(o.DumpPe), ExtendedXyz = Format(p.GetValue(o.Format)!) };
     }
 
