@@ -26,6 +26,7 @@ public static class Program
             root.Subcommands.Add(NebHopsCommand.Create());
             root.Subcommands.Add(MdCommand.Create());
             root.Subcommands.Add(BuildGlassCommand.Create());
+            root.Subcommands.Add(BuildCrystalCommand.Create());
             root.Subcommands.Add(CampaignCommand.Create());
             root.Subcommands.Add(ToughnessCommand.Create());
             root.Subcommands.Add(SchemaCommand.Create());

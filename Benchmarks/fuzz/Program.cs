@@ -13,21 +13,25 @@ namespace FractureLab.Fuzz;
 /// </summary>
 public static class Program
 {
-    private static readonly IReadOnlyDictionary<string, (string FileName, Action<string> Read)> Targets = InputFileReaders.All;
-
     public static int Main(string[] args)
     {
-        if (args.Length == 0 || !Targets.TryGetValue(args[0], out var target))
+        if (args.Length == 0)
         {
-            Console.Error.WriteLine($"usage: fracturelab-fuzz TARGET [--replay FILE...]; targets: {string.Join(", ", Targets.Keys)}");
+            Console.Error.WriteLine("usage: fracturelab-fuzz TARGET [--replay FILE...]; targets: the keys of Fracture/Inputs/InputFileReaders");
             return 2;
         }
+        string name = args[0];
         string dir = Directory.CreateTempSubdirectory("fracturelab-fuzz").FullName;
-        string path = Path.Combine(dir, target.FileName);
+        // Instrumented code (the readers, their table included) may run only inside Fuzzer.OutOfProcess.Run, once afl-fuzz's
+        // coverage map is attached: the target is looked up on the first input, not before.
+        (string FileName, Action<string> Read)? target = null;
         void Once(byte[] bytes)
         {
+            target ??= InputFileReaders.All.TryGetValue(name, out var t) ? t
+                : throw new ArgumentException($"unknown target '{name}'; targets: {string.Join(", ", InputFileReaders.All.Keys)}");
+            string path = Path.Combine(dir, target.Value.FileName);
             File.WriteAllBytes(path, bytes);
-            try { target.Read(path); }
+            try { target.Value.Read(path); }
             catch (Exception e) when (e is InputException or LabDataException) { }
         }
         if (args.Length > 1 && args[1] == "--replay")

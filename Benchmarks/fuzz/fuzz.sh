@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Fuzz campaign of the readers (issue 20.5) with SharpFuzz and afl-fuzz (Debian: apt-get install afl++).
 #   Benchmarks/fuzz/fuzz.sh [SECONDS_PER_TARGET (120)] [TARGET ...]
-# Targets: data dump xyz forcefield run study campaign sepb curve (default: all). Seeds come from the test data and
+# Targets: data dump xyz forcefield run study campaign sepb curve cif (default: all). Seeds come from the test data and
 # examples. Crashes (inputs that raised anything but the program's input error) are copied to Tests/Data/fuzz/TARGET/,
 # where Tests/Reliability/FuzzRegressionTests reads them on every test run, and replayed once with their stack traces.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-120}; shift || true
-targets=("$@"); [ ${#targets[@]} -eq 0 ] && targets=(data dump xyz forcefield run study campaign sepb curve)
+targets=("$@"); [ ${#targets[@]} -eq 0 ] && targets=(data dump xyz forcefield run study campaign sepb curve cif)
 command -v afl-fuzz >/dev/null || { echo "afl-fuzz not found: apt-get install afl++"; exit 1; }
 export PATH="$PATH:$HOME/.dotnet/tools"
 command -v sharpfuzz >/dev/null || dotnet tool install --global SharpFuzz.CommandLine >/dev/null || exit 1
@@ -32,6 +32,7 @@ seed() {  # seed TARGET: a small corpus of valid files
     campaign) printf '[campaign]\nreplicas = 2\n[[composition]]\nlabel = "a"\nshipped = "silica576"\nforcefield = "bks"\n[diffusion]\ntemperatures_K = [600]\n' > "$d/c.toml" ;;
     sepb) cp Experiments/Examples/sepb/sheet.csv "$d/" ;;
     curve) cp Experiments/Examples/sepb/curves/S2_mts.csv "$d/" ;;
+    cif) cp Tests/Data/crystals/*.cif "$d/" ;;
   esac
 }
 

@@ -28,5 +28,6 @@ public static class InputFileReaders
         ["campaign"] = ("campaign.toml", p => CampaignConfig.Load(p)),
         ["sepb"] = ("sheet.csv", p => SepbReducer.Reduce(SpecimenSheet.Read(p))),
         ["curve"] = ("curve.csv", p => LoadCurveReader.Read(p)),
+        ["cif"] = ("input.cif", p => Mechanics.Crystals.CrystalBuilder.UnitCell(Mechanics.Crystals.CifFile.Read(p))),
     };
 }

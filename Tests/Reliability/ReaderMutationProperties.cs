@@ -110,6 +110,10 @@ public class ReaderMutationProperties
     [Fact]
     public void SepbSheet() => Holds(File.ReadAllText(TestData.Example("sepb/sheet.csv")), ViaFile("sheet.csv", p => SpecimenSheet.Read(p)));
 
+    [Fact]
+    public void CifFile() => Holds(File.ReadAllText(TestData.Data("crystals/rutile.cif")),
+        text => FractureLab.Mechanics.Crystals.CrystalBuilder.UnitCell(FractureLab.Mechanics.Crystals.CifFile.Parse(text, "mutated.cif")));
+
     [Theory]
     [InlineData("sepb/curves/S2_mts.csv")]
     [InlineData("sepb/curves/Specimen_RawData_1.csv")]
