@@ -65,8 +65,9 @@ public static class CrystalBuilder
     /// </summary>
     public static CrystalBuild Supercell(CifFile cif, int nx, int ny, int nz, IReadOnlyDictionary<string, double> charges, int seed = 1)
     {
+        if (IsHexagonal(cif)) cif = Orthohexagonal(cif);
         if (cif.AnglesDeg.Any(a => Math.Abs(a - 90) > 1e-4))
-            throw new InputException($"{cif.Source}: cell angles {string.Join(", ", cif.AnglesDeg)}°: only orthogonal cells are built as periodic boxes so far (an orthogonal supercell of an oblique lattice is not implemented)");
+            throw new InputException($"{cif.Source}: cell angles {string.Join(", ", cif.AnglesDeg)}°: orthogonal and hexagonal cells are built as periodic boxes so far (an orthogonal supercell of another oblique lattice is not implemented)");
         if (nx < 1 || ny < 1 || nz < 1 || (long)nx * ny * nz > 1_000_000) throw new InputException($"supercell {nx}x{ny}x{nz}: each count must be at least 1, a million cells at most");
         var cell = UnitCell(cif);
         int n = nx * ny * nz;
@@ -117,5 +118,51 @@ public static class CrystalBuilder
             s.Charge[i] = charges.TryGetValue(p.Element, out double q) ? q : throw new InputException($"no charge for {p.Element} (site {p.Label}) in the force field");
         }
         return new CrystalBuild(s, cell, draws, s.Charge.Sum());
+    }
+
+    /// <summary>a = b, α = β = 90°, γ = 120° (or 60°): a hexagonal lattice (also the hexagonal setting of rhombohedral groups).</summary>
+    public static bool IsHexagonal(CifFile cif) =>
+        Math.Abs(cif.LengthsA[0] - cif.LengthsA[1]) <= 1e-6 * cif.LengthsA[0] && Math.Abs(cif.AnglesDeg[0] - 90) < 1e-4 && Math.Abs(cif.AnglesDeg[1] - 90) < 1e-4 &&
+        (Math.Abs(cif.AnglesDeg[2] - 120) < 1e-4 || Math.Abs(cif.AnglesDeg[2] - 60) < 1e-4);
+
+    /// <summary>
+    /// The orthohexagonal cell of a hexagonal lattice as an equivalent P1 structure: A = a, B = a + 2b (γ = 120°; 2b − a for
+    /// 60°), C = c, so |B| = a√3 and the cell holds two hexagonal cells (the standard C-centred orthohexagonal setting,
+    /// International Tables Vol. A §5.1). Every position keeps its site label and occupancy.
+    /// </summary>
+    public static CifFile Orthohexagonal(CifFile cif)
+    {
+        double a = cif.LengthsA[0], c = cif.LengthsA[2], gamma = cif.AnglesDeg[2] * Math.PI / 180;
+        double bx = a * Math.Cos(gamma), by = a * Math.Sin(gamma), ortho = a * Math.Sqrt(3);
+        var hex = UnitCell(cif);
+        var sites = new List<CifSite>();
+        var seen = new List<(string Label, double[] F)>();
+        foreach (var p in hex)
+            for (int n1 = -1; n1 <= 2; n1++)
+                for (int n2 = -1; n2 <= 2; n2++)
+                {
+                    double x = (p.Fraction[0] + n1) * a + (p.Fraction[1] + n2) * bx, y = (p.Fraction[1] + n2) * by;
+                    double[] f = [x / a, y / ortho, p.Fraction[2]];
+                    for (int k = 0; k < 3; k++) { f[k] -= Math.Floor(f[k]); if (f[k] >= 1 - 1e-12) f[k] = 0; }
+                    bool dup = seen.Any(q => q.Label == p.Label && OrthoDistance(f, q.F, a, ortho, c) < 0.01);
+                    if (dup) continue;
+                    seen.Add((p.Label, f));
+                    sites.Add(new CifSite(p.Label, p.Element, f[0], f[1], f[2], p.Occupancy, 0));
+                }
+        if (sites.Count != 2 * hex.Count)
+            throw new InputException($"{cif.Source}: the orthohexagonal cell got {sites.Count} positions, expected twice the hexagonal cell's {hex.Count}");
+        // the sites keep their oxidation states through the labels' first site
+        var states = cif.Sites.GroupBy(s => s.Label).ToDictionary(g => g.Key, g => g.First().OxidationState);
+        sites = [.. sites.Select(s => s with { OxidationState = states.GetValueOrDefault(s.Label) })];
+        var identity = SymmetryOperation.Parse("x,y,z", out _)!;
+        return new CifFile(cif.Source, cif.Name + " (orthohexagonal)", [a, ortho, c], [90, 90, 90], [identity], sites, cif.SpaceGroup);
+    }
+
+    private static double OrthoDistance(double[] f, double[] g, double a, double b, double c)
+    {
+        double s = 0;
+        double[] l = [a, b, c];
+        for (int k = 0; k < 3; k++) { double d = f[k] - g[k]; d -= Math.Round(d); s += d * d * l[k] * l[k]; }
+        return Math.Sqrt(s);
     }
 }

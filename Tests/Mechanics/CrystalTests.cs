@@ -58,6 +58,39 @@ public class CrystalTests
         Assert.Contains("site Ti1 (occupancy 0.75) over 3 positions asks for 2.25 atoms", e.Message);
     }
 
+    [Fact]
+    public void Hexagonal_Wurtzite_IsBuiltInItsOrthohexagonalCell_KeepingDensityAndBonds()
+    {
+        var cif = CifFile.Read(Cif("wurtzite.cif"));
+        Assert.Equal(2, CrystalBuilder.UnitCell(cif).Count(p => p.Element == "Zn")); // Zn on 2b
+        var b = CrystalBuilder.Supercell(cif, 3, 2, 2, CrystalCharges.Formal(cif));
+        var s = b.System;
+        // two hexagonal cells per orthohexagonal cell (A = a, B = a sqrt 3): 8 atoms each
+        Assert.Equal(3 * 2 * 2 * 8, s.Count);
+        Assert.Equal(3 * 3.25, s.Box.Length(0), 9);
+        Assert.Equal(2 * 3.25 * Math.Sqrt(3), s.Box.Length(1), 9);
+        Assert.Equal(0, b.NetChargeE, 9);
+        // rho = 2 M(ZnO) / (N_A (sqrt 3 / 2) a^2 c), by hand
+        double hand = 2 * (65.38 + 15.999) / 6.02214076e23 / (Math.Sqrt(3) / 2 * 3.25 * 3.25 * 5.207e-24);
+        Assert.Equal(hand, s.DensityGPerCm3(), 2);
+        // every Zn has four O: three at sqrt(a^2/3 + (c(1/2 - u))^2) = 1.9744 A and one at u c = 1.9891 A
+        double basal = Math.Sqrt(3.25 * 3.25 / 3 + Math.Pow(5.207 * (0.5 - 0.382), 2)), axial = 0.382 * 5.207;
+        for (int i = 0; i < s.Count; i++)
+        {
+            if (s.TypeElements[s.Type[i]] != "Zn") continue;
+            var d = Enumerable.Range(0, s.Count).Where(j => s.TypeElements[s.Type[j]] == "O").Select(j =>
+            {
+                double dx = s.X[j] - s.X[i], dy = s.Y[j] - s.Y[i], dz = s.Z[j] - s.Z[i];
+                dx -= Math.Round(dx / s.Box.Length(0)) * s.Box.Length(0); dy -= Math.Round(dy / s.Box.Length(1)) * s.Box.Length(1); dz -= Math.Round(dz / s.Box.Length(2)) * s.Box.Length(2);
+                return Math.Sqrt(dx * dx + dy * dy + dz * dz);
+            }).Order().Take(5).ToArray();
+            Assert.Equal(basal, d[0], 3);
+            Assert.Equal(basal, d[2], 3);
+            Assert.Equal(axial, d[3], 3);
+            Assert.True(d[4] > 3.0, "no fifth O near a Zn");
+        }
+    }
+
     [Theory]
     [InlineData("data_x\n_cell_length_a 4\n_cell_length_b 4\n_cell_angle_alpha 90\n", "missing '_cell_length_c'")]
     [InlineData("data_x\n_cell_length_a 4\n_cell_length_b 4\n_cell_length_c 4\n_cell_angle_alpha 90\n_cell_angle_beta 90\n_cell_angle_gamma 90\nloop_\n_symmetry_equiv_pos_as_xyz\n'x,y,2z'\n", ":10: symmetry operation 'x,y,2z': coefficients other than ±1")]
