@@ -19,7 +19,7 @@ public static class InputFileReaders
     public static IReadOnlyDictionary<string, (string FileName, Action<string> Read)> All { get; } = new Dictionary<string, (string, Action<string>)>
     {
         ["data"] = ("input.data", p => LammpsDataReader.Read(p)),
-        ["dump"] = ("input.dump", p => { foreach (var f in LammpsDumpReader.Read(p)) _ = f.Atoms; }),
+        ["dump"] = ("input.dump", p => { foreach (var f in LammpsDumpReader.Read(p)) _ = f.Column("x", p); }),
         ["xyz"] = ("input.xyz", p => { foreach (var f in ExtendedXyzReader.Read(p)) _ = f.Species.Length; }),
         // a composition with every element the shipped force fields name, boron included (du-teter's Deng-Du term)
         ["forcefield"] = ("input.toml", p => ForceFieldLoader.LoadFile(p, new Composition(new Dictionary<string, int> { ["Si"] = 1, ["O"] = 2, ["Li"] = 1, ["B"] = 1, ["P"] = 1 }), 0.5)),

@@ -101,7 +101,7 @@ public sealed record CifFile(string Source, string Name, double[] LengthsA, doub
         int p = s.IndexOf('(');
         string t = p >= 0 ? s[..p] : s;
         return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v
-            : throw new InputException($"{source}:{line}: '{(s.Length > 40 ? s[..40] + "…" : s)}' ({tag}) is not a number");
+            : throw new InputException($"{source}:{line}: '{InputException.Quote(s)}' ({tag}) is not a number");
     }
 
     private sealed record Item(string Value, int Line);
@@ -185,7 +185,7 @@ public sealed record CifFile(string Source, string Name, double[] LengthsA, doub
                 t += 2;
                 continue;
             }
-            throw new InputException($"{source}:{line}: unexpected '{(tok.Length > 40 ? tok[..40] + "…" : tok)}' outside a loop");
+            throw new InputException($"{source}:{line}: unexpected '{InputException.Quote(tok)}' outside a loop");
         }
         if (!inBlock) throw new InputException($"{source}: no data_ block (not a CIF file?)");
         return (name, items, loops);

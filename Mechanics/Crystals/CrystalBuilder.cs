@@ -135,6 +135,9 @@ public static class CrystalBuilder
         double a = cif.LengthsA[0], c = cif.LengthsA[2], gamma = cif.AnglesDeg[2] * Math.PI / 180;
         double bx = a * Math.Cos(gamma), by = a * Math.Sin(gamma), ortho = a * Math.Sqrt(3);
         var hex = UnitCell(cif);
+        // the orthohexagonal box as a CifFile, for Distance (its sites and operations follow below)
+        var box = cif with { LengthsA = [a, ortho, c], AnglesDeg = [90, 90, 90] };
+        var states = cif.Sites.GroupBy(s => s.Label).ToDictionary(g => g.Key, g => g.First().OxidationState);
         var sites = new List<CifSite>();
         var seen = new List<(string Label, double[] F)>();
         foreach (var p in hex)
@@ -144,25 +147,14 @@ public static class CrystalBuilder
                     double x = (p.Fraction[0] + n1) * a + (p.Fraction[1] + n2) * bx, y = (p.Fraction[1] + n2) * by;
                     double[] f = [x / a, y / ortho, p.Fraction[2]];
                     for (int k = 0; k < 3; k++) { f[k] -= Math.Floor(f[k]); if (f[k] >= 1 - 1e-12) f[k] = 0; }
-                    bool dup = seen.Any(q => q.Label == p.Label && OrthoDistance(f, q.F, a, ortho, c) < 0.01);
+                    bool dup = seen.Any(q => q.Label == p.Label && Distance(box, f, q.F) < 0.01);
                     if (dup) continue;
                     seen.Add((p.Label, f));
-                    sites.Add(new CifSite(p.Label, p.Element, f[0], f[1], f[2], p.Occupancy, 0));
+                    sites.Add(new CifSite(p.Label, p.Element, f[0], f[1], f[2], p.Occupancy, 0) { OxidationState = states.GetValueOrDefault(p.Label) });
                 }
         if (sites.Count != 2 * hex.Count)
             throw new InputException($"{cif.Source}: the orthohexagonal cell got {sites.Count} positions, expected twice the hexagonal cell's {hex.Count}");
-        // the sites keep their oxidation states through the labels' first site
-        var states = cif.Sites.GroupBy(s => s.Label).ToDictionary(g => g.Key, g => g.First().OxidationState);
-        sites = [.. sites.Select(s => s with { OxidationState = states.GetValueOrDefault(s.Label) })];
         var identity = SymmetryOperation.Parse("x,y,z", out _)!;
-        return new CifFile(cif.Source, cif.Name + " (orthohexagonal)", [a, ortho, c], [90, 90, 90], [identity], sites, cif.SpaceGroup);
-    }
-
-    private static double OrthoDistance(double[] f, double[] g, double a, double b, double c)
-    {
-        double s = 0;
-        double[] l = [a, b, c];
-        for (int k = 0; k < 3; k++) { double d = f[k] - g[k]; d -= Math.Round(d); s += d * d * l[k] * l[k]; }
-        return Math.Sqrt(s);
+        return box with { Name = cif.Name + " (orthohexagonal)", Operations = [identity], Sites = sites };
     }
 }

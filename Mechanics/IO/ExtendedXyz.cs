@@ -67,19 +67,19 @@ public static class ExtendedXyzReader
             ln++;
             if (line.Trim().Length == 0) continue;
             if (!int.TryParse(line.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) || n < 0)
-                throw new InputException($"{path}:{ln}: expected the atom count, found '{Cut(line)}'");
+                throw new InputException($"{path}:{ln}: expected the atom count, found '{InputException.Quote(line)}'");
             string comment = r.ReadLine() ?? throw new InputException($"{path}:{ln + 1}: the frame ends before its comment line");
             ln++;
             var kv = KeyValues(comment, path, ln);
             var lattice = kv.TryGetValue("Lattice", out var lat) ? Numbers(lat, 9, path, ln, "Lattice") : throw new InputException($"{path}:{ln}: no Lattice in the comment line");
             if (new[] { 1, 2, 3, 5, 6, 7 }.Any(k => lattice[k] != 0)) throw new InputException($"{path}:{ln}: only orthorhombic lattices are read (off-diagonal Lattice entries must be 0)");
             var props = (kv.TryGetValue("Properties", out var pr) ? pr : "species:S:1:pos:R:3").Split(':');
-            if (props.Length % 3 != 0) throw new InputException($"{path}:{ln}: Properties '{Cut(pr ?? "")}' is not name:type:count triples");
+            if (props.Length % 3 != 0) throw new InputException($"{path}:{ln}: Properties '{InputException.Quote(pr ?? "")}' is not name:type:count triples");
             var names = new List<(string Name, char Type, int Count)>();
             for (int k = 0; k < props.Length; k += 3)
             {
                 if (!int.TryParse(props[k + 2], NumberStyles.Integer, CultureInfo.InvariantCulture, out int c) || c < 1 || props[k + 1].Length != 1 || !"SRIL".Contains(props[k + 1][0]))
-                    throw new InputException($"{path}:{ln}: Properties entry '{Cut(string.Join(':', props[k..(k + 3)]))}' is not name:S|R|I|L:count");
+                    throw new InputException($"{path}:{ln}: Properties entry '{InputException.Quote(string.Join(':', props[k..(k + 3)]))}' is not name:S|R|I|L:count");
                 names.Add((props[k], props[k + 1][0], c));
             }
             var species = new string[n];
@@ -97,7 +97,7 @@ public static class ExtendedXyzReader
                         if (type == 'S') { species[i] = t[at]; continue; }
                         if (type == 'L') { columns[name][c][i] = t[at] is "T" or "True" or "true" ? 1 : 0; continue; }
                         if (!double.TryParse(t[at], NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
-                            throw new InputException($"{path}:{ln}: '{Cut(t[at])}' ({name}) is not a number");
+                            throw new InputException($"{path}:{ln}: '{InputException.Quote(t[at])}' ({name}) is not a number");
                         columns[name][c][i] = v;
                     }
             }
@@ -135,14 +135,14 @@ public static class ExtendedXyzReader
             while (i < comment.Length && comment[i] == ' ') i++;
             int eq = comment.IndexOf('=', i);
             if (i >= comment.Length) break;
-            if (eq < 0) throw new InputException($"{path}:{ln}: comment line entry '{Cut(comment[i..])}' is not key=value");
+            if (eq < 0) throw new InputException($"{path}:{ln}: comment line entry '{InputException.Quote(comment[i..])}' is not key=value");
             string key = comment[i..eq].Trim();
             i = eq + 1;
             string value;
             if (i < comment.Length && comment[i] == '"')
             {
                 int close = comment.IndexOf('"', i + 1);
-                if (close < 0) throw new InputException($"{path}:{ln}: the value of '{Cut(key)}' has no closing quote");
+                if (close < 0) throw new InputException($"{path}:{ln}: the value of '{InputException.Quote(key)}' has no closing quote");
                 value = comment[(i + 1)..close];
                 i = close + 1;
             }
@@ -162,8 +162,7 @@ public static class ExtendedXyzReader
         var t = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (t.Length != count) throw new InputException($"{path}:{ln}: {key} needs {count} numbers, has {t.Length}");
         return [.. t.Select(x => double.TryParse(x, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v
-            : throw new InputException($"{path}:{ln}: {key} value '{Cut(x)}' is not a finite number"))];
+            : throw new InputException($"{path}:{ln}: {key} value '{InputException.Quote(x)}' is not a finite number"))];
     }
 
-    private static string Cut(string s) => s.Length <= 40 ? s : $"{s[..20]}…({s.Length} characters)";
 }

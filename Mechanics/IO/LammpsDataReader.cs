@@ -202,12 +202,10 @@ public static class LammpsDataReader
 
     private static int Int(string s, string source, int line) =>
         int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v
-            : throw new InputException($"{source}:{line + 1}: '{Short(s)}' is not an integer");
+            : throw new InputException($"{source}:{line + 1}: '{InputException.Quote(s)}' is not an integer");
 
     private static double Dbl(string s, string source, int line) =>
         double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v
-            : throw new InputException($"{source}:{line + 1}: '{Short(s)}' is not a finite number");
+            : throw new InputException($"{source}:{line + 1}: '{InputException.Quote(s)}' is not a finite number");
 
-    /// <summary>A token as it may appear in a one-line error: at most 40 characters.</summary>
-    private static string Short(string s) => s.Length <= 40 ? s : $"{s[..20]}…({s.Length} characters)";
 }

@@ -32,7 +32,7 @@ public static class LammpsDumpReader
             if (!first.StartsWith("ITEM: TIMESTEP", StringComparison.Ordinal)) throw new InputException($"{path}:{ln}: expected 'ITEM: TIMESTEP', found '{first.Trim()}'");
             string? stepText = Next();
             if (!long.TryParse(stepText, NumberStyles.Integer, CultureInfo.InvariantCulture, out long step))
-                throw new InputException($"{path}:{ln}: timestep '{Short(stepText ?? "")}' is not an integer");
+                throw new InputException($"{path}:{ln}: timestep '{InputException.Quote(stepText ?? "")}' is not an integer");
             Expect("ITEM: NUMBER OF ATOMS");
             int n = ParseInt(Next(), path, ln);
             // A frame needs at least one short line per atom: a count the rest of the file cannot hold is a broken header, not an allocation.
@@ -49,7 +49,7 @@ public static class LammpsDumpReader
                 if (t.Length < 2) throw new InputException($"{path}:{ln}: box bounds line needs lo hi");
                 lo[a] = ParseDouble(t[0], path, ln); hi[a] = ParseDouble(t[1], path, ln);
                 if (!(Math.Abs(lo[a]) < 1e9 && Math.Abs(hi[a]) < 1e9 && hi[a] > lo[a]))
-                    throw new InputException($"{path}:{ln}: box bounds {Short(t[0])} {Short(t[1])} along {"xyz"[a]}: need lo < hi, both within ±1e9 Å");
+                    throw new InputException($"{path}:{ln}: box bounds {InputException.Quote(t[0])} {InputException.Quote(t[1])} along {"xyz"[a]}: need lo < hi, both within ±1e9 Å");
                 per[a] = a >= flags.Length || flags[a] == "pp";
             }
             var names = Expect("ITEM: ATOMS")["ITEM: ATOMS".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -73,12 +73,10 @@ public static class LammpsDumpReader
         }
     }
 
-    /// <summary>A token as it may appear in a one-line error: at most 40 characters.</summary>
-    private static string Short(string s) => s.Length <= 40 ? s : $"{s[..20]}…({s.Length} characters)";
 
     private static int ParseInt(string? s, string path, int ln) =>
-        int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v : throw new InputException($"{path}:{ln}: '{Short(s ?? "")}' is not an integer");
+        int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v : throw new InputException($"{path}:{ln}: '{InputException.Quote(s ?? "")}' is not an integer");
 
     private static double ParseDouble(string s, string path, int ln) =>
-        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : throw new InputException($"{path}:{ln}: '{Short(s)}' is not a number");
+        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : throw new InputException($"{path}:{ln}: '{InputException.Quote(s)}' is not a number");
 }

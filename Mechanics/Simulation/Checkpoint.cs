@@ -67,14 +67,14 @@ public static class Checkpoint
             r.ReadDouble();
             return ReadSystemBody(r);
         }
-        catch (EndOfStreamException) { throw new InputException($"checkpoint '{path}' is truncated (the run was killed while writing it?); use {PreviousPath(path)} if it is there, or start again"); }
+        catch (EndOfStreamException) { throw Truncated(path); }
     }
 
     /// <summary>Restores step, forces, energies, integrator state and thermo into <paramref name="run"/>, whose system came from <see cref="ReadSystem"/>.</summary>
     public static void Restore(string path, MdRun run)
     {
         try { RestoreBody(path, run); }
-        catch (EndOfStreamException) { throw new InputException($"checkpoint '{path}' is truncated (the run was killed while writing it?); use {PreviousPath(path)} if it is there, or start again"); }
+        catch (EndOfStreamException) { throw Truncated(path); }
     }
 
     private static void RestoreBody(string path, MdRun run)
@@ -114,6 +114,10 @@ public static class Checkpoint
         run.ResumeBuildCount(builds);
     }
 
+    /// <summary>The error for a checkpoint that ends early or holds counts it cannot: damaged, e.g. killed while being written.</summary>
+    private static InputException Truncated(string path) =>
+        new($"checkpoint '{path}' is truncated (the run was killed while writing it?); use {PreviousPath(path)} if it is there, or start again");
+
     private static BinaryReader Open(string path, out string integrator)
     {
         if (!File.Exists(path)) throw new InputException($"checkpoint '{path}' does not exist");
@@ -127,7 +131,7 @@ public static class Checkpoint
         catch (EndOfStreamException)
         {
             r.Dispose();
-            throw new InputException($"checkpoint '{path}' is truncated");
+            throw Truncated(path);
         }
     }
 

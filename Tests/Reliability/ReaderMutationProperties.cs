@@ -1,10 +1,6 @@
 using CsCheck;
 using FractureLab.Experiments;
-using FractureLab.Experiments.LoadCurves;
-using FractureLab.Experiments.Sepb;
-using FractureLab.Fracture.Campaigns;
-using FractureLab.Fracture.Runs;
-using FractureLab.Fracture.Toughness;
+using FractureLab.Fracture.Inputs;
 using FractureLab.Mechanics;
 using FractureLab.Mechanics.ForceFields;
 using FractureLab.Mechanics.IO;
@@ -31,19 +27,20 @@ public class ReaderMutationProperties
             catch (Exception e) when (e is InputException or LabDataException) { }
         }, iter: Environment.GetEnvironmentVariable("CsCheck_Iter") is null ? iter : -1, threads: 1);
 
-    /// <summary>Reads through a file (for readers that take paths), a fresh one per call.</summary>
-    private static Action<string> ViaFile(string name, Action<string> readPath) => text =>
+    /// <summary>The program's reader of <paramref name="target"/> (<see cref="InputFileReaders"/>, the fuzz harness's table) through a fresh file per call.</summary>
+    private static Action<string> Reader(string target) => text =>
     {
+        var (name, read) = InputFileReaders.All[target];
         string dir = Directory.CreateTempSubdirectory("mutation").FullName;
         string path = Path.Combine(dir, name);
         File.WriteAllText(path, text);
-        try { readPath(path); }
+        try { read(path); }
         finally { Directory.Delete(dir, true); }
     };
 
     [Fact]
     public void LammpsData() => Holds(File.ReadAllText(TestData.Parity("silica192.data")),
-        text => LammpsDataReader.Parse(text.Split('\n'), "mutated.data"));
+        Reader("data"));
 
     [Fact]
     public void LammpsDump()
@@ -51,19 +48,14 @@ public class ReaderMutationProperties
         var s = TestData.Silica192();
         var w = new StringWriter();
         using (var d = new LammpsDumpWriter(w)) { d.WriteFrame(s, 0); d.WriteFrame(s, 10); }
-        Holds(w.ToString(), ViaFile("mutated.dump", p => { foreach (var f in LammpsDumpReader.Read(p)) _ = f.Column("x", p); }));
+        Holds(w.ToString(), Reader("dump"));
     }
 
     [Theory]
     [InlineData("bks")]
     [InlineData("pedone2006")]
     [InlineData("du-teter")]
-    public void ForceField(string name)
-    {
-        // du-teter's B-O term needs the composition (Deng & Du's A from the B2O3 fraction): 38 Li2O-31 B2O3-31 P2O5 in atoms
-        var composition = new Composition(new Dictionary<string, int> { ["Li"] = 76, ["B"] = 62, ["P"] = 62, ["O"] = 287 });
-        Holds(ForceFieldCatalog.Text(name), text => ForceFieldLoader.Parse(text, "mutated.toml", composition, boronN4: 0.5), iter: 250);
-    }
+    public void ForceField(string name) => Holds(ForceFieldCatalog.Text(name), Reader("forcefield"), iter: 250);
 
     [Fact]
     public void RunFile() => Holds($"""
@@ -80,7 +72,7 @@ public class ReaderMutationProperties
         [run]
         relax_ps = 0.1
         seed = 3
-        """, ViaFile("run.toml", p => RunConfig.Load(p)));
+        """, Reader("run"));
 
     [Fact]
     public void CampaignFile() => Holds("""
@@ -95,7 +87,7 @@ public class ReaderMutationProperties
         [diffusion]
         temperatures_K = [600, 900]
         ps = 40
-        """, ViaFile("campaign.toml", p => CampaignConfig.Load(p)));
+        """, Reader("campaign"));
 
     [Fact]
     public void StudyFile() => Holds("""
@@ -105,17 +97,17 @@ public class ReaderMutationProperties
         methods = ["crack-length", "compliance"]
         [tension]
         max_strain = 0.2
-        """, ViaFile("study.toml", p => ToughnessStudy.Load(p)));
+        """, Reader("study"));
 
     [Fact]
-    public void SepbSheet() => Holds(File.ReadAllText(TestData.Example("sepb/sheet.csv")), ViaFile("sheet.csv", p => SpecimenSheet.Read(p)));
+    public void SepbSheet() => Holds(File.ReadAllText(TestData.Example("sepb/sheet.csv")), Reader("sepb"));
 
     [Fact]
     public void CifFile() => Holds(File.ReadAllText(TestData.Data("crystals/rutile.cif")),
-        text => FractureLab.Mechanics.Crystals.CrystalBuilder.UnitCell(FractureLab.Mechanics.Crystals.CifFile.Parse(text, "mutated.cif")));
+        Reader("cif"));
 
     [Theory]
     [InlineData("sepb/curves/S2_mts.csv")]
     [InlineData("sepb/curves/Specimen_RawData_1.csv")]
-    public void LoadCurve(string file) => Holds(File.ReadAllText(TestData.Example(file)), text => LoadCurveReader.Parse(text, "mutated.csv"), iter: 250);
+    public void LoadCurve(string file) => Holds(File.ReadAllText(TestData.Example(file)), Reader("curve"), iter: 250);
 }
