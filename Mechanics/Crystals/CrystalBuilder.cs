@@ -8,7 +8,7 @@ namespace FractureLab.Mechanics.Crystals;
 public sealed record CellPosition(string Label, string Element, double[] Fraction, double Occupancy);
 
 /// <summary>A built crystal and what was drawn: the system and, per site with partial occupancy, positions filled of those available.</summary>
-public sealed record CrystalBuild(AtomSystem System, IReadOnlyList<CellPosition> UnitCell, IReadOnlyDictionary<string, (int Filled, int Positions)> Draws, double NetChargeE);
+public sealed record CrystalBuild(AtomSystem System, IReadOnlyList<CellPosition> UnitCell, IReadOnlyDictionary<string, (int Filled, int Positions)> Draws, double NetChargeE, OrientedCell Orientation);
 
 /// <summary>
 /// Crystals from a CIF: every site through every symmetry operation, images within <c>toleranceA</c> of each other merged
@@ -60,14 +60,17 @@ public static class CrystalBuilder
     }
 
     /// <summary>
-    /// <paramref name="nx"/> × <paramref name="ny"/> × <paramref name="nz"/> cells of an orthogonal lattice as a periodic box,
-    /// charges (e) from <paramref name="charges"/> by element, partial occupancies drawn with <paramref name="seed"/>.
+    /// <paramref name="nx"/> × <paramref name="ny"/> × <paramref name="nz"/> copies of an orthogonal cell of the lattice as a
+    /// periodic box (<paramref name="orientation"/>, default <see cref="OrientedCell.Default"/>: the CIF's own cell if
+    /// orthogonal, the orthohexagonal one if hexagonal, else the smallest orthogonal one), charges (e) from
+    /// <paramref name="charges"/> by element, partial occupancies drawn with <paramref name="seed"/>.
     /// </summary>
-    public static CrystalBuild Supercell(CifFile cif, int nx, int ny, int nz, IReadOnlyDictionary<string, double> charges, int seed = 1)
+    public static CrystalBuild Supercell(CifFile cif, int nx, int ny, int nz, IReadOnlyDictionary<string, double> charges, int seed = 1, OrientedCell? orientation = null)
     {
-        if (IsHexagonal(cif)) cif = Orthohexagonal(cif);
-        if (cif.AnglesDeg.Any(a => Math.Abs(a - 90) > 1e-4))
-            throw new InputException($"{cif.Source}: cell angles {string.Join(", ", cif.AnglesDeg)}°: orthogonal and hexagonal cells are built as periodic boxes so far (an orthogonal supercell of another oblique lattice is not implemented)");
+        orientation ??= OrientedCell.Default(cif);
+        if (!orientation.IsIdentity) cif = orientation.Apply(cif);
+        else if (cif.AnglesDeg.Any(a => Math.Abs(a - 90) > 1e-4))
+            throw new InputException($"{cif.Source}: cell angles {string.Join(", ", cif.AnglesDeg)}° are not orthogonal; give an orientation (an orthogonal cell of the lattice)");
         if (nx < 1 || ny < 1 || nz < 1 || (long)nx * ny * nz > 1_000_000) throw new InputException($"supercell {nx}x{ny}x{nz}: each count must be at least 1, a million cells at most");
         var cell = UnitCell(cif);
         int n = nx * ny * nz;
@@ -117,44 +120,11 @@ public static class CrystalBuilder
             s.Z[i] = (cz + p.Fraction[2]) * cif.LengthsA[2];
             s.Charge[i] = charges.TryGetValue(p.Element, out double q) ? q : throw new InputException($"no charge for {p.Element} (site {p.Label}) in the force field");
         }
-        return new CrystalBuild(s, cell, draws, s.Charge.Sum());
+        return new CrystalBuild(s, cell, draws, s.Charge.Sum(), orientation);
     }
 
     /// <summary>a = b, α = β = 90°, γ = 120° (or 60°): a hexagonal lattice (also the hexagonal setting of rhombohedral groups).</summary>
     public static bool IsHexagonal(CifFile cif) =>
         Math.Abs(cif.LengthsA[0] - cif.LengthsA[1]) <= 1e-6 * cif.LengthsA[0] && Math.Abs(cif.AnglesDeg[0] - 90) < 1e-4 && Math.Abs(cif.AnglesDeg[1] - 90) < 1e-4 &&
         (Math.Abs(cif.AnglesDeg[2] - 120) < 1e-4 || Math.Abs(cif.AnglesDeg[2] - 60) < 1e-4);
-
-    /// <summary>
-    /// The orthohexagonal cell of a hexagonal lattice as an equivalent P1 structure: A = a, B = a + 2b (γ = 120°; 2b − a for
-    /// 60°), C = c, so |B| = a√3 and the cell holds two hexagonal cells (the standard C-centred orthohexagonal setting,
-    /// International Tables Vol. A §5.1). Every position keeps its site label and occupancy.
-    /// </summary>
-    public static CifFile Orthohexagonal(CifFile cif)
-    {
-        double a = cif.LengthsA[0], c = cif.LengthsA[2], gamma = cif.AnglesDeg[2] * Math.PI / 180;
-        double bx = a * Math.Cos(gamma), by = a * Math.Sin(gamma), ortho = a * Math.Sqrt(3);
-        var hex = UnitCell(cif);
-        // the orthohexagonal box as a CifFile, for Distance (its sites and operations follow below)
-        var box = cif with { LengthsA = [a, ortho, c], AnglesDeg = [90, 90, 90] };
-        var states = cif.Sites.GroupBy(s => s.Label).ToDictionary(g => g.Key, g => g.First().OxidationState);
-        var sites = new List<CifSite>();
-        var seen = new List<(string Label, double[] F)>();
-        foreach (var p in hex)
-            for (int n1 = -1; n1 <= 2; n1++)
-                for (int n2 = -1; n2 <= 2; n2++)
-                {
-                    double x = (p.Fraction[0] + n1) * a + (p.Fraction[1] + n2) * bx, y = (p.Fraction[1] + n2) * by;
-                    double[] f = [x / a, y / ortho, p.Fraction[2]];
-                    for (int k = 0; k < 3; k++) { f[k] -= Math.Floor(f[k]); if (f[k] >= 1 - 1e-12) f[k] = 0; }
-                    bool dup = seen.Any(q => q.Label == p.Label && Distance(box, f, q.F) < 0.01);
-                    if (dup) continue;
-                    seen.Add((p.Label, f));
-                    sites.Add(new CifSite(p.Label, p.Element, f[0], f[1], f[2], p.Occupancy, 0) { OxidationState = states.GetValueOrDefault(p.Label) });
-                }
-        if (sites.Count != 2 * hex.Count)
-            throw new InputException($"{cif.Source}: the orthohexagonal cell got {sites.Count} positions, expected twice the hexagonal cell's {hex.Count}");
-        var identity = SymmetryOperation.Parse("x,y,z", out _)!;
-        return box with { Name = cif.Name + " (orthohexagonal)", Operations = [identity], Sites = sites };
-    }
 }

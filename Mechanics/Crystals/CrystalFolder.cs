@@ -8,8 +8,9 @@ namespace FractureLab.Mechanics.Crystals;
 public static class CrystalFolder
 {
     /// <summary>Writes the folder; returns a one-line summary. Refuses a box whose net charge is not zero (Ewald needs neutrality).</summary>
-    public static string Write(CifFile cif, CrystalBuild b, int[] size, string chargeSource, int seed, string outDir)
+    public static string Write(CrystalRecipe recipe, CrystalRecipe.Result r, string outDir)
     {
+        var (cif, b, size, chargeSource, seed) = (r.Cif, r.Build, r.Size, r.ChargeSource, recipe.Seed);
         var s = b.System;
         if (Math.Abs(b.NetChargeE) > 1e-6)
             throw new InputException(string.Create(CultureInfo.InvariantCulture,
@@ -31,8 +32,10 @@ public static class CrystalFolder
             ["charges"] = chargeSource,
             ["net_charge_e"] = b.NetChargeE,
             ["seed"] = seed,
+            ["cell_of_box_A"] = new JsonArray([.. Enumerable.Range(0, 3).Select(a => (JsonNode)(s.Box.Length(a) / size[a]))]),
             ["partial_occupancies"] = new JsonObject(b.Draws.Select(d => KeyValuePair.Create(d.Key, (JsonNode?)new JsonObject { ["filled"] = d.Value.Filled, ["positions"] = d.Value.Positions }))),
         };
+        foreach (var (k, v) in recipe.Describe(r).ToList()) json[k] = v?.DeepClone();
         Directory.CreateDirectory(outDir);
         LammpsDataWriter.Write(Path.Combine(outDir, "crystal.data"), s, $"FractureLab crystal from {Path.GetFileName(cif.Source)} ({cif.Name}), {size[0]}x{size[1]}x{size[2]} cells");
         JsonOutput.Write(Path.Combine(outDir, "crystal.json"), json);

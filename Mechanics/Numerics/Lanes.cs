@@ -149,6 +149,15 @@ public readonly struct Lanes512(Vector512<double> v) : ILanes<Lanes512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void GatherRows(ref double a, ref int i, out Lanes512 c0, out Lanes512 c1, out Lanes512 c2, out Lanes512 c3)
     {
+        if (!Avx512F.IsSupported)
+        {
+            // no AVX-512 (Zen 3, AVX2-only Intel): Vector512 runs as two 256-bit halves, so gather each half as Lanes256 does
+            Lanes256.GatherRows(ref a, ref i, out var l0, out var l1, out var l2, out var l3);
+            Lanes256.GatherRows(ref a, ref Unsafe.Add(ref i, 4), out var u0, out var u1, out var u2, out var u3);
+            c0 = new(Vector512.Create(l0.V, u0.V)); c1 = new(Vector512.Create(l1.V, u1.V));
+            c2 = new(Vector512.Create(l2.V, u2.V)); c3 = new(Vector512.Create(l3.V, u3.V));
+            return;
+        }
         // Rows l and l + 4 in the two halves: A_l = [row l | row l+4].
         var a0 = Vector512.Create(Row(ref a, ref i, 0), Row(ref a, ref i, 4)); var a1 = Vector512.Create(Row(ref a, ref i, 1), Row(ref a, ref i, 5));
         var a2 = Vector512.Create(Row(ref a, ref i, 2), Row(ref a, ref i, 6)); var a3 = Vector512.Create(Row(ref a, ref i, 3), Row(ref a, ref i, 7));
