@@ -1,5 +1,4 @@
 using FractureLab.Mechanics.Atoms;
-using FractureLab.Mechanics.Elements;
 using FractureLab.Mechanics.Geometry;
 
 namespace FractureLab.Mechanics.Crystals;
@@ -106,20 +105,10 @@ public static class CrystalBuilder
                 if (!full) draws[site.Label] = (k, slots.Count);
             }
         }
-        var elements = chosen.Select(c => c.P.Element).Distinct().ToArray();
-        var masses = elements.Select(e => ElementTable.TryGetMass(e, out double m) ? m : throw new InputException($"no mass for element {e}")).ToArray();
         var box = new Box([0, 0, 0], [nx * cif.LengthsA[0], ny * cif.LengthsA[1], nz * cif.LengthsA[2]]);
-        var s = new AtomSystem(chosen.Count, elements, masses, box);
-        for (int i = 0; i < chosen.Count; i++)
-        {
-            var (p, cx, cy, cz) = chosen[i];
-            s.Id[i] = i + 1;
-            s.Type[i] = Array.IndexOf(elements, p.Element);
-            s.X[i] = (cx + p.Fraction[0]) * cif.LengthsA[0];
-            s.Y[i] = (cy + p.Fraction[1]) * cif.LengthsA[1];
-            s.Z[i] = (cz + p.Fraction[2]) * cif.LengthsA[2];
-            s.Charge[i] = charges.TryGetValue(p.Element, out double q) ? q : throw new InputException($"no charge for {p.Element} (site {p.Label}) in the force field");
-        }
+        var atoms = chosen.Select(c => new PlacedAtom(c.P.Element, (c.Cx + c.P.Fraction[0]) * cif.LengthsA[0], (c.Cy + c.P.Fraction[1]) * cif.LengthsA[1], (c.Cz + c.P.Fraction[2]) * cif.LengthsA[2],
+            charges.TryGetValue(c.P.Element, out double q) ? q : throw new InputException($"no charge for {c.P.Element} (site {c.P.Label}) in the force field"))).ToList();
+        var s = AtomListBuilder.Build(box, atoms);
         return new CrystalBuild(s, cell, draws, s.Charge.Sum(), orientation);
     }
 

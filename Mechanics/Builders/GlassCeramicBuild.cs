@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.Crystals;
+using FractureLab.Mechanics.Engines;
+using FractureLab.Mechanics.ForceFields;
+using FractureLab.Mechanics.IO;
+using FractureLab.Mechanics.Minimizers;
+using FractureLab.Mechanics.Simulation;
+
+namespace FractureLab.Mechanics.Builders;
+
+/// <summary>
+/// A glass-ceramic from a built glass and a crystal (<see cref="GlassCeramicBuilder"/>), its interfaces relaxed by
+/// minimization and then NVT MD at <see cref="Recipe.RelaxK"/> (below the glass transition) for
+/// <see cref="Recipe.RelaxPs"/>; writes glass-ceramic.data, grains.csv (grain id, region and crystal-like flag per atom),
+/// thermo.csv and glass-ceramic.json (nominal and measured crystal fractions, what was cut and removed).
+/// </summary>
+public static class GlassCeramicBuild
+{
+    /// <summary>Everything that decides a built glass-ceramic (recorded in glass-ceramic.json).</summary>
+    public sealed record Recipe(string GlassData, CrystalRecipe Crystal, GrainSettings Grains, string ForceField, double RelaxK = 300, double RelaxPs = 5);
+
+    /// <summary>What was built: the system, the grain id per atom (0 = glass), the region per atom and whether it has the crystal's local order.</summary>
+    public sealed record Result(AtomSystem System, int[] Grain, string[] Region, bool[] CrystalLike, double NominalVolumeFraction, double GrainAtomFraction,
+        double MeasuredCrystalFraction, double WallSeconds);
+
+    public static Result Build(Recipe r, int threads, string dir, ProgressRunner progress)
+    {
+        if (r.RelaxK <= 0 || r.RelaxPs < 0) throw new InputException($"relaxation {r.RelaxK} K for {r.RelaxPs} ps: the temperature must be positive and the time not negative");
+        var clock = Stopwatch.StartNew();
+        var glass = LammpsDataReader.Read(r.GlassData);
+        var crystalRecipe = r.Crystal with { ForceField = r.ForceField };
+        var crystal = crystalRecipe.Build();
+        var assembly = GlassCeramicBuilder.Assemble(glass, crystal.System, r.Grains);
+        var system = assembly.System;
+        var ff = ForceFieldCatalog.Resolve(r.ForceField, Composition.FromAtoms(system));
+        var forces = new ForceComputer(new CompiledForceField(ff, system), BackendFactory.Create(BackendKind.Simd, threads));
+        List<ThermoRow> thermo = [];
+        MinimizationResult? minimized = null;
+        if (r.RelaxPs > 0)
+        {
+            var stages = new[] { new QuenchStage("interface relaxation", "nvt", r.RelaxK, r.RelaxK, r.RelaxPs) };
+            progress($"relax the glass-ceramic ({system.Count} atoms) at {r.RelaxK:F0} K", (report, token) =>
+                thermo = MeltQuench.Run(system, forces, stages, r.Grains.Seed, onStep: (k, step, steps) => report(stages[k].Name, (double)step / steps, 1), cancel: token));
+        }
+        else
+            minimized = Fire.Minimize(system, forces, forceTolerance: 0.1, maxIterations: 2000);
+        var region = GlassCeramicBuilder.Regions(system, assembly.Grain, r.Grains.InterfaceWidthA);
+        // the reference shells come from the crystal relaxed with the same force field in its own box, as the grains relax
+        var reference = crystal.System.Clone();
+        Fire.Minimize(reference, new ForceComputer(new CompiledForceField(ff, reference), BackendFactory.Create(BackendKind.Simd, threads)), forceTolerance: 0.05, maxIterations: 1000);
+        var order = new CrystalOrder(reference);
+        var crystalLike = order.Matches(system);
+        double measured = crystalLike.Count(x => x) / (double)system.Count;
+
+        Directory.CreateDirectory(dir);
+        LammpsDataWriter.Write(Path.Combine(dir, "glass-ceramic.data"), system,
+            $"FractureLab build-glass-ceramic {Path.GetFileName(r.GlassData)} + {r.Grains.Grains} grains of {Path.GetFileName(r.Crystal.Cif)} ({ff.Name})");
+        AtomicFile.Write(Path.Combine(dir, "grains.csv"), w =>
+        {
+            w.WriteLine("id,element,grain,region,crystal_like");
+            for (int i = 0; i < system.Count; i++)
+                w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{system.Id[i]},{system.TypeElements[system.Type[i]]},{assembly.Grain[i]},{region[i]},{(crystalLike[i] ? 1 : 0)}"));
+        });
+        if (thermo.Count > 0) AtomicFile.Write(Path.Combine(dir, "thermo.csv"), w => ThermoRow.WriteCsv(w, thermo));
+        var counts = system.TypeElements.Select((e, t) => (e, n: system.Type.Count(x => x == t))).ToList();
+        JsonObject ByRegion(Func<int, bool> pick) => new(new[] { "glass", "interface", "grain" }.Select(name => KeyValuePair.Create(name, (JsonNode?)new JsonObject
+        {
+            ["atoms"] = Enumerable.Range(0, system.Count).Count(i => region[i] == name && pick(i)),
+        })));
+        JsonOutput.Write(Path.Combine(dir, "glass-ceramic.json"), new JsonObject
+        {
+            ["glass"] = r.GlassData,
+            ["crystal"] = r.Crystal.Cif,
+            ["forcefield"] = ff.Name,
+            ["grains"] = r.Grains.Grains,
+            ["shape"] = r.Grains.Shape.ToString().ToLowerInvariant(),
+            ["orientations"] = r.Grains.RandomOrientations ? "random" : "aligned",
+            ["seed"] = r.Grains.Seed,
+            ["grain_radius_A"] = r.Grains.Shape == GrainShape.Sphere ? assembly.Shapes.RadiusA : null,
+            ["grain_centres_A"] = new JsonArray([.. assembly.Shapes.Seeds.Select(s => (JsonNode)new JsonArray([.. s.Select(x => (JsonNode)x)]))]),
+            ["crystal_fraction_nominal_volume"] = r.Grains.VolumeFraction,
+            ["crystal_fraction_grain_atoms"] = assembly.GrainAtomFraction,
+            ["crystal_fraction_measured"] = measured,
+            ["crystal_fraction_measured_method"] = string.Create(CultureInfo.InvariantCulture,
+                $"atoms whose nearest neighbours (as many as a site of the relaxed crystal has within {order.RadiusA} Å) match that site's elements and distances within {order.ToleranceA} Å RMS (CrystalOrder)"),
+            ["atoms"] = system.Count,
+            ["counts"] = new JsonObject(counts.Select(c => KeyValuePair.Create(c.e, (JsonNode?)c.n))),
+            ["target_fractions"] = new JsonObject(assembly.TargetFractions.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))),
+            ["glass_atoms_cut"] = assembly.GlassAtomsCut,
+            ["glass_atoms_removed_to_restore"] = new JsonObject(assembly.RemovedToRestore.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))),
+            ["net_charge_e"] = system.Charge.Sum(),
+            ["regions"] = ByRegion(_ => true),
+            ["crystal_like_by_region"] = ByRegion(i => crystalLike[i]),
+            ["interface_width_A"] = r.Grains.InterfaceWidthA,
+            ["min_distance_A"] = r.Grains.MinDistanceA,
+            ["relax_K"] = r.RelaxK,
+            ["relax_ps"] = r.RelaxPs,
+            ["minimization_only_iterations"] = minimized?.Iterations,
+            ["density_g_cm3"] = system.DensityGPerCm3(),
+            ["crystal_recipe"] = crystalRecipe.Describe(crystal),
+            ["wall_seconds"] = clock.Elapsed.TotalSeconds,
+            ["version"] = BuildVersion.Text,
+        });
+        return new Result(system, assembly.Grain, region, crystalLike, r.Grains.VolumeFraction, assembly.GrainAtomFraction, measured, clock.Elapsed.TotalSeconds);
+    }
+}

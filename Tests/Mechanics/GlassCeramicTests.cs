@@ -1,0 +1,140 @@
+using FractureLab.Mechanics;
+using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Crystals;
+using FractureLab.Mechanics.Geometry;
+using FractureLab.Mechanics.IO;
+
+namespace FractureLab.Tests.Mechanics;
+
+/// <summary>Issue 23.2: the glass-ceramic builder (grain shapes, composition and charge, the crystal's distances kept, crystal-like atoms counted).</summary>
+public class GlassCeramicTests
+{
+    private static readonly string Glass = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "Mechanics", "Data", "silica1800.data");
+    private static string Cif(string name) => TestData.Data(Path.Combine("crystals", name));
+
+    private static AtomSystem Cristobalite() =>
+        new CrystalRecipe(Cif("cristobalite.cif"), Size: [2, 2, 2], ForceField: "bks-wall").Build().System;
+
+    private static double MinImage(AtomSystem s, int i, int j)
+    {
+        double d2 = 0;
+        for (int a = 0; a < 3; a++) { double d = s.Box.NearestImage(a, s.Positions(a)[j] - s.Positions(a)[i]); d2 += d * d; }
+        return Math.Sqrt(d2);
+    }
+
+    [Fact]
+    public void SphericalGrains_InSilicaGlass_KeepTheCrystalsBonds_NeutralityAndComposition()
+    {
+        var glass = LammpsDataReader.Read(Glass);
+        var crystal = Cristobalite();
+        var a = GlassCeramicBuilder.Assemble(glass, crystal, new GrainSettings(2, 0.15, GrainShape.Sphere, RandomOrientations: true, Seed: 4));
+        var s = a.System;
+        Assert.Equal(0, s.Charge.Sum(), 9);
+        int si = s.Type.Count(t => s.TypeElements[t] == "Si"), o = s.Type.Count(t => s.TypeElements[t] == "O");
+        Assert.Equal(2 * si, o); // SiO2 exactly, as the glass
+        Assert.InRange(a.GrainAtomFraction, 0.12, 0.18); // 15 % by volume; cristobalite (2.17 g/cm3) is a little less dense than this glass
+        // grain atoms keep the crystal's distances: each Si with four O of its own grain at a sqrt(3)/8 = 1.5504 A
+        double bond = 7.16 * Math.Sqrt(3) / 8;
+        int interior = 0;
+        for (int i = 0; i < s.Count; i++)
+        {
+            if (a.Grain[i] == 0 || s.TypeElements[s.Type[i]] != "Si") continue;
+            var near = Enumerable.Range(0, s.Count).Where(j => j != i && a.Grain[j] == a.Grain[i] && MinImage(s, i, j) < 2.0).Select(j => MinImage(s, i, j)).ToList();
+            if (near.Count < 4) continue; // a Si at the grain's surface lost some O
+            interior++;
+            Assert.Equal(4, near.Count);
+            Assert.All(near, d => Assert.Equal(bond, d, 6));
+        }
+        Assert.True(interior > 10, $"{interior} grain Si with a full tetrahedron");
+        // no glass atom inside a grain, none closer than 1.8 A to a grain atom
+        for (int i = 0; i < s.Count; i++)
+        {
+            if (a.Grain[i] != 0) continue;
+            Assert.Equal(-1, a.Shapes.GrainOf([s.X[i], s.Y[i], s.Z[i]]));
+            for (int j = 0; j < s.Count; j++)
+                if (a.Grain[j] != 0) Assert.True(MinImage(s, i, j) >= 1.8 - 1e-9, $"glass atom {i} is {MinImage(s, i, j):F2} A from grain atom {j}");
+        }
+        // the crystal-order count: grain atoms whose whole 4.5 A shell (and 1 A more) is grain match the crystal, glass atoms
+        // as far from any grain almost never do
+        var like = new CrystalOrder(crystal).Matches(s);
+        var grainGrid = new PointGrid(s.Box, 3.0);
+        var glassGrid = new PointGrid(s.Box, 3.0);
+        for (int i = 0; i < s.Count; i++) (a.Grain[i] > 0 ? grainGrid : glassGrid).Add(s.X[i], s.Y[i], s.Z[i]);
+        var deepGrain = Enumerable.Range(0, s.Count).Where(i => a.Grain[i] > 0 && !glassGrid.AnyWithin(s.X[i], s.Y[i], s.Z[i], 5.5)).ToList();
+        var deepGlass = Enumerable.Range(0, s.Count).Where(i => a.Grain[i] == 0 && !grainGrid.AnyWithin(s.X[i], s.Y[i], s.Z[i], 5.5)).ToList();
+        Assert.True(deepGrain.Count > 10, $"{deepGrain.Count} deep grain atoms");
+        Assert.All(deepGrain, i => Assert.True(like[i], $"grain atom {i} does not match the crystal"));
+        Assert.True(deepGlass.Average(i => like[i] ? 1.0 : 0.0) < 0.03, $"glass {deepGlass.Average(i => like[i] ? 1.0 : 0.0):P1}");
+        Assert.Equal(0.0, new CrystalOrder(crystal).Matches(glass).Average(x => x ? 1.0 : 0.0), 1); // the glass alone: under 5 %
+    }
+
+    [Theory]
+    [InlineData(GrainShape.Voronoi, 5, 0.4)]
+    [InlineData(GrainShape.Sphere, 3, 0.1)]
+    public void GrainShapes_FillTheirVolumeFraction(GrainShape shape, int grains, double fraction)
+    {
+        var box = new Box([0, 0, 0], [40, 30, 50]);
+        var g = new GrainShapes(box, grains, fraction, shape, randomOrientations: false, seed: 2);
+        var rng = new Random(9);
+        int n = 40_000, inside = 0;
+        for (int k = 0; k < n; k++) if (g.GrainOf([rng.NextDouble() * 40, rng.NextDouble() * 30, rng.NextDouble() * 50]) >= 0) inside++;
+        // Monte Carlo: sd = sqrt(f(1 - f)/n) <= 0.0025, so 0.01 is four standard deviations
+        Assert.Equal(fraction, inside / (double)n, 0.01);
+    }
+
+    [Fact]
+    public void RandomRotations_AreProperRotations()
+    {
+        var rng = new Random(1);
+        for (int k = 0; k < 50; k++)
+        {
+            var r = GrainShapes.RandomRotation(rng);
+            for (int i = 0; i < 3; i++)
+                for (int j = 0; j < 3; j++)
+                {
+                    double dot = r[0, i] * r[0, j] + r[1, i] * r[1, j] + r[2, i] * r[2, j];
+                    Assert.Equal(i == j ? 1 : 0, dot, 12);
+                }
+            double det = r[0, 0] * (r[1, 1] * r[2, 2] - r[1, 2] * r[2, 1]) - r[0, 1] * (r[1, 0] * r[2, 2] - r[1, 2] * r[2, 0]) + r[0, 2] * (r[1, 0] * r[2, 1] - r[1, 1] * r[2, 0]);
+            Assert.Equal(1, det, 12);
+        }
+    }
+
+    [Fact]
+    public void GrainsTooLargeForTheBox_OrAForeignElement_AreClearErrors()
+    {
+        var box = new Box([0, 0, 0], [20, 20, 20]);
+        Assert.Contains("too large for the box", Assert.Throws<InputException>(() => new GrainShapes(box, 1, 0.6, GrainShape.Sphere, true, 1)).Message);
+        var glass = LammpsDataReader.Read(Glass);
+        var rutile = new CrystalRecipe(Cif("rutile.cif"), Size: [2, 2, 3]).Build().System;
+        Assert.Contains("which the glass does not", Assert.Throws<InputException>(() => GlassCeramicBuilder.Assemble(glass, rutile, new GrainSettings(1, 0.05))).Message);
+    }
+}
+
+/// <summary>Issue 23.2: <c>fracturelab build-glass-ceramic</c> end to end (minimization only), its files checked against each other.</summary>
+[Collection("console")]
+public class BuildGlassCeramicCommandTests
+{
+    [Fact]
+    public void BuildGlassCeramic_WritesANeutralDataFile_GrainIds_AndFractionsThatAgree()
+    {
+        string dir = Directory.CreateTempSubdirectory("gc").FullName;
+        string glass = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "Mechanics", "Data", "silica1800.data");
+        var (code, err) = FractureLab.Tests.Cli.CliRunner.Run("build-glass-ceramic", "--glass", glass, "--cif", TestData.Data(Path.Combine("crystals", "cristobalite.cif")),
+            "--forcefield", "bks-wall", "--grains", "2", "--fraction", "0.15", "--relax-ps", "0", "--threads", "2", "--out", dir);
+        Assert.True(code == 0, err);
+        var s = LammpsDataReader.Read(Path.Combine(dir, "glass-ceramic.data"));
+        Assert.Equal(0, s.Charge.Sum(), 6);
+        var rows = File.ReadAllLines(Path.Combine(dir, "grains.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(s.Count, rows.Count);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "glass-ceramic.json")))!;
+        Assert.Equal(rows.Count(r => r[2] != "0") / (double)rows.Count, json["crystal_fraction_grain_atoms"]!.GetValue<double>(), 9);
+        Assert.Equal(rows.Count(r => r[4] == "1") / (double)rows.Count, json["crystal_fraction_measured"]!.GetValue<double>(), 9);
+        Assert.Equal(s.Count, json["atoms"]!.GetValue<int>());
+        Assert.All(rows, r => Assert.Contains(r[3], new[] { "glass", "grain", "interface" }));
+        var (bad, msg) = FractureLab.Tests.Cli.CliRunner.Run("build-glass-ceramic", "--glass", glass, "--cif", TestData.Data(Path.Combine("crystals", "cristobalite.cif")),
+            "--forcefield", "bks-wall", "--fraction", "0.15", "--shape", "cube", "--out", dir);
+        Assert.NotEqual(0, bad);
+        Assert.Contains("--shape 'cube'", msg);
+    }
+}
