@@ -21,6 +21,19 @@ public static class BondSwitchTables
             t.UnchangedFraction, t.DecreasedFraction, t.IncreasedFraction, t.SwappedFraction, t.Fraction(t.Switched),
         ]));
 
+    public static readonly string[] GroupHeader =
+    [
+        "snapshot", "strain", "group", "center", "neighbor", "centers", "unchanged", "decreased", "increased", "swapped", "switched_fraction", "mean_coordination",
+    ];
+
+    /// <summary>The table split by atom group: one row per snapshot and group, with the group's mean coordination.</summary>
+    public static void WriteGroupsCsv(TextWriter w, BondSwitchAnalysis analysis, IEnumerable<GroupTally> rows) =>
+        TableWriter.Write(w, GroupHeader, rows.Select(t => (IReadOnlyList<object?>)
+        [
+            t.Snapshot, t.Strain, t.Group, analysis.Center, analysis.Neighbor, t.Centers, t.Unchanged, t.Decreased, t.Increased, t.Swapped,
+            t.SwitchedFraction, double.IsFinite(t.MeanCoordination) ? t.MeanCoordination : null,
+        ]));
+
     /// <summary>
     /// Appends one frame per current snapshot to a LAMMPS dump with the per-atom columns <c>bond_switch</c>
     /// (−1 not a centre, 0 unchanged, 1 decreased, 2 increased, 3 swapped) and, when given, <c>shear_strain</c>,

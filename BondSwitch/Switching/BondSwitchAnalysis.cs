@@ -40,6 +40,7 @@ public sealed class BondSwitchAnalysis
     public BondSwitchTally Classify(Snapshot current, int? strainAxis = null)
     {
         var classes = Enumerable.Repeat(-1, current.System.Count).ToArray();
+        var coordination = Enumerable.Repeat(-1, current.System.Count).ToArray();
         int[] tally = new int[4];
         var now = NeighborIds(current, Math.Max(Cutoffs.KeepAngstrom, Cutoffs.FormAngstrom));
         foreach (int id in _reference.Keys)
@@ -58,9 +59,10 @@ public sealed class BondSwitchAnalysis
             tally[(int)c]++;
             current.TryIndexOf(id, out int index);
             classes[index] = (int)c;
+            coordination[index] = after.Count;
         }
         var (_, strain) = current.StrainAgainst(_ref, strainAxis);
-        return new BondSwitchTally(current.Name, strain, now.Count, tally[0], tally[1], tally[2], tally[3], classes);
+        return new BondSwitchTally(current.Name, strain, now.Count, tally[0], tally[1], tally[2], tally[3], classes) { CoordinationPerAtom = coordination };
     }
 
     /// <summary>For every centre atom (by id): the ids of neighbour-species atoms within the cut-off, and their distances (Å).</summary>

@@ -6,6 +6,9 @@ namespace FractureLab.BondSwitch.Switching;
 /// </summary>
 public sealed record BondSwitchTally(string Snapshot, double? Strain, int Centers, int Unchanged, int Decreased, int Increased, int Swapped, int[] ClassPerAtom)
 {
+    /// <summary>Neighbours of the neighbour species each centre has in the current snapshot (−1 for non-centres), by atom index.</summary>
+    public int[] CoordinationPerAtom { get; init; } = [];
+
     public double Fraction(int count) => Centers > 0 ? (double)count / Centers : 0;
     public double UnchangedFraction => Fraction(Unchanged);
     public double DecreasedFraction => Fraction(Decreased);

@@ -79,6 +79,33 @@ public class BondSwitchTests
     }
 
     [Fact]
+    public void SplitByGroups_CountsEachGroupsCentres_AndTheirMeanCoordination()
+    {
+        // B1, B2 in "grain", B3-B5 in "glass" (ids as in a glass-ceramic's grains.csv); O and Li atoms listed too
+        string csv = Path.Combine(Directory.CreateTempSubdirectory("groups").FullName, "grains.csv");
+        File.WriteAllLines(csv, ["id,element,grain,region,crystal_like", .. Reference().Select(a => $"{a.Id},{a.Element},{(a.Id < 300 ? 1 : 0)},{(a.Id < 300 ? "grain" : "glass")},0")]);
+        var groups = AtomGroups.Read(csv);
+        Assert.Equal(["grain", "glass"], groups.Names);
+        var now = Make("now", BoxHi, Current());
+        var split = groups.Split(Analysis().Classify(now), now);
+        var grain = split.Single(g => g.Group == "grain");
+        var glass = split.Single(g => g.Group == "glass");
+        // grain: B1 unchanged (4 O), B2 decreased (3 O); glass: B3 increased (5), B4 swapped (4), B5 unchanged (5)
+        Assert.Equal((2, 1, 1, 0, 0), (grain.Centers, grain.Unchanged, grain.Decreased, grain.Increased, grain.Swapped));
+        Assert.Equal(3.5, grain.MeanCoordination, 12);
+        Assert.Equal((3, 1, 0, 1, 1), (glass.Centers, glass.Unchanged, glass.Decreased, glass.Increased, glass.Swapped));
+        Assert.Equal(14 / 3.0, glass.MeanCoordination, 12);
+        Assert.Equal(2 / 3.0, glass.SwitchedFraction, 12);
+        // the grain column instead of the region, and files that do not fit
+        Assert.Equal(["1", "0"], AtomGroups.Read(csv, "grain").Names);
+        Assert.Contains("no column 'phase'", Assert.Throws<FractureLab.Mechanics.InputException>(() => AtomGroups.Read(csv, "phase")).Message);
+        File.WriteAllLines(csv, ["id,region", "100,grain"]);
+        Assert.Contains("centre atoms of now have ids the groups file does not list", Assert.Throws<FractureLab.Mechanics.InputException>(() => AtomGroups.Read(csv).Split(Analysis().Classify(now), now)).Message);
+        File.WriteAllLines(csv, ["id,region", "x1,grain"]);
+        Assert.Contains(":2: id 'x1' is not an integer", Assert.Throws<FractureLab.Mechanics.InputException>(() => AtomGroups.Read(csv)).Message);
+    }
+
+    [Fact]
     public void AtomOrderDoesNotMatter()
     {
         var shuffled = Current().OrderBy(a => (a.Id * 7919) % 101).ToList();
