@@ -38,6 +38,7 @@ public static class Program
             root.Subcommands.Add(CompareCommand.Create());
             root.Subcommands.Add(BondSwitchCommand.Create());
             root.Subcommands.Add(StructureCommand.Create());
+            root.Subcommands.Add(ProfileCommand.Create());
             root.Subcommands.Add(SoftnessCommand.Create());
             root.Subcommands.Add(IonSoftnessCommand.Create());
             root.Subcommands.Add(DiffusionCommand.Create());
