@@ -23,7 +23,7 @@ public static class BondSwitchTables
 
     public static readonly string[] GroupHeader =
     [
-        "snapshot", "strain", "group", "center", "neighbor", "centers", "unchanged", "decreased", "increased", "swapped", "switched_fraction", "mean_coordination",
+        "snapshot", "strain", "group", "center", "neighbor", "centers", "unchanged", "decreased", "increased", "swapped", "switched_fraction", "mean_coordination", "mean_shear_strain",
     ];
 
     /// <summary>The table split by atom group: one row per snapshot and group, with the group's mean coordination.</summary>
@@ -32,6 +32,7 @@ public static class BondSwitchTables
         [
             t.Snapshot, t.Strain, t.Group, analysis.Center, analysis.Neighbor, t.Centers, t.Unchanged, t.Decreased, t.Increased, t.Swapped,
             t.SwitchedFraction, double.IsFinite(t.MeanCoordination) ? t.MeanCoordination : null,
+            t.MeanShearStrain is double e && double.IsFinite(e) ? e : null,
         ]));
 
     /// <summary>

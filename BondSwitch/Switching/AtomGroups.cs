@@ -46,6 +46,20 @@ public sealed class AtomGroups
     /// <summary>The group of the atom with this id, or null when the file does not list it.</summary>
     public string? Of(int id) => groupOf.TryGetValue(id, out var g) ? g : null;
 
+    /// <summary>Mean of a per-atom quantity (indexed as <paramref name="current"/>'s atoms) over each group's atoms, NaN values left out (NaN when none).</summary>
+    public Dictionary<string, double> MeanPerGroup(double[] perAtom, Snapshot current)
+    {
+        var sum = Names.ToDictionary(n => n, _ => 0.0);
+        var count = Names.ToDictionary(n => n, _ => 0);
+        for (int i = 0; i < perAtom.Length; i++)
+        {
+            if (!double.IsFinite(perAtom[i]) || Of(current.System.Id[i]) is not string g) continue;
+            sum[g] += perAtom[i];
+            count[g]++;
+        }
+        return Names.ToDictionary(n => n, n => count[n] > 0 ? sum[n] / count[n] : double.NaN);
+    }
+
     /// <summary>A tally restricted to the centres of each group (by the ids of <paramref name="current"/>), with their mean coordination.</summary>
     public List<GroupTally> Split(BondSwitchTally t, Snapshot current)
     {
@@ -74,5 +88,8 @@ public sealed class AtomGroups
 /// <summary>The switching of the centres of one group in one snapshot, and their mean coordination by the neighbour species.</summary>
 public sealed record GroupTally(string Group, string Snapshot, double? Strain, int Centers, int Unchanged, int Decreased, int Increased, int Swapped, double MeanCoordination)
 {
+    /// <summary>Mean von Mises atomic shear strain of all the group's atoms (not only centres), when computed.</summary>
+    public double? MeanShearStrain { get; init; }
+
     public double SwitchedFraction => Centers > 0 ? (double)(Decreased + Increased + Swapped) / Centers : 0;
 }

@@ -96,6 +96,12 @@ public class BondSwitchTests
         Assert.Equal((3, 1, 0, 1, 1), (glass.Centers, glass.Unchanged, glass.Decreased, glass.Increased, glass.Swapped));
         Assert.Equal(14 / 3.0, glass.MeanCoordination, 12);
         Assert.Equal(2 / 3.0, glass.SwitchedFraction, 12);
+        // a per-atom quantity averaged per group, NaN left out: the atom ids themselves, B1's set to NaN
+        var values = now.System.Id.Select(id => id == 100 ? double.NaN : (double)id).ToArray();
+        var means = groups.MeanPerGroup(values, now);
+        var grainIds = Reference().Where(a => a.Id < 300 && a.Id != 100).Select(a => (double)a.Id).ToList();
+        Assert.Equal(grainIds.Average(), means["grain"], 12);
+        Assert.Equal(Reference().Where(a => a.Id >= 300).Average(a => (double)a.Id), means["glass"], 12);
         // the grain column instead of the region, and files that do not fit
         Assert.Equal(["1", "0"], AtomGroups.Read(csv, "grain").Names);
         Assert.Contains("no column 'phase'", Assert.Throws<FractureLab.Mechanics.InputException>(() => AtomGroups.Read(csv, "phase")).Message);

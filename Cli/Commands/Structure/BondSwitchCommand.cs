@@ -23,7 +23,7 @@ public static class BondSwitchCommand
         var opts = new SwitchOptions();
         var outOpt = new Option<string>("--out") { Description = "bond-switching table (CSV); the figure goes next to it as .png", Required = true };
         var dumpOpt = new Option<string?>("--dump") { Description = "also write a LAMMPS dump of the current snapshots with per-atom bond_switch and atomic-strain columns" };
-        var strainCut = new Option<double>("--strain-cutoff") { Description = "neighbour cut-off of the atomic strain in the dump (Å; OVITO's default 3.0)", DefaultValueFactory = _ => 3.0 };
+        var strainCut = new Option<double>("--strain-cutoff") { Description = "neighbour cut-off of the atomic strain in the dump and the --groups table (Å; OVITO's default 3.0)", DefaultValueFactory = _ => 3.0 };
         var overlay = new Option<string[]>("--overlay") { Description = "tables of other runs (written by this command) drawn in the same figure", AllowMultipleArgumentsPerToken = true };
         var groups = new Option<string?>("--groups") { Description = "CSV of a group per atom id (build-glass-ceramic's grains.csv): also write the table split by group, as FILE_groups.csv" };
         var groupColumn = new Option<string>("--group-column") { Description = "column of --groups holding the group", DefaultValueFactory = _ => "region" };
@@ -45,7 +45,12 @@ public static class BondSwitchCommand
             if (p.GetValue(groups) is string groupFile)
             {
                 var atomGroups = AtomGroups.Read(groupFile, p.GetValue(groupColumn)!);
-                split = [.. tallies.SelectMany((t, k) => atomGroups.Split(t, currents[k]))];
+                // per group also the mean atomic shear strain of all its atoms (OVITO's definition, --strain-cutoff)
+                split = [.. tallies.SelectMany((t, k) =>
+                {
+                    var shear = atomGroups.MeanPerGroup(AtomicStrain.Compute(reference, currents[k], p.GetValue(strainCut)).VonMisesShear, currents[k]);
+                    return atomGroups.Split(t, currents[k]).Select(g => g with { MeanShearStrain = shear[g.Group] });
+                })];
                 AtomicFile.Write(Path.Combine(dir ?? ".", Path.GetFileNameWithoutExtension(csv) + "_groups.csv"), w => BondSwitchTables.WriteGroupsCsv(w, analysis, split));
             }
             var runs = new List<(string, IReadOnlyList<SwitchCurvePoint>)> { (Path.GetFileNameWithoutExtension(csv), tallies.Select(SwitchCurvePoint.Of).ToList()) };
@@ -69,9 +74,9 @@ public static class BondSwitchCommand
                 Console.WriteLine(string.Create(ci, $"{t.Snapshot,-28} {t.Strain,8:0.0000} {t.Centers,8} {t.Unchanged,7} {t.Decreased,7} {t.Increased,7} {t.Swapped,7}"));
             if (split is not null)
             {
-                Console.WriteLine($"{"snapshot",-28} {"strain",8} {"group",-10} {"centres",8} {"switched",9} {"mean CN",8}");
+                Console.WriteLine($"{"snapshot",-28} {"strain",8} {"group",-10} {"centres",8} {"switched",9} {"mean CN",8} {"shear",7}");
                 foreach (var g in split)
-                    Console.WriteLine(string.Create(ci, $"{g.Snapshot,-28} {g.Strain,8:0.0000} {g.Group,-10} {g.Centers,8} {g.SwitchedFraction,9:P1} {g.MeanCoordination,8:0.000}"));
+                    Console.WriteLine(string.Create(ci, $"{g.Snapshot,-28} {g.Strain,8:0.0000} {g.Group,-10} {g.Centers,8} {g.SwitchedFraction,9:P1} {g.MeanCoordination,8:0.000} {g.MeanShearStrain,7:0.000}"));
             }
             Console.WriteLine($"table {csv}, figure {png}{(split is null ? "" : $", by group {Path.GetFileNameWithoutExtension(csv)}_groups.csv")}");
             return 0;
