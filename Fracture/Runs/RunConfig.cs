@@ -3,6 +3,7 @@ using FractureLab.Fracture.Geometry;
 using FractureLab.Fracture.Protocols;
 using FractureLab.Mechanics;
 using FractureLab.Mechanics.Atoms;
+using FractureLab.Mechanics.Crystals;
 using FractureLab.Mechanics.ForceFields;
 using FractureLab.Mechanics.IO;
 using Tomlyn;
@@ -31,7 +32,8 @@ public sealed record RunConfig(
     FractureJobSettings Settings,
     int DumpEveryRecords,
     double? BoronN4 = null,
-    int[]? Replicate = null)
+    int[]? Replicate = null,
+    CrystalSpec? Crystal = null)
 {
     public const string DefaultShipped = "silica3600";
     public const string DefaultForceField = "bks-wall";
@@ -52,6 +54,17 @@ public sealed record RunConfig(
     /// </summary>
     public (AtomSystem Glass, string Source) LoadStructure()
     {
+        if (Crystal is { } cs)
+        {
+            // a crystal from its CIF: the replicate counts are the supercell (partial occupancies drawn over the whole box),
+            // the orientation's direction along the loading axis, the charges the run's force field's
+            var recipe = new CrystalRecipe(cs.Cif, cs.Orient, Settings.Crack.LoadingAxis, cs.StrainTolerance, Replicate ?? [1, 1, 1], null,
+                cs.Substitute, cs.Compensate, ForceField, Settings.Seed);
+            var built = recipe.Build();
+            string orient = cs.Orient is null ? "default cell" : $"[{string.Join(",", cs.Orient)}] along {"xyz"[Settings.Crack.LoadingAxis]}";
+            return (built.System, $"crystal {cs.Cif} ({orient}, cell {built.Build.Orientation.Describe()}, {string.Join("x", recipe.Size!)} cells"
+                + (cs.Substitute is null ? ")" : $", {cs.Substitute} compensated by {cs.Compensate ?? "nothing"})"));
+        }
         string source = DataFile ?? $"embedded:{Shipped}.data";
         var elements = Elements?.Split(',', StringSplitOptions.TrimEntries);
         var glass = DataFile is not null ? LammpsDataReader.Read(DataFile, elements) : ShippedStructures.Read(Shipped, elements);
@@ -76,7 +89,7 @@ public sealed record RunConfig(
         string N(double v) => v.ToString("R", ci);
         var c = Settings.Crack;
         var t = Settings.Tension;
-        string structure = DataFile is not null ? $"data = \"{DataFile.Replace("\\", "/")}\"" : $"shipped = \"{Shipped}\"";
+        string structure = Crystal is { } cs ? cs.ToToml(N) : DataFile is not null ? $"data = \"{DataFile.Replace("\\", "/")}\"" : $"shipped = \"{Shipped}\"";
         return $$"""
             [structure]
             {{structure}}
@@ -139,7 +152,21 @@ public sealed record RunConfig(
 
         var st = r.Section(root, "structure");
         string? data = r.Text(st, "structure.data", null);
-        if (data is not null && !Path.IsPathRooted(data)) data = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", data);
+        string baseDir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        if (data is not null && !Path.IsPathRooted(data)) data = Path.Combine(baseDir, data);
+        string? cif = r.Text(st, "structure.cif", null);
+        CrystalSpec? crystal = null;
+        if (cif is not null)
+        {
+            if (data is not null || (st is not null && st.ContainsKey("shipped")))
+                throw new InputException($"{path}: [structure] takes one of data, shipped or cif");
+            if (!Path.IsPathRooted(cif)) cif = Path.Combine(baseDir, cif);
+            int[]? orient = r.Integers(st, "structure.orient", 3);
+            crystal = new CrystalSpec(cif, orient, r.Number(st, "structure.strain_tolerance", 0.01),
+                r.Text(st, "structure.substitute", null), r.Text(st, "structure.compensate", null));
+        }
+        else foreach (string k in new[] { "orient", "strain_tolerance", "substitute", "compensate" })
+                if (st is not null && st.ContainsKey(k)) throw new InputException($"{path}: key 'structure.{k}' needs 'structure.cif' (a crystal)");
         string shipped = r.Text(st, "structure.shipped", d.Shipped)!;
         string? elements = r.Text(st, "structure.elements", null);
         int[]? replicate = r.Counts(st, "structure.replicate");
@@ -176,7 +203,7 @@ public sealed record RunConfig(
         int dump = (int)r.Number(rn, "run.dump_every_records", d.DumpEveryRecords);
         crack.Check();
         tension.Check();
-        return new RunConfig(data, shipped, elements, ff, settings, dump, n4, replicate);
+        return new RunConfig(data, shipped, elements, ff, settings, dump, n4, replicate, crystal);
     }
 
     /// <summary>TOML access that names the file and the dotted key in every error, and refuses keys it does not know.</summary>
@@ -251,6 +278,16 @@ public sealed record RunConfig(
         };
 
         /// <summary>Three positive integers (a replication), or null when the key is absent.</summary>
+        /// <summary><paramref name="n"/> integers of any sign (a lattice direction), or null when the key is absent.</summary>
+        public int[]? Integers(TomlTable? t, string key, int n)
+        {
+            var v = Get(t, key);
+            if (v is null) return null;
+            if (v is TomlArray a && a.Count == n && a.All(x => x is long))
+                return [.. a.Select(x => (int)(long)x!)];
+            throw new InputException($"{source}: key '{key}' must be {n} integers, e.g. [0, 0, 1]");
+        }
+
         public int[]? Counts(TomlTable? t, string key)
         {
             var v = Get(t, key);

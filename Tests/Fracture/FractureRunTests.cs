@@ -126,6 +126,9 @@ public class FractureRunTests
     [InlineData("[run]\nsnapshot_every_strain = -1\n", "key 'run.snapshot_every_strain' is -1")]
     [InlineData("[structure]\nreplicate = [1, 0, 2]\n", "key 'structure.replicate' must be three integers")]
     [InlineData("[structure]\nreplicate = [1, 2]\n", "key 'structure.replicate' must be three integers")]
+    [InlineData("[structure]\norient = [0, 0, 1]\n", "key 'structure.orient' needs 'structure.cif'")]
+    [InlineData("[structure]\ncif = \"x.cif\"\ndata = \"y.data\"\n", "[structure] takes one of data, shipped or cif")]
+    [InlineData("[structure]\ncif = \"x.cif\"\norient = [1, 1]\n", "key 'structure.orient' must be 3 integers")]
     public void RunFile_BadKeys_AreNamedWithTheFile(string body, string message)
     {
         string path = Toml(body);
@@ -141,5 +144,22 @@ public class FractureRunTests
         Assert.Equal([1, 1, 2], c.Replicate!);
         Assert.Equal([1, 1, 2], RunConfig.Load(Toml(c.ToToml())).Replicate!);
         Assert.Null(RunConfig.Load(Toml("[structure]\nshipped = \"silica1800\"\n")).Replicate);
+    }
+
+    [Fact]
+    public void RunFile_Cif_BuildsTheOrientedCrystal_AndIsWrittenBack()
+    {
+        // rutile with [110] along the loading axis z, 2 x 2 x 3 cells of the two-cell orthogonal cell (c, a sqrt 2, a sqrt 2)
+        string cif = TestData.Data(Path.Combine("crystals", "rutile.cif"));
+        var c = RunConfig.Load(Toml($"[structure]\ncif = \"{cif.Replace("\\", "/")}\"\norient = [1, 1, 0]\nreplicate = [2, 2, 3]\n[forcefield]\nname = \"pedone2006\"\n"));
+        var (s, source) = c.LoadStructure();
+        Assert.Equal(2 * 2 * 3 * 12, s.Count);
+        Assert.Equal(3 * 4.5937 * Math.Sqrt(2), s.Box.Length(2), 9);
+        Assert.Equal(0, s.Charge.Sum(), 9);
+        Assert.Equal(2.4, s.Charge[Array.FindIndex(s.Type, t => s.TypeElements[t] == "Ti")], 12); // pedone2006's Ti charge
+        Assert.Contains("[1,1,0] along z", source);
+        var again = RunConfig.Load(Toml(c.ToToml()));
+        Assert.Equal([1, 1, 0], again.Crystal!.Orient!);
+        Assert.Equal(s.X, again.LoadStructure().Glass.X);
     }
 }
