@@ -28,6 +28,7 @@ public static class Program
             root.Subcommands.Add(BuildGlassCommand.Create());
             root.Subcommands.Add(BuildCrystalCommand.Create());
             root.Subcommands.Add(BuildGlassCeramicCommand.Create());
+            root.Subcommands.Add(AddShellsCommand.Create());
             root.Subcommands.Add(CampaignCommand.Create());
             root.Subcommands.Add(ToughnessCommand.Create());
             root.Subcommands.Add(SchemaCommand.Create());

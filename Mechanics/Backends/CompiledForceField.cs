@@ -21,6 +21,8 @@ public sealed class CompiledForceField
     /// <summary>Ewald reciprocal part, or null for other methods.</summary>
     public IReciprocalSpace? Reciprocal { get; }
     public double MaxCutoff { get; }
+    /// <summary>The core-shell pairs of the bound system (adiabatic shell model), or null for rigid ions.</summary>
+    public CoreShellTerm? CoreShell { get; }
     public IReadOnlyList<string> Assumptions { get; }
 
     public ShortRangePair Pair(int ti, int tj) => Pairs[ti * TypeCount + tj];
@@ -69,6 +71,7 @@ public sealed class CompiledForceField
                 Pairs[b * TypeCount + a] = entry;
             }
         for (int i = 0; i < system.Count; i++) system.Charge[i] = typeCharge[system.Type[i]];
+        CoreShell = CoreShellTerm.Bind(ff, system);
 
         double ewaldAlpha = 0;
         if (CoulombSettings.IsEwaldSplit)

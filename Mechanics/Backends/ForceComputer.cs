@@ -19,6 +19,8 @@ public sealed class ForceComputer
     {
         ForceField = ff;
         Backend = backend;
+        if (ff.CoreShell is not null && backend is not (ReferenceBackend or SimdBackend))
+            throw new InputException($"{ff.Definition.Name}: core-shell ions run on the reference and simd back ends (the {backend.Name} back end has no core-shell term yet)");
         List = new NeighborList(ff.MaxCutoff, skin) { StorePairs = backend.UsesHostNeighborList };
     }
 
@@ -30,6 +32,7 @@ public sealed class ForceComputer
         var r = Last;
         r.Clear();
         Backend.ComputePairs(s, List, ForceField, r, perAtomVirial);
+        ForceField.CoreShell?.Add(s, ForceField, r);
         AddSelfAndKSpace(s, r);
         return r;
     }

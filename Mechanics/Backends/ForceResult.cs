@@ -10,6 +10,8 @@ public sealed class ForceResult
     public double CoulombPairEnergy { get; set; }
     public double CoulombSelfEnergy { get; set; }
     public double KSpaceEnergy { get; set; }
+    /// <summary>Energy (eV) of the core-shell springs (adiabatic shell model; 0 for rigid ions).</summary>
+    public double CoreShellSpringEnergy { get; set; }
     public double[] Virial { get; } = new double[6];
 
     /// <summary>
@@ -29,12 +31,12 @@ public sealed class ForceResult
     /// </summary>
     public double[]? PerAtomEnergy { get; set; }
 
-    /// <summary>Everything LAMMPS counts in pe: pair terms, self terms and k-space.</summary>
-    public double PotentialEnergy => ShortRangeEnergy + CoulombPairEnergy + CoulombSelfEnergy + KSpaceEnergy;
+    /// <summary>Everything LAMMPS counts in pe: pair terms, self terms, k-space and the core-shell bonds (LAMMPS's ebond).</summary>
+    public double PotentialEnergy => ShortRangeEnergy + CoulombPairEnergy + CoulombSelfEnergy + KSpaceEnergy + CoreShellSpringEnergy;
 
     public void Clear()
     {
-        ShortRangeEnergy = CoulombPairEnergy = CoulombSelfEnergy = KSpaceEnergy = 0;
+        ShortRangeEnergy = CoulombPairEnergy = CoulombSelfEnergy = KSpaceEnergy = CoreShellSpringEnergy = 0;
         Array.Clear(Virial);
         PerAtomVirial = null;
         PerAtomEnergy = null;

@@ -20,9 +20,19 @@ public static class ElementTable
     /// <summary>The atomic weight (amu) of <paramref name="symbol"/>.</summary>
     public static bool TryGetMass(string symbol, out double massAmu) => Masses.TryGetValue(symbol, out massAmu);
 
-    /// <summary>The canonical spelling ("SI" → "Si") if known, else null.</summary>
-    public static string? Canonical(string symbol) =>
-        Masses.Keys.FirstOrDefault(k => string.Equals(k, symbol, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Suffix of the shell particle of a polarizable ion in the core-shell model: "O_s" is the shell of an O core.</summary>
+    public const string ShellSuffix = "_s";
+
+    /// <summary>The canonical spelling ("SI" → "Si", "o_s" → "O_s" for a shell) if known, else null.</summary>
+    public static string? Canonical(string symbol)
+    {
+        if (symbol.EndsWith(ShellSuffix, StringComparison.OrdinalIgnoreCase) && symbol.Length > ShellSuffix.Length)
+            return Canonical(symbol[..^ShellSuffix.Length]) is string core ? core + ShellSuffix : null;
+        return Masses.Keys.FirstOrDefault(k => string.Equals(k, symbol, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Whether a species name is a shell ("O_s").</summary>
+    public static bool IsShell(string species) => species.EndsWith(ShellSuffix, StringComparison.Ordinal) && species.Length > ShellSuffix.Length;
 
     /// <summary>The element whose mass is within <paramref name="toleranceAmu"/> of <paramref name="massAmu"/>, if exactly one.</summary>
     public static string? GuessFromMass(double massAmu, double toleranceAmu = 0.05)

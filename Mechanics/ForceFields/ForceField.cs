@@ -20,6 +20,9 @@ public sealed record ForceField(
     CoulombSettings Coulomb,
     IReadOnlyList<string> Assumptions)
 {
+    /// <summary>The polarizable ions of an adiabatic core-shell model (none for a rigid-ion force field).</summary>
+    public IReadOnlyList<ShellDefinition> Shells { get; init; } = [];
+
     public PairDefinition? FindPair(string a, string b) => Pairs.FirstOrDefault(p => p.Matches(a, b));
 
     public bool TryGetCharge(string element, out double charge)
@@ -30,3 +33,21 @@ public sealed record ForceField(
         return false;
     }
 }
+
+/// <summary>
+/// A polarizable ion of the adiabatic shell model (Mitchell &amp; Fincham, J. Phys.: Condens. Matter 5, 1031 (1993); LAMMPS
+/// Howto coreshell): a core species and its shell species (named core + "_s", e.g. O and O_s), bound by the spring
+/// E = ½·k·r² (<see cref="SpringEvPerA2"/> is this k; the file states which convention its number uses: GULP's ½kr² or
+/// k·r² as the thesis' Eq. 2.11 and LAMMPS's bond harmonic write it), the shell's mass (amu) taken from the ion's, and
+/// the largest core-shell separation (Å) at which a shell is still paired with its core when a system is bound.
+/// </summary>
+public sealed record ShellDefinition(string Core, string Shell, double SpringEvPerA2, double ShellMassAmu, double MaxSeparationA, string Convention,
+    CoreShellExclusion Exclusion = CoreShellExclusion.Bare);
+
+/// <summary>
+/// How an ion's own core-shell Coulomb pair is removed. The sources differ for damped sums: LAMMPS's CORESHELL styles
+/// subtract the bare k·q_c·q_s/r (with DSF the damped, shifted remainder −k·q_c·q_s·(erf(αr)/r + shifts) stays, as Ewald's
+/// exclusion leaves nothing); removing the DSF/Wolf pair term whole is the other reading of "no Coulomb between an ion's
+/// core and shell" (SCIENCE.md §12). Forces differ by O(α³r) only; energies by ≈ k·q_c·q_s·2α/√π per ion.
+/// </summary>
+public enum CoreShellExclusion { Bare, Pair }

@@ -62,13 +62,49 @@ public static class ForceFieldLoader
                 if (pairs[b].Matches(pairs[a].ElementA, pairs[a].ElementB))
                     throw new InputException($"{source}: pairs[{b}] repeats the pair {pairs[a].ElementA}-{pairs[a].ElementB} of pairs[{a}]");
         if (shift) assumptions.Add("short-range energies shifted to zero at the cut-off");
-        return new ForceField(name, citation, source, charges, pairs, cutoff, shift, unlistedCoulombOnly, coulomb, assumptions);
+        var shells = ReadShells(ctx, root, charges);
+        foreach (var shellDef in shells)
+            assumptions.Add(string.Create(CultureInfo.InvariantCulture,
+                $"core-shell {shellDef.Core}/{shellDef.Shell}: spring E = 1/2 k r^2 with k = {shellDef.SpringEvPerA2:G6} eV/A^2 (the file's {shellDef.Convention}), shell mass {shellDef.ShellMassAmu:G4} amu, own Coulomb pair removed as {(shellDef.Exclusion == CoreShellExclusion.Bare ? "the bare k q q/r (LAMMPS CORESHELL)" : "the whole real-space pair term")}"));
+        return new ForceField(name, citation, source, charges, pairs, cutoff, shift, unlistedCoulombOnly, coulomb, assumptions) { Shells = shells };
     }
 
     public static ForceField LoadFile(string path, Composition? composition = null, double? boronN4 = null)
     {
         IO.InputFiles.Require(path, "force field file");
         return Parse(File.ReadAllText(path), path, composition, boronN4);
+    }
+
+    /// <summary>
+    /// [[shells]]: core, shell (core + "_s"), k (eV/Å²) with energy = "half_k_r2" (GULP, ½kr²) or "k_r2" (the thesis' Eq. 2.11
+    /// and LAMMPS's bond harmonic, k·r²; stored as 2k), shell_mass_amu, max_separation_A (default 0.5).
+    /// </summary>
+    private static List<ShellDefinition> ReadShells(Reader ctx, TomlTable root, Dictionary<string, double> charges)
+    {
+        var list = new List<ShellDefinition>();
+        if (!root.TryGetValue("shells", out var obj)) return list;
+        if (obj is not TomlTableArray arr) throw new InputException($"{ctx.Source}: key 'shells' must be an array of tables ([[shells]])");
+        for (int k = 0; k < arr.Count; k++)
+        {
+            var t = arr[k];
+            string key = $"shells[{k}]";
+            KeySuggestions.Only(ctx.Source, t.Keys, key + ".", SectionKeys("shells[]"));
+            string core = ctx.Get(t, "core", $"{key}.core") as string ?? throw new InputException($"{ctx.Source}: key '{key}.core' must be a string");
+            string shell = ctx.Get(t, "shell", $"{key}.shell") as string ?? throw new InputException($"{ctx.Source}: key '{key}.shell' must be a string");
+            if (shell != core + Elements.ElementTable.ShellSuffix)
+                throw new InputException($"{ctx.Source}: key '{key}.shell' is '{shell}'; the shell of {core} is named '{core}{Elements.ElementTable.ShellSuffix}'");
+            foreach (var species in new[] { core, shell })
+                if (!charges.ContainsKey(species)) throw new InputException($"{ctx.Source}: {key}: no charge for '{species}' in [charges] (core and shell each carry one)");
+            double k0 = ctx.PositiveNumber(t, "k", $"{key}.k");
+            string convention = ctx.Choice(ctx.Get(t, "energy", $"{key}.energy"), $"{key}.energy", "half_k_r2", "k_r2");
+            double mass = ctx.PositiveNumber(t, "shell_mass_amu", $"{key}.shell_mass_amu");
+            double maxSep = t.ContainsKey("max_separation_A") ? ctx.PositiveNumber(t, "max_separation_A", $"{key}.max_separation_A") : 0.5;
+            var exclusion = t.TryGetValue("exclusion", out var ex) && ctx.Choice(ex, $"{key}.exclusion", "bare", "pair") == "pair" ? CoreShellExclusion.Pair : CoreShellExclusion.Bare;
+            if (list.Any(x => x.Core == core)) throw new InputException($"{ctx.Source}: {key} repeats the shell of {core}");
+            list.Add(new ShellDefinition(core, shell, convention == "k_r2" ? 2 * k0 : k0, mass, maxSep,
+                convention == "k_r2" ? "k r^2 convention (k doubled)" : "1/2 k r^2 convention", exclusion));
+        }
+        return list;
     }
 
     private static CoulombSettings ReadCoulomb(Reader ctx, TomlTable root)

@@ -36,7 +36,7 @@ public class ForceFieldSchemaTests
     [Fact]
     public void TheSchemaTable_ListsWhatTheLoaderAccepts()
     {
-        Assert.Equal(["schema", "name", "citation", "unlisted_pairs", "charges", "short_range", "coulomb", "pairs"], ForceFieldLoader.RootKeys);
+        Assert.Equal(["schema", "name", "citation", "unlisted_pairs", "charges", "short_range", "coulomb", "shells", "pairs"], ForceFieldLoader.RootKeys);
         // Every pair style's parameters appear in its row of the table.
         foreach (var (style, keys) in ForceFieldLoader.StyleKeys)
         {

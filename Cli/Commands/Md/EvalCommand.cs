@@ -38,7 +38,7 @@ public static class EvalCommand
                 ["energy_terms_eV"] = new JsonObject
                 {
                     ["short_range"] = r.ShortRangeEnergy, ["coulomb_pair"] = r.CoulombPairEnergy,
-                    ["coulomb_self"] = r.CoulombSelfEnergy, ["kspace"] = r.KSpaceEnergy,
+                    ["coulomb_self"] = r.CoulombSelfEnergy, ["kspace"] = r.KSpaceEnergy, ["core_shell_spring"] = r.CoreShellSpringEnergy,
                 },
                 ["pressure_GPa"] = new JsonObject
                 {

@@ -33,3 +33,20 @@ lmp -in peatom.bks_dsf.lmp -log none -screen none
 { echo id,c_pe; awk 'NR>9{print $1","$2}' bks_dsf.peatom.dump; } > bks_dsf.peatom.csv && rm bks_dsf.peatom.dump
 lmp -in in.voronoi -log none -screen none
 echo "bks_dsf.peatom.csv, voronoi250.lammps.dump rewritten"
+
+# core-shell case (issue 23.3): shells added by our own builder, bonds written by make_cs_case.py, LAMMPS CORESHELL
+dotnet run --project ../../../Cli -c Release -- add-shells --data silica192.data --forcefield cs_test.toml --displacement 0.05 --seed 7 --out cs320.data
+python3 make_cs_case.py
+lmp -in in.cs_dsf.lmp -log cs_dsf.log
+python3 - <<'PY'
+import json
+log = open("cs_dsf.log").read().splitlines()
+i = next(k for k, l in enumerate(log) if l.strip().startswith("Step"))
+v = [float(x) for x in log[i + 1].split()]
+json.dump({"lammps_version": "20220106", "case": "cs_dsf", "potential_energy_eV": v[1], "bond_energy_eV": v[2],
+           "pressure_GPa": dict(zip(["xx", "yy", "zz", "xy", "xz", "yz"], [x * 1e-4 for x in v[5:11]]))}, open("cs_dsf.reference.json", "w"), indent=1)
+d = open("cs_dsf.dump").read().splitlines()
+j = next(k for k, l in enumerate(d) if l.startswith("ITEM: ATOMS"))
+open("cs_dsf.forces.csv", "w").write("id,fx,fy,fz\n" + "".join(",".join(l.split()) + "\n" for l in d[j + 1:]))
+PY
+rm -f cs_dsf.dump
