@@ -131,4 +131,43 @@ public sealed class CoreShellTerm
         r.CoreShellSpringEnergy += spring;
         r.CoulombPairEnergy += coulomb;
     }
+
+    /// <summary>
+    /// The kinetic tensor Σ M V_a V_b (eV) and degrees of freedom of the ions, as LAMMPS compute temp/cs: each core-shell
+    /// pair moves as one particle of the pair's mass at its centre-of-mass velocity, atoms without a shell as themselves,
+    /// 3·N_ions − 3 degrees of freedom; the fast relative core-shell motion is not temperature.
+    /// </summary>
+    public (double[] Tensor, int Dof) IonKinetics(AtomSystem s)
+    {
+        var t = new double[6];
+        var inPair = new bool[s.Count];
+        void Add(double m, double vx, double vy, double vz)
+        {
+            m *= Units.MetalUnits.MvvToEv;
+            t[0] += m * vx * vx; t[1] += m * vy * vy; t[2] += m * vz * vz; t[3] += m * vx * vy; t[4] += m * vx * vz; t[5] += m * vy * vz;
+        }
+        for (int p = 0; p < Core.Length; p++)
+        {
+            int c = Core[p], h = Shell[p];
+            inPair[c] = inPair[h] = true;
+            double mc = s.Mass(c), mh = s.Mass(h), m = mc + mh;
+            Add(m, (mc * s.Vx[c] + mh * s.Vx[h]) / m, (mc * s.Vy[c] + mh * s.Vy[h]) / m, (mc * s.Vz[c] + mh * s.Vz[h]) / m);
+        }
+        int ions = Core.Length;
+        for (int i = 0; i < s.Count; i++)
+            if (!inPair[i]) { Add(s.Mass(i), s.Vx[i], s.Vy[i], s.Vz[i]); ions++; }
+        return (t, Math.Max(1, 3 * ions - 3));
+    }
+
+    /// <summary>Gives each core and its shell their pair's centre-of-mass velocity (no relative motion: the adiabatic start).</summary>
+    public void ToIonVelocities(AtomSystem s)
+    {
+        for (int p = 0; p < Core.Length; p++)
+        {
+            int c = Core[p], h = Shell[p];
+            double mc = s.Mass(c), mh = s.Mass(h), m = mc + mh;
+            double vx = (mc * s.Vx[c] + mh * s.Vx[h]) / m, vy = (mc * s.Vy[c] + mh * s.Vy[h]) / m, vz = (mc * s.Vz[c] + mh * s.Vz[h]) / m;
+            s.Vx[c] = s.Vx[h] = vx; s.Vy[c] = s.Vy[h] = vy; s.Vz[c] = s.Vz[h] = vz;
+        }
+    }
 }

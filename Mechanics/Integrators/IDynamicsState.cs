@@ -41,9 +41,11 @@ public sealed class HostDynamics(AtomSystem system, ForceComputer forces) : IDyn
     public ForceComputer ForceComputer { get; } = forces;
     public Box Box => System.Box;
     public int Count => System.Count;
-    public int DegreesOfFreedom => Kinetics.DegreesOfFreedom(System);
-    public double KineticEnergy() => System.KineticEnergy();
-    public double[] KineticTensor() => System.KineticTensor();
+    // with core-shell ions the thermostats and barostats see the ions (LAMMPS temp/cs): their kinetic energy and 3N_ions − 3
+    public int DegreesOfFreedom => ForceComputer.ForceField.CoreShell is { } cs ? cs.IonKinetics(System).Dof : Kinetics.DegreesOfFreedom(System);
+    public double KineticEnergy() => ForceComputer.ForceField.CoreShell is { } cs ? 0.5 * Trace(cs.IonKinetics(System).Tensor) : System.KineticEnergy();
+    public double[] KineticTensor() => ForceComputer.ForceField.CoreShell is { } cs ? cs.IonKinetics(System).Tensor : System.KineticTensor();
+    private static double Trace(double[] t) => t[0] + t[1] + t[2];
     public void ScaleVelocities(double factor) => Kinetics.ScaleVelocities(System, factor);
 
     public void ScaleVelocities(int axis, double factor)

@@ -9,8 +9,13 @@ public static class Kinetics
     /// <summary>Degrees of freedom 3N − 3 (centre-of-mass momentum removed, as LAMMPS compute temp).</summary>
     public static int DegreesOfFreedom(AtomSystem s) => Math.Max(1, 3 * s.Count - 3);
 
-    /// <summary>Instantaneous temperature (K) = 2 KE / (N_f k_B).</summary>
-    public static double Temperature(AtomSystem s) => Temperature(s.KineticEnergy(), DegreesOfFreedom(s));
+    /// <summary>Instantaneous temperature (K) = 2 KE / (N_f k_B); with core-shell ions that of the ions (LAMMPS temp/cs).</summary>
+    public static double Temperature(AtomSystem s, Backends.CoreShellTerm? shells = null)
+    {
+        if (shells is null) return Temperature(s.KineticEnergy(), DegreesOfFreedom(s));
+        var (t, dof) = shells.IonKinetics(s);
+        return Temperature(0.5 * (t[0] + t[1] + t[2]), dof);
+    }
 
     /// <summary>Temperature (K) of kinetic energy <paramref name="kineticEnergyEv"/> over <paramref name="dof"/> degrees of freedom.</summary>
     public static double Temperature(double kineticEnergyEv, int dof) => 2.0 * kineticEnergyEv / (dof * MetalUnits.Boltzmann);
@@ -28,7 +33,7 @@ public static class Kinetics
     /// Gaussian velocities with variance k_B T/m per component (Maxwell-Boltzmann), reproducible from
     /// <paramref name="seed"/>; centre-of-mass motion removed and rescaled to exactly <paramref name="temperatureK"/>.
     /// </summary>
-    public static void AssignMaxwellBoltzmann(AtomSystem s, double temperatureK, int seed)
+    public static void AssignMaxwellBoltzmann(AtomSystem s, double temperatureK, int seed, Backends.CoreShellTerm? shells = null)
     {
         var rng = new Random(seed);
         double Gauss() => Math.Sqrt(-2.0 * Math.Log(1.0 - rng.NextDouble())) * Math.Cos(2.0 * Math.PI * rng.NextDouble());
@@ -37,8 +42,10 @@ public static class Kinetics
             double sigma = Math.Sqrt(MetalUnits.Boltzmann * temperatureK / (s.Mass(i) * MetalUnits.MvvToEv));
             s.Vx[i] = sigma * Gauss(); s.Vy[i] = sigma * Gauss(); s.Vz[i] = sigma * Gauss();
         }
+        // core-shell ions: each pair moves at its centre-of-mass velocity, and the ions' temperature is set (temp/cs)
+        shells?.ToIonVelocities(s);
         RemoveCenterOfMassMotion(s);
-        double t = Temperature(s);
+        double t = Temperature(s, shells);
         if (t > 0) ScaleVelocities(s, Math.Sqrt(temperatureK / t));
     }
 

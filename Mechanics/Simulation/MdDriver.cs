@@ -51,7 +51,7 @@ public static class MdDriver
                 Log.Information("Minimized ({Method}): {Iterations} iterations, energy {Energy} eV, max force {Fmax} eV/Å", m, minimized.Iterations, minimized.EnergyEv, minimized.MaxForceEvPerAngstrom);
                 JsonOutput.Write(Path.Combine(plan.OutDir, "minimization.json"), MinimizationJson(minimized));
             }
-            if (plan.DrawVelocities) Kinetics.AssignMaxwellBoltzmann(system, plan.TemperatureK, plan.Seed);
+            if (plan.DrawVelocities) Kinetics.AssignMaxwellBoltzmann(system, plan.TemperatureK, plan.Seed, ff.CoreShell);
             run.Initialize();
         }
         // thermo.csv is streamed and flushed per record (a killed run keeps every row up to its last record); on resume it

@@ -70,9 +70,11 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
     {
         var r = Forces.Last;
         double ke = System.KineticEnergy();
-        var p = ForceComputer.PressureGpa(System, r, withKinetic: true);
+        // with core-shell ions the kinetic part of the pressure is the ions' (LAMMPS compute pressure with temp/cs)
+        var p = Forces.ForceField.CoreShell is { } cs ? ForceComputer.PressureGpa(cs.IonKinetics(System).Tensor, r, System.Box.Volume)
+            : ForceComputer.PressureGpa(System, r, withKinetic: true);
         var b = System.Box;
-        var row = new ThermoRow(Step, ElapsedPs, Kinetics.Temperature(System), r.PotentialEnergy, ke, r.PotentialEnergy + ke,
+        var row = new ThermoRow(Step, ElapsedPs, Kinetics.Temperature(System, Forces.ForceField.CoreShell), r.PotentialEnergy, ke, r.PotentialEnergy + ke,
             (p[0] + p[1] + p[2]) / 3.0, p[0], p[1], p[2], b.Volume, b.Length(0), b.Length(1), b.Length(2));
         Thermo.Add(row);
         OnRecord?.Invoke(row);
@@ -88,7 +90,7 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
         bool offGridResume = RestoredFromCheckpoint && !(thermoEvery > 0 && Step % thermoEvery == 0);
         RestoredFromCheckpoint = false;
         if (Thermo.Count == 0 || (Thermo[^1].Step != Step && !offGridResume)) Record();
-        if (double.IsNaN(_referenceK)) _referenceK = Runaway.TargetTemperatureK ?? Kinetics.Temperature(System);
+        if (double.IsNaN(_referenceK)) _referenceK = Runaway.TargetTemperatureK ?? Kinetics.Temperature(System, Forces.ForceField.CoreShell);
         CheckRunaway();
         long end = Step + steps;
         while (Step < end)
@@ -169,7 +171,7 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
         if (!(moved <= allowed))
             Stop("displacement", $"atom id {System.Id[fastest]} moves {moved:G4} Å per step (|v| = {Math.Sqrt(v2):G4} Å/ps), more than {allowed:G4} Å");
         if (RunawayLimits.LostAtom(System) is { } lost) Stop("lost atom", $"atom id {System.Id[lost.Atom]} is lost: {lost.Why}");
-        double t = Kinetics.Temperature(System), limit = Runaway.TemperatureLimitK(_referenceK);
+        double t = Kinetics.Temperature(System, Forces.ForceField.CoreShell), limit = Runaway.TemperatureLimitK(_referenceK);
         if (!(t <= limit))
             Stop("temperature", $"the temperature {t:G4} K exceeds {limit:G4} K (the larger of {Runaway.TemperatureFactor:G3} × {_referenceK:G4} K and {_referenceK:G4} K + {Runaway.TemperatureMarginK:G4} K)");
         _checkedPe = pe;

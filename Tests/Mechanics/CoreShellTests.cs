@@ -113,4 +113,42 @@ public class CoreShellTests
         Assert.True(Math.Abs(last - first) < 5e-3, $"NVE drift {last - first} eV over 0.5 ps with shells");
         Assert.True(maxSeparation < 0.3, $"a shell strayed {maxSeparation} A from its core");
     }
+
+    [Fact]
+    public void IonTemperature_IsThatOfTheCoreShellCentresOfMass_AndNvtHoldsIt()
+    {
+        var (s, ff) = Case();
+        var cs = ff.CoreShell!;
+        // only relative core-shell motion: kinetic energy, but no ion temperature (temp/cs)
+        Array.Clear(s.Vx); Array.Clear(s.Vy); Array.Clear(s.Vz);
+        int c = cs.Core[0], h = cs.Shell[0];
+        double mc = s.Mass(c), mh = s.Mass(h);
+        s.Vx[c] = mh; s.Vx[h] = -mc; // centre of mass at rest
+        Assert.True(s.KineticEnergy() > 0);
+        Assert.Equal(0, Kinetics.Temperature(s, cs), 12);
+        // Maxwell-Boltzmann on the ions: 300 K exactly by temp/cs, every shell moving with its core
+        Kinetics.AssignMaxwellBoltzmann(s, 300, 4, cs);
+        Assert.Equal(300, Kinetics.Temperature(s, cs), 9);
+        Assert.Equal(s.Vy[cs.Core[5]], s.Vy[cs.Shell[5]]);
+        Assert.Equal(3 * (320 - 128) - 3, cs.IonKinetics(s).Dof);
+    }
+
+    [Fact]
+    public void NoseHooverNvt_WithShells_HoldsTheIonTemperature()
+    {
+        string bks = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "Mechanics", "ForceFields", "Catalog", "bks-wall.toml"));
+        string text = bks.Replace("O = -1.2", "O = 0.8\nO_s = -2.0").Replace("[\"Si\", \"O\"]", "[\"Si\", \"O_s\"]").Replace("[\"O\", \"O\"]", "[\"O_s\", \"O_s\"]")
+            + "\n[[shells]]\ncore = \"O\"\nshell = \"O_s\"\nk = 74.92\nenergy = \"half_k_r2\"\nshell_mass_amu = 0.2\n";
+        var def = ForceFieldLoader.Parse(text, "bks-shells.toml");
+        var s = ShellBuilder.AddShells(LammpsDataReader.Read(TestData.Parity("silica192.data")), def, 0.02, 5);
+        var fc = new ForceComputer(new CompiledForceField(def, s), new SimdBackend(2));
+        Fire.Minimize(s, fc, forceTolerance: 1e-2, maxIterations: 4000);
+        Kinetics.AssignMaxwellBoltzmann(s, 600, 2, fc.ForceField.CoreShell);
+        var run = new MdRun(s, fc, new NoseHooverNvt(600, 0.05), 0.0002);
+        run.Initialize();
+        run.Run(2500, 25);
+        // the second half: the ions' mean temperature near 600 K (192 ions: fluctuations of about 600 sqrt(2/573) = 35 K)
+        double mean = run.Thermo.Skip(run.Thermo.Count / 2).Average(r => r.TemperatureK);
+        Assert.InRange(mean, 540, 660);
+    }
 }
