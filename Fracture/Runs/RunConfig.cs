@@ -77,7 +77,14 @@ public sealed record RunConfig(
     }
 
     /// <summary>The force field of this run, resolved for the glass's composition.</summary>
-    public ForceField ResolveForceField(AtomSystem glass) => ForceFieldCatalog.Resolve(ForceField, Composition.FromAtoms(glass), BoronN4);
+    public ForceField ResolveForceField(AtomSystem glass)
+    {
+        var ff = ForceFieldCatalog.Resolve(ForceField, Composition.FromAtoms(glass), BoronN4);
+        // the protocols cut cracks and draw velocities atom by atom: shells would be cut from their cores and heated
+        if (ff.Shells.Count > 0)
+            throw new InputException($"force field {ff.Name} has core-shell ions: fracture runs, studies and campaigns do not handle shells yet (md and eval do)");
+        return ff;
+    }
 
     /// <summary>
     /// The run file as TOML (every setting spelled out), so a run can be repeated elsewhere: a Slurm task, or a
