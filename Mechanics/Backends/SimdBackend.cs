@@ -20,7 +20,7 @@ namespace FractureLab.Mechanics.Backends;
 /// scalar definition lane by lane. Per-atom virials fall back to the Reference back end (as OpenMM's
 /// CPU platform falls back to Reference). Tested against Reference to a relative 1e-12.
 /// </summary>
-public sealed class SimdBackend(int threads, bool avx512Compaction = true, int vectorBits = 0) : IPairBackend
+public sealed class SimdBackend(int threads, bool registerCompaction = true, int vectorBits = 0) : IPairBackend
 {
     private readonly ReferenceBackend _fallback = new();
     private ThreadBuffer[] _buffers = [];
@@ -36,7 +36,7 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
     private double[] _rows = [];
     private int[] _type = [];
 
-    public string Name => $"simd ({Threads} threads, Vector{VectorBits}{(Avx512Compaction ? ", AVX-512 row compaction" : "")})";
+    public string Name => $"simd ({Threads} threads, Vector{VectorBits}{(RegisterCompaction ? $", {(System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported ? "AVX-512" : "AVX2")} row compaction" : "")})";
     public int Threads { get; } = Math.Max(1, threads);
 
     /// <summary>
@@ -52,10 +52,11 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
     };
 
     /// <summary>
-    /// Rows are compacted with AVX-512's vcompresspd where the CPU has it (and the constructor allows it), else lane by
-    /// lane; both give the same packed rows, so the same bits.
+    /// Rows are compacted in registers where the CPU can (and the constructor allows it): AVX-512's vcompresspd, or on
+    /// AVX2-only CPUs a vpermd by the lane mask (a table of 16 permutations); else lane by lane. All give the same packed
+    /// rows, so the same bits.
     /// </summary>
-    public bool Avx512Compaction { get; } = avx512Compaction && System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported;
+    public bool RegisterCompaction { get; } = registerCompaction && (System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported || System.Runtime.Intrinsics.X86.Avx2.IsSupported);
 
     /// <summary>
     /// Row blocks of the pair loop, each with its own force buffer: a fixed number, whatever the thread count, and
@@ -72,7 +73,7 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
         int n = s.Count;
         if (!ReferenceEquals(_laneSource, ff)) { _buckingham = BuckinghamLanes.TryCreate(ff); _laneSource = ff; }
         if (_buffers.Length != Blocks || _buffers[0].F.Length != ForceRows.Length(n))
-            _buffers = Enumerable.Range(0, Blocks).Select(_ => new ThreadBuffer(n, Avx512Compaction)).ToArray();
+            _buffers = Enumerable.Range(0, Blocks).Select(_ => new ThreadBuffer(n, RegisterCompaction)).ToArray();
         SplitRows(list, n);
         ToSlots(s, list);
         if (VectorBits == 512) RunBlocks<Lanes512>(s, list, ff);
@@ -255,12 +256,12 @@ public sealed class SimdBackend(int threads, bool avx512Compaction = true, int v
         sums.Xx = vxx; sums.Yy = vyy; sums.Zz = vzz; sums.Xy = vxy; sums.Xz = vxz; sums.Yz = vyz;
     }
 
-    private sealed class ThreadBuffer(int n, bool avx512Compaction)
+    private sealed class ThreadBuffer(int n, bool registerCompaction)
     {
         /// <summary>Forces (eV/Å) as rows (f_x, f_y, f_z, 0) per atom: <see cref="ForceRows"/>.</summary>
         public double[] F { get; } = new double[ForceRows.Length(n)];
         public double[] Virial { get; } = new double[6];
-        public RowCompaction Row { get; } = new(avx512Compaction);
+        public RowCompaction Row { get; } = new(registerCompaction);
         public long Kept { get; set; }
         public double ShortEnergy { get; set; }
         public double CoulombEnergy { get; set; }

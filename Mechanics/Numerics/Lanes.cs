@@ -104,12 +104,44 @@ public readonly struct Lanes256(Vector256<double> v) : ILanes<Lanes256>
     public static Lanes256 GatherIndirect(ref double a, int offset, ref int map, ref int i) => new(Vector256.Create(
         Unsafe.Add(ref a, offset + Unsafe.Add(ref map, i)), Unsafe.Add(ref a, offset + Unsafe.Add(ref map, Unsafe.Add(ref i, 1))),
         Unsafe.Add(ref a, offset + Unsafe.Add(ref map, Unsafe.Add(ref i, 2))), Unsafe.Add(ref a, offset + Unsafe.Add(ref map, Unsafe.Add(ref i, 3)))));
-    public static bool CanCompress => Avx512F.VL.IsSupported;
+    /// <summary>Register compaction: AVX-512's vcompresspd, or on AVX2-only CPUs (Zen 3, Haswell-Skylake) a vpermd by a 16-entry table of the lane mask.</summary>
+    public static bool CanCompress => Avx512F.VL.IsSupported || Avx2.IsSupported;
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void CompressStore(Lanes256 mask, Lanes256 value, ref double destination) => Avx512F.VL.Compress(default, mask.V, value.V).StoreUnsafe(ref destination);
+    public static void CompressStore(Lanes256 mask, Lanes256 value, ref double destination)
+    {
+        if (Avx512F.VL.IsSupported) { Avx512F.VL.Compress(default, mask.V, value.V).StoreUnsafe(ref destination); return; }
+        // the kept lanes moved to the front as 32-bit halves (2l, 2l + 1); the lanes after them are don't-care (the store may overrun)
+        var index = Vector256.LoadUnsafe(ref PackDoubles[8 * (int)mask.V.ExtractMostSignificantBits()]);
+        Avx2.PermuteVar8x32(value.V.AsInt32(), index).AsDouble().StoreUnsafe(ref destination);
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void CompressStore(Lanes256 mask, ref int source, ref int destination) => // the 64-bit lane mask narrowed to 32
-        Avx512F.VL.Compress(default, Avx512F.VL.ConvertToVector128Int32(mask.V.AsInt64()), Vector128.LoadUnsafe(ref source)).StoreUnsafe(ref destination);
+    public static void CompressStore(Lanes256 mask, ref int source, ref int destination) // the 64-bit lane mask narrowed to 32
+    {
+        if (Avx512F.VL.IsSupported)
+        {
+            Avx512F.VL.Compress(default, Avx512F.VL.ConvertToVector128Int32(mask.V.AsInt64()), Vector128.LoadUnsafe(ref source)).StoreUnsafe(ref destination);
+            return;
+        }
+        var index = Vector128.LoadUnsafe(ref PackInts[4 * (int)mask.V.ExtractMostSignificantBits()]);
+        Avx.PermuteVar(Vector128.LoadUnsafe(ref source).AsSingle(), index).AsInt32().StoreUnsafe(ref destination);
+    }
+
+    /// <summary>Per 4-bit lane mask: the 32-bit source indices that pack the kept double lanes to the front (8 per mask).</summary>
+    private static readonly int[] PackDoubles = BuildPack(2);
+    /// <summary>Per 4-bit lane mask: the 32-bit source indices that pack the kept int lanes to the front (4 per mask).</summary>
+    private static readonly int[] PackInts = BuildPack(1);
+
+    private static int[] BuildPack(int halves)
+    {
+        var t = new int[16 * 4 * halves];
+        for (int m = 0; m < 16; m++)
+        {
+            int p = 0;
+            for (int l = 0; l < 4; l++)
+                if (((m >> l) & 1) != 0) { for (int h = 0; h < halves; h++) t[(m * 4 + p) * halves + h] = l * halves + h; p++; }
+        }
+        return t;
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<double> Block(Lanes256 a, int b) => a.V;
     public double this[int lane] => V.GetElement(lane);
 }
