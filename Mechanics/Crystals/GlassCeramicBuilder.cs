@@ -5,8 +5,9 @@ using FractureLab.Mechanics.Geometry;
 namespace FractureLab.Mechanics.Crystals;
 
 /// <summary>What decides a glass-ceramic besides the glass and the crystal: grains, fraction, shape, orientations, seed, the closest glass-grain approach.</summary>
+/// <param name="BondA">cation-anion bond length (Å) within which an anion belongs to a grain cation's polyhedron</param>
 public sealed record GrainSettings(int Grains, double VolumeFraction, GrainShape Shape = GrainShape.Sphere, bool RandomOrientations = true, int Seed = 1,
-    double MinDistanceA = 1.8, double InterfaceWidthA = 3.0);
+    double MinDistanceA = 1.8, double InterfaceWidthA = 3.0, double BondA = 2.3);
 
 /// <summary>
 /// A glass-ceramic assembled from a glass and a crystal, before relaxation: the grain id per atom (0 = glass, 1.. = grain),
@@ -22,7 +23,8 @@ public sealed record GlassCeramicAssembly(AtomSystem System, int[] Grain, GrainS
 
 /// <summary>
 /// Glass-ceramics as in the thesis' Paper IV (LATP glass with 3-25 % NASICON nanograins): grains cut from the crystal
-/// (periodic images tiled over each grain, rotated about the grain centre), glass atoms inside a grain or within
+/// (periodic images tiled over each grain, rotated about the grain centre) as whole coordination polyhedra (the cations
+/// inside the grain's region and the anions bonded to them), glass atoms inside a grain or within
 /// <see cref="GrainSettings.MinDistanceA"/> of a grain atom removed, then glass atoms (never grain atoms) removed by a seeded
 /// draw until the element fractions are the glass's again as nearly as whole atoms allow and the net charge is exactly
 /// zero. Relaxation (minimization, then MD below the glass transition) is the caller's, see <c>GlassCeramicBuild</c>.
@@ -37,14 +39,29 @@ public static class GlassCeramicBuilder
         var atoms = new List<PlacedAtom>();
         var grainOf = new List<int>();
         var grainPoints = new PointGrid(box, Math.Max(g.MinDistanceA, 1.0));
+        // the anions bonded beyond a grain's surface can meet another grain's atoms, or this grain's own periodic image:
+        // an atom closer than the minimum distance (minimum image) to an atom of another grain, or to one of its own grain
+        // that is not its neighbour in the crystal (the unwrapped positions are then farther apart), is left out
+        bool Clashes(PlacedAtom a, int grainId)
+        {
+            foreach (int j in grainPoints.Within(a.X, a.Y, a.Z, g.MinDistanceA))
+            {
+                if (grainOf[j] != grainId) return true;
+                double dx = atoms[j].X - a.X, dy = atoms[j].Y - a.Y, dz = atoms[j].Z - a.Z;
+                if (dx * dx + dy * dy + dz * dz >= g.MinDistanceA * g.MinDistanceA) return true;
+            }
+            return false;
+        }
         for (int k = 0; k < shapes.Seeds.Count; k++)
         {
             var seed = shapes.Seeds[k];
             var rot = shapes.Rotations[k];
             // a random point of the crystal sits at the grain centre, so grains are not all cut alike
             double[] origin = [.. Enumerable.Range(0, 3).Select(a => rng.NextDouble() * crystal.Box.Length(a))];
-            double reach = shapes.ReachA + 1;
+            double reach = shapes.ReachA + 1 + g.BondA;
             int[] n = [.. Enumerable.Range(0, 3).Select(a => (int)Math.Ceiling(reach / crystal.Box.Length(a)) + 1)];
+            // candidates: the crystal tiled about the grain centre and turned
+            var candidates = new List<(PlacedAtom Atom, bool Inside)>();
             for (int i = 0; i < crystal.Count; i++)
                 for (int nx = -n[0]; nx <= n[0]; nx++)
                     for (int ny = -n[1]; ny <= n[1]; ny++)
@@ -60,11 +77,20 @@ public static class GlassCeramicBuilder
                                 seed[1] + rot[1, 0] * cx + rot[1, 1] * cy + rot[1, 2] * cz,
                                 seed[2] + rot[2, 0] * cx + rot[2, 1] * cy + rot[2, 2] * cz,
                             ];
-                            if (shapes.GrainOf(p) != k) continue;
-                            atoms.Add(new PlacedAtom(crystal.TypeElements[crystal.Type[i]], p[0], p[1], p[2], crystal.Charge[i]));
-                            grainOf.Add(k + 1);
-                            grainPoints.Add(p[0], p[1], p[2]);
+                            candidates.Add((new PlacedAtom(crystal.TypeElements[crystal.Type[i]], p[0], p[1], p[2], crystal.Charge[i]), shapes.GrainOf(p) == k));
                         }
+            // whole coordination polyhedra: the cations inside the grain, and every anion within the bond length of one of them
+            // (an anion inside with no such cation is left out), so the grain's surface has no dangling cation-anion bonds
+            var cations = new PointGrid(box, Math.Max(g.BondA, 1.0));
+            foreach (var (a, inside) in candidates) if (inside && a.ChargeE > 0) cations.Add(a.X, a.Y, a.Z);
+            foreach (var (a, inside) in candidates)
+            {
+                bool keep = a.ChargeE > 0 ? inside : cations.Count > 0 && cations.AnyWithin(a.X, a.Y, a.Z, g.BondA);
+                if (!keep || Clashes(a, k + 1)) continue;
+                atoms.Add(a);
+                grainOf.Add(k + 1);
+                grainPoints.Add(a.X, a.Y, a.Z);
+            }
         }
         // glass atoms outside the grains and not too close to a grain atom
         var kept = new List<int>();
