@@ -83,6 +83,26 @@ public class GlassCeramicTests
     }
 
     [Fact]
+    public void GrainRotation_RecoversAKnownTurn()
+    {
+        // a grain of 50 random points turned by 10 degrees about z and shifted: the tracked orientation is the turn times the placed one
+        var rng = new Random(3);
+        var box = new FractureLab.Mechanics.Geometry.Box([0, 0, 0], [40, 40, 40]);
+        var placed = new FractureLab.Mechanics.Atoms.AtomSystem(50, ["Si"], [28.0855], box);
+        var now = new FractureLab.Mechanics.Atoms.AtomSystem(50, ["Si"], [28.0855], box.Clone());
+        double t = 10 * Math.PI / 180, c = Math.Cos(t), sn = Math.Sin(t);
+        for (int i = 0; i < 50; i++)
+        {
+            double x = 4 * (rng.NextDouble() - 0.5), y = 4 * (rng.NextDouble() - 0.5), z = 4 * (rng.NextDouble() - 0.5);
+            placed.X[i] = 20 + x; placed.Y[i] = 20 + y; placed.Z[i] = 20 + z;
+            now.X[i] = 20.3 + c * x - sn * y; now.Y[i] = 19.9 + sn * x + c * y; now.Z[i] = 20.1 + z;
+        }
+        var start = GrainShapes.RandomRotation(rng);
+        var turned = GrainRotation.Track(placed, now, Enumerable.Repeat(1, 50).ToArray(), [[20.0, 20.0, 20.0]], [start]);
+        Assert.Equal(10, GrainRotation.AngleDeg(start, turned[0]), 6);
+    }
+
+    [Fact]
     public void RandomRotations_AreProperRotations()
     {
         var rng = new Random(1);

@@ -154,4 +154,23 @@ public class OrientedCrystalTests
         Assert.Contains("cannot balance", Assert.Throws<InputException>(() => AliovalentSubstitution.Apply(crystal, Substitution.Parse("Ti:Nb=0.03125"), "O", q, 1)).Message);
         Assert.Throws<InputException>(() => Substitution.Parse("Ti=Al:0.2"));
     }
+
+    [Fact]
+    public void AlphaQuartz_HasItsPublishedBondsAndDensity()
+    {
+        // Levien, Prewitt & Weidner 1980 (a = 4.9134, c = 5.4052 A): Si-O 1.6039 A x 2 and 1.6132 A x 2 (from the published
+        // positions, worked out on the oblique cell), density 3 M(SiO2) / (N_A (sqrt 3 / 2) a^2 c) = 2.6487 g/cm3
+        var cif = CifFile.Read(Cif("alpha-quartz.cif"));
+        var s = CrystalBuilder.Supercell(cif, 3, 2, 3, CrystalCharges.Formal(cif)).System;
+        Assert.Equal(3 * 2 * 3 * 18, s.Count);
+        Assert.Equal(3 * 60.0843 / 6.02214076e23 / (Math.Sqrt(3) / 2 * 4.9134 * 4.9134 * 5.4052e-24), s.DensityGPerCm3(), 3);
+        for (int i = 0; i < s.Count; i++)
+        {
+            if (s.TypeElements[s.Type[i]] != "Si") continue;
+            var d = Enumerable.Range(0, s.Count).Where(j => s.TypeElements[s.Type[j]] == "O").Select(j => MinImage(s, i, j)).Order().Take(5).ToArray();
+            Assert.Equal(1.6039, d[0], 3); Assert.Equal(1.6039, d[1], 3);
+            Assert.Equal(1.6132, d[2], 3); Assert.Equal(1.6132, d[3], 3);
+            Assert.True(d[4] > 3.0);
+        }
+    }
 }
