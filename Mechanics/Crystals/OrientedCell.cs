@@ -65,7 +65,7 @@ public sealed record OrientedCell(int[][] Matrix, double MaxShearStrain)
         int g = Gcd(Gcd(Math.Abs(direction[0]), Math.Abs(direction[1])), Math.Abs(direction[2]));
         int[] v1 = [.. direction.Select(d => d / g)];
         var lat = LatticeVectors(cif);
-        double[] Cart(int[] n) => [.. Enumerable.Range(0, 3).Select(k => n[0] * lat[0][k] + n[1] * lat[1][k] + n[2] * lat[2][k])];
+        double[] Cart(int[] n) => Combine(lat, n);
         double Cos(double[] p, double[] q) => Dot(p, q) / Math.Sqrt(Dot(p, p) * Dot(q, q));
         var c1 = Cart(v1);
         double maxCos = 2 * strainTolerance;
@@ -124,8 +124,7 @@ public sealed record OrientedCell(int[][] Matrix, double MaxShearStrain)
     public CifFile Apply(CifFile cif, double toleranceA = 0.01)
     {
         var lat = LatticeVectors(cif);
-        double[] Edge(int[] n) => [.. Enumerate3().Select(k => n[0] * lat[0][k] + n[1] * lat[1][k] + n[2] * lat[2][k])];
-        double[] lengths = [.. Matrix.Select(r => Math.Sqrt(Dot(Edge(r), Edge(r))))];
+        double[] lengths = [.. Matrix.Select(r => Math.Sqrt(Dot(Combine(lat, r), Combine(lat, r))))];
         var inverse = Inverse(Matrix);
         var box = cif with { LengthsA = lengths, AnglesDeg = [90, 90, 90] };
         var unit = CrystalBuilder.UnitCell(cif, toleranceA);
@@ -162,7 +161,8 @@ public sealed record OrientedCell(int[][] Matrix, double MaxShearStrain)
     /// <summary>"[1 0 0; 1 2 0; 0 0 1]": the rows of M.</summary>
     public string Describe() => "[" + string.Join("; ", Matrix.Select(r => string.Join(" ", r))) + "]";
 
-    private static IEnumerable<int> Enumerate3() => [0, 1, 2];
+    /// <summary>The Cartesian vector (Å) n₀a + n₁b + n₂c.</summary>
+    private static double[] Combine(double[][] lat, int[] n) => [.. Enumerable.Range(0, 3).Select(k => n[0] * lat[0][k] + n[1] * lat[1][k] + n[2] * lat[2][k])];
     private static double Dot(double[] p, double[] q) => p[0] * q[0] + p[1] * q[1] + p[2] * q[2];
     private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
     private static int Det(int[][] m) =>
