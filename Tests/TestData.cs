@@ -18,6 +18,17 @@ public static class TestData
 
     public static AtomSystem Silica192() => LammpsDataReader.Read(Parity("silica192.data"));
 
+    /// <summary>A file of the repository (from the test binaries' folder, Tests/bin/CONFIG/net10.0, four levels up).</summary>
+    public static string Repository(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "..", "..", "..", "..", .. parts]);
+
+    /// <summary>Distance (Å) between atoms i and j, minimum image.</summary>
+    public static double Distance(AtomSystem s, int i, int j)
+    {
+        double d2 = 0;
+        for (int a = 0; a < 3; a++) { double d = s.Box.NearestImage(a, s.Positions(a)[j] - s.Positions(a)[i]); d2 += d * d; }
+        return Math.Sqrt(d2);
+    }
+
     public static (AtomSystem System, CompiledForceField ForceField) Bind(string data, string forceField, FractureLab.Mechanics.Coulomb.CoulombSettings? coulomb = null, double? cutoff = null)
     {
         var s = LammpsDataReader.Read(Parity(data));

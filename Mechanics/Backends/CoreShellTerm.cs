@@ -23,8 +23,18 @@ public sealed class CoreShellTerm
 
     private readonly int boundCount;
     private readonly bool[] bare;
+    /// <summary>Atoms that are a core or a shell of a pair, and the ions' 3N_ions − 3 (both fixed when bound).</summary>
+    private readonly bool[] inPair;
+    private readonly int ionDof;
 
-    private CoreShellTerm(int[] core, int[] shell, double[] k, bool[] bare, int count) => (Core, Shell, K, this.bare, boundCount) = (core, shell, k, bare, count);
+    private CoreShellTerm(int[] core, int[] shell, double[] k, bool[] bare, int count)
+    {
+        (Core, Shell, K, this.bare, boundCount) = (core, shell, k, bare, count);
+        inPair = new bool[count];
+        foreach (int i in core) inPair[i] = true;
+        foreach (int i in shell) inPair[i] = true;
+        ionDof = Math.Max(1, 3 * (count - shell.Length) - 3);
+    }
 
     /// <summary>The pairs of <paramref name="s"/> under <paramref name="ff"/>'s shells, or null when it has none.</summary>
     public static CoreShellTerm? Bind(ForceField ff, AtomSystem s)
@@ -71,6 +81,15 @@ public sealed class CoreShellTerm
         return new CoreShellTerm([.. core], [.. shell], [.. k], [.. bare], s.Count);
     }
 
+    /// <summary>The ions' degrees of freedom, 3N_ions − 3 (a core-shell pair is one ion).</summary>
+    public int IonDegreesOfFreedom => ionDof;
+
+    private void CheckBound(AtomSystem s)
+    {
+        if (s.Count != boundCount)
+            throw new InputException($"the core-shell pairs were found in a system of {boundCount} atoms, this one has {s.Count}: bind the force field to it again");
+    }
+
     private static double Distance(AtomSystem s, int i, int j)
     {
         double dx = s.Box.NearestImage(0, s.X[i] - s.X[j]), dy = s.Box.NearestImage(1, s.Y[i] - s.Y[j]), dz = s.Box.NearestImage(2, s.Z[i] - s.Z[j]);
@@ -80,8 +99,7 @@ public sealed class CoreShellTerm
     /// <summary>Adds the springs and removes each pair's Coulomb interaction: energies, forces, virial and per-atom terms.</summary>
     public void Add(AtomSystem s, CompiledForceField ff, ForceResult r)
     {
-        if (s.Count != boundCount)
-            throw new InputException($"the core-shell pairs were found in a system of {boundCount} atoms, this one has {s.Count}: bind the force field to it again");
+        CheckBound(s);
         var w = r.Virial;
         double coulCut2 = ff.Coulomb.CutoffSquared;
         double spring = 0, coulomb = 0;
@@ -139,8 +157,8 @@ public sealed class CoreShellTerm
     /// </summary>
     public (double[] Tensor, int Dof) IonKinetics(AtomSystem s)
     {
+        CheckBound(s);
         var t = new double[6];
-        var inPair = new bool[s.Count];
         void Add(double m, double vx, double vy, double vz)
         {
             m *= Units.MetalUnits.MvvToEv;
@@ -149,14 +167,12 @@ public sealed class CoreShellTerm
         for (int p = 0; p < Core.Length; p++)
         {
             int c = Core[p], h = Shell[p];
-            inPair[c] = inPair[h] = true;
             double mc = s.Mass(c), mh = s.Mass(h), m = mc + mh;
             Add(m, (mc * s.Vx[c] + mh * s.Vx[h]) / m, (mc * s.Vy[c] + mh * s.Vy[h]) / m, (mc * s.Vz[c] + mh * s.Vz[h]) / m);
         }
-        int ions = Core.Length;
         for (int i = 0; i < s.Count; i++)
-            if (!inPair[i]) { Add(s.Mass(i), s.Vx[i], s.Vy[i], s.Vz[i]); ions++; }
-        return (t, Math.Max(1, 3 * ions - 3));
+            if (!inPair[i]) Add(s.Mass(i), s.Vx[i], s.Vy[i], s.Vz[i]);
+        return (t, ionDof);
     }
 
     /// <summary>Gives each core and its shell their pair's centre-of-mass velocity (no relative motion: the adiabatic start).</summary>

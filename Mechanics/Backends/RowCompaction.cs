@@ -14,9 +14,9 @@ namespace FractureLab.Mechanics.Backends;
 /// The row is padded to a whole number of vectors with lanes beyond every cut-off (zero separation vector, j = the
 /// row's atom), so the vector loop needs no scalar tail.
 /// </summary>
-internal sealed class RowCompaction(bool avx512)
+internal sealed class RowCompaction(bool registerCompaction)
 {
-    private readonly bool _avx512 = avx512;
+    private readonly bool _register = registerCompaction;
 
     /// <summary>The most lanes a vector of the pair loop has.</summary>
     private const int MaxWidth = 8;
@@ -123,16 +123,17 @@ internal sealed class RowCompaction(bool avx512)
 
     /// <summary>
     /// Appends the lanes of <paramref name="keep"/> (all bits set: inside the cut-off) in lane order at position
-    /// <paramref name="n"/>; returns the new count. With AVX-512 the lanes are packed in registers (vcompresspd to a
-    /// register, then a full-width store: the memory form is microcoded on AMD Zen 4) and the store may write a whole
-    /// vector past the new end, which the reserve allows; else lane by lane.
+    /// <paramref name="n"/>; returns the new count. Where the vector type can compress (<see cref="ILanes{TV}.CanCompress"/>:
+    /// AVX-512's vcompresspd to a register, its memory form being microcoded on AMD Zen 4, or AVX2's vpermd by the lane
+    /// mask) the lanes are packed in registers and stored full width, which may write a whole vector past the new end, as
+    /// the reserve allows; else lane by lane.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Append<TV>(int n, TV keep, TV dx, TV dy, TV dz, TV r2, TV q, ref int j) where TV : struct, ILanes<TV>
     {
         ulong bits = TV.MaskBits(keep);
         if (bits == 0) return n;
-        if (_avx512 && TV.CanCompress)
+        if (_register && TV.CanCompress)
         {
             TV.CompressStore(keep, dx, ref Dx[n]);
             TV.CompressStore(keep, dy, ref Dy[n]);

@@ -42,7 +42,7 @@ public sealed class HostDynamics(AtomSystem system, ForceComputer forces) : IDyn
     public Box Box => System.Box;
     public int Count => System.Count;
     // with core-shell ions the thermostats and barostats see the ions (LAMMPS temp/cs): their kinetic energy and 3N_ions − 3
-    public int DegreesOfFreedom => ForceComputer.ForceField.CoreShell is { } cs ? cs.IonKinetics(System).Dof : Kinetics.DegreesOfFreedom(System);
+    public int DegreesOfFreedom => ForceComputer.ForceField.CoreShell is { } cs ? cs.IonDegreesOfFreedom : Kinetics.DegreesOfFreedom(System);
     public double KineticEnergy() => ForceComputer.ForceField.CoreShell is { } cs ? 0.5 * Trace(cs.IonKinetics(System).Tensor) : System.KineticEnergy();
     public double[] KineticTensor() => ForceComputer.ForceField.CoreShell is { } cs ? cs.IonKinetics(System).Tensor : System.KineticTensor();
     private static double Trace(double[] t) => t[0] + t[1] + t[2];

@@ -25,7 +25,7 @@ public class CoreShellTests
     /// </summary>
     private static (ForceField, FractureLab.Mechanics.Atoms.AtomSystem) BksWithShells(bool shiftEnergy)
     {
-        string bks = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "Mechanics", "ForceFields", "Catalog", "bks-wall.toml"));
+        string bks = File.ReadAllText(TestData.Repository("Mechanics", "ForceFields", "Catalog", "bks-wall.toml"));
         string text = bks.Replace("O = -1.2", "O = 0.8\nO_s = -2.0").Replace("[\"Si\", \"O\"]", "[\"Si\", \"O_s\"]").Replace("[\"O\", \"O\"]", "[\"O_s\", \"O_s\"]")
             .Replace("shift_energy = false", $"shift_energy = {(shiftEnergy ? "true" : "false")}")
             + "\n[[shells]]\ncore = \"O\"\nshell = \"O_s\"\nk = 74.92\nenergy = \"half_k_r2\"\nshell_mass_amu = 0.2\n";

@@ -9,18 +9,11 @@ namespace FractureLab.Tests.Mechanics;
 /// <summary>Issue 23.2: the glass-ceramic builder (grain shapes, composition and charge, the crystal's distances kept, crystal-like atoms counted).</summary>
 public class GlassCeramicTests
 {
-    private static readonly string Glass = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "Mechanics", "Data", "silica1800.data");
+    private static readonly string Glass = TestData.Repository("Mechanics", "Data", "silica1800.data");
     private static string Cif(string name) => TestData.Data(Path.Combine("crystals", name));
 
     private static AtomSystem Cristobalite() =>
         new CrystalRecipe(Cif("cristobalite.cif"), Size: [2, 2, 2], ForceField: "bks-wall").Build().System;
-
-    private static double MinImage(AtomSystem s, int i, int j)
-    {
-        double d2 = 0;
-        for (int a = 0; a < 3; a++) { double d = s.Box.NearestImage(a, s.Positions(a)[j] - s.Positions(a)[i]); d2 += d * d; }
-        return Math.Sqrt(d2);
-    }
 
     [Fact]
     public void SphericalGrains_InSilicaGlass_KeepTheCrystalsBonds_NeutralityAndComposition()
@@ -39,7 +32,7 @@ public class GlassCeramicTests
         for (int i = 0; i < s.Count; i++)
         {
             if (a.Grain[i] == 0 || s.TypeElements[s.Type[i]] != "Si") continue;
-            var near = Enumerable.Range(0, s.Count).Where(j => j != i && a.Grain[j] == a.Grain[i] && MinImage(s, i, j) < 2.0).Select(j => MinImage(s, i, j)).ToList();
+            var near = Enumerable.Range(0, s.Count).Where(j => j != i && a.Grain[j] == a.Grain[i] && TestData.Distance(s, i, j) < 2.0).Select(j => TestData.Distance(s, i, j)).ToList();
             if (near.Count < 4) continue; // a Si at the grain's surface lost some O
             interior++;
             Assert.Equal(4, near.Count);
@@ -52,7 +45,7 @@ public class GlassCeramicTests
             if (a.Grain[i] != 0) continue;
             Assert.Equal(-1, a.Shapes.GrainOf([s.X[i], s.Y[i], s.Z[i]]));
             for (int j = 0; j < s.Count; j++)
-                if (a.Grain[j] != 0) Assert.True(MinImage(s, i, j) >= 1.8 - 1e-9, $"glass atom {i} is {MinImage(s, i, j):F2} A from grain atom {j}");
+                if (a.Grain[j] != 0) Assert.True(TestData.Distance(s, i, j) >= 1.8 - 1e-9, $"glass atom {i} is {TestData.Distance(s, i, j):F2} A from grain atom {j}");
         }
         // the crystal-order count: grain atoms whose whole 4 A shell (and 1.5 A more) is grain match the crystal in their
         // grain's orientation, glass atoms as far from any grain almost never do
@@ -139,7 +132,7 @@ public class BuildGlassCeramicCommandTests
     public void BuildGlassCeramic_WritesANeutralDataFile_GrainIds_AndFractionsThatAgree()
     {
         string dir = Directory.CreateTempSubdirectory("gc").FullName;
-        string glass = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "Mechanics", "Data", "silica1800.data");
+        string glass = TestData.Repository("Mechanics", "Data", "silica1800.data");
         var (code, err) = FractureLab.Tests.Cli.CliRunner.Run("build-glass-ceramic", "--glass", glass, "--cif", TestData.Data(Path.Combine("crystals", "cristobalite.cif")),
             "--forcefield", "bks-wall", "--grains", "2", "--fraction", "0.15", "--relax-ps", "0", "--threads", "2", "--out", dir);
         Assert.True(code == 0, err);

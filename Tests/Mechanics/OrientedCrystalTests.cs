@@ -9,18 +9,6 @@ public class OrientedCrystalTests
 {
     private static string Cif(string name) => TestData.Data(Path.Combine("crystals", name));
 
-    private static double MinImage(AtomSystem s, int i, int j)
-    {
-        double d2 = 0;
-        for (int a = 0; a < 3; a++)
-        {
-            double d = s.Positions(a)[j] - s.Positions(a)[i], l = s.Box.Length(a);
-            d -= Math.Round(d / l) * l;
-            d2 += d * d;
-        }
-        return Math.Sqrt(d2);
-    }
-
     private static int Count(AtomSystem s, string e) => s.Type.Count(t => s.TypeElements[t] == e);
 
     [Fact]
@@ -43,7 +31,7 @@ public class OrientedCrystalTests
         for (int i = 0; i < s.Count; i++)
         {
             if (s.TypeElements[s.Type[i]] != "Ti") continue;
-            var d = Enumerable.Range(0, s.Count).Where(j => s.TypeElements[s.Type[j]] == "O").Select(j => MinImage(s, i, j)).Order().Take(7).ToArray();
+            var d = Enumerable.Range(0, s.Count).Where(j => s.TypeElements[s.Type[j]] == "O").Select(j => TestData.Distance(s, i, j)).Order().Take(7).ToArray();
             Assert.Equal(equatorial, d[0], 4);
             Assert.Equal(equatorial, d[3], 4);
             Assert.Equal(apical, d[4], 4);
@@ -86,7 +74,7 @@ public class OrientedCrystalTests
         for (int i = 0; i < s.Count; i++)
         {
             if (s.TypeElements[s.Type[i]] != "Ti") continue;
-            var d = Enumerable.Range(0, s.Count).Where(j => s.TypeElements[s.Type[j]] == "O").Select(j => MinImage(s, i, j)).Order().Take(6).ToArray();
+            var d = Enumerable.Range(0, s.Count).Where(j => s.TypeElements[s.Type[j]] == "O").Select(j => TestData.Distance(s, i, j)).Order().Take(6).ToArray();
             for (int k = 0; k < 6; k++) Assert.Equal(want[k], d[k], 4);
         }
     }
@@ -126,7 +114,7 @@ public class OrientedCrystalTests
         var li = Enumerable.Range(0, s.Count).Where(i => s.TypeElements[s.Type[i]] == "Li").ToList();
         foreach (int i in li)
             for (int j = 0; j < s.Count; j++)
-                if (j != i) Assert.True(MinImage(s, i, j) >= (li.Contains(j) ? 2.2 : 1.6) - 1e-9, $"Li {i} is {MinImage(s, i, j):F3} A from atom {j}");
+                if (j != i) Assert.True(TestData.Distance(s, i, j) >= (li.Contains(j) ? 2.2 : 1.6) - 1e-9, $"Li {i} is {TestData.Distance(s, i, j):F3} A from atom {j}");
         // rutile's largest voids lie in its channels along c at (1/2, 0, 1/4) and (1/2, 0, 3/4), 1.82 A from the nearest atom
         // (worked out on a 1/40 grid of the cell from Baur & Khan's positions)
         var voids = AliovalentSubstitution.Voids(crystal.Box, AtomListBuilder.Atoms(crystal), 1.6);
@@ -167,7 +155,7 @@ public class OrientedCrystalTests
         for (int i = 0; i < s.Count; i++)
         {
             if (s.TypeElements[s.Type[i]] != "Si") continue;
-            var d = Enumerable.Range(0, s.Count).Where(j => s.TypeElements[s.Type[j]] == "O").Select(j => MinImage(s, i, j)).Order().Take(5).ToArray();
+            var d = Enumerable.Range(0, s.Count).Where(j => s.TypeElements[s.Type[j]] == "O").Select(j => TestData.Distance(s, i, j)).Order().Take(5).ToArray();
             Assert.Equal(1.6039, d[0], 3); Assert.Equal(1.6039, d[1], 3);
             Assert.Equal(1.6132, d[2], 3); Assert.Equal(1.6132, d[3], 3);
             Assert.True(d[4] > 3.0);
