@@ -22,12 +22,7 @@ public static class TestData
     public static string Repository(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "..", "..", "..", "..", .. parts]);
 
     /// <summary>Distance (Å) between atoms i and j, minimum image.</summary>
-    public static double Distance(AtomSystem s, int i, int j)
-    {
-        double d2 = 0;
-        for (int a = 0; a < 3; a++) { double d = s.Box.NearestImage(a, s.Positions(a)[j] - s.Positions(a)[i]); d2 += d * d; }
-        return Math.Sqrt(d2);
-    }
+    public static double Distance(AtomSystem s, int i, int j) => Math.Sqrt(s.Box.Distance2(s.X[i], s.Y[i], s.Z[i], s.X[j], s.Y[j], s.Z[j]));
 
     public static (AtomSystem System, CompiledForceField ForceField) Bind(string data, string forceField, FractureLab.Mechanics.Coulomb.CoulombSettings? coulomb = null, double? cutoff = null)
     {

@@ -90,11 +90,7 @@ public sealed class CoreShellTerm
             throw new InputException($"the core-shell pairs were found in a system of {boundCount} atoms, this one has {s.Count}: bind the force field to it again");
     }
 
-    private static double Distance(AtomSystem s, int i, int j)
-    {
-        double dx = s.Box.NearestImage(0, s.X[i] - s.X[j]), dy = s.Box.NearestImage(1, s.Y[i] - s.Y[j]), dz = s.Box.NearestImage(2, s.Z[i] - s.Z[j]);
-        return Math.Sqrt(dx * dx + dy * dy + dz * dz);
-    }
+    private static double Distance(AtomSystem s, int i, int j) => Math.Sqrt(s.Box.Distance2(s.X[i], s.Y[i], s.Z[i], s.X[j], s.Y[j], s.Z[j]));
 
     /// <summary>Adds the springs and removes each pair's Coulomb interaction: energies, forces, virial and per-atom terms.</summary>
     public void Add(AtomSystem s, CompiledForceField ff, ForceResult r)

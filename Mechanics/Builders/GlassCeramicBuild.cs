@@ -38,7 +38,8 @@ public static class GlassCeramicBuild
         var system = assembly.System;
         var placed = system.Clone();
         var ff = ForceFieldCatalog.Resolve(r.ForceField, Composition.FromAtoms(system));
-        var forces = new ForceComputer(new CompiledForceField(ff, system), BackendFactory.Create(BackendKind.Simd, threads));
+        ForceComputer Forces(AtomSystem a) => new(new CompiledForceField(ff, a), BackendFactory.Create(BackendKind.Simd, threads));
+        var forces = Forces(system);
         List<ThermoRow> thermo = [];
         MinimizationResult? minimized = null;
         if (r.RelaxPs > 0)
@@ -52,11 +53,11 @@ public static class GlassCeramicBuild
         var region = GlassCeramicBuilder.Regions(system, assembly.Grain, r.Grains.InterfaceWidthA);
         // the reference shells come from the crystal relaxed with the same force field in its own box, as the grains relax
         var reference = crystal.System.Clone();
-        Fire.Minimize(reference, new ForceComputer(new CompiledForceField(ff, reference), BackendFactory.Create(BackendKind.Simd, threads)), forceTolerance: 0.05, maxIterations: 1000);
+        Fire.Minimize(reference, Forces(reference), forceTolerance: 0.05, maxIterations: 1000);
         var order = new CrystalOrder(reference);
         // measured on the inherent structure (a minimized copy), so thermal vibration does not blur the shells
         var inherent = system.Clone();
-        Fire.Minimize(inherent, new ForceComputer(new CompiledForceField(ff, inherent), BackendFactory.Create(BackendKind.Simd, threads)), forceTolerance: 0.05, maxIterations: 2000);
+        Fire.Minimize(inherent, Forces(inherent), forceTolerance: 0.05, maxIterations: 2000);
         // the grains may have turned while relaxing: their orientations tracked by a rigid fit of their atoms
         var turned = GrainRotation.Track(placed, inherent, assembly.Grain, assembly.Shapes.Seeds, assembly.Shapes.Rotations);
         var crystalLike = order.Matches(inherent, turned);

@@ -97,12 +97,7 @@ public sealed class GrainShapes
         return best;
     }
 
-    private double Distance(double[] p, double[] q)
-    {
-        double s = 0;
-        for (int a = 0; a < 3; a++) { double d = box.NearestImage(a, p[a] - q[a]); s += d * d; }
-        return Math.Sqrt(s);
-    }
+    private double Distance(double[] p, double[] q) => box.Distance(p, q);
 
     private static double[,] Identity() => new double[,] { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } };
 

@@ -41,6 +41,16 @@ public sealed class Box
         return d - len * Math.Round(d / len);
     }
 
+    /// <summary>Squared distance (Å²) between two points, each separation component mapped to its nearest image.</summary>
+    public double Distance2(double ax, double ay, double az, double bx, double by, double bz)
+    {
+        double dx = NearestImage(0, ax - bx), dy = NearestImage(1, ay - by), dz = NearestImage(2, az - bz);
+        return dx * dx + dy * dy + dz * dz;
+    }
+
+    /// <summary>Distance (Å) between two points, minimum image.</summary>
+    public double Distance(double[] a, double[] b) => Math.Sqrt(Distance2(a[0], a[1], a[2], b[0], b[1], b[2]));
+
     /// <summary>Sets the length of one axis (Å), keeping its centre fixed (as LAMMPS fix deform does).</summary>
     public void SetLength(int axis, double lengthAngstrom)
     {

@@ -79,12 +79,7 @@ public sealed class PointGrid
                 }
     }
 
-    private double Distance2(int i, double x, double y, double z)
-    {
-        var q = points[i];
-        double dx = box.NearestImage(0, q[0] - x), dy = box.NearestImage(1, q[1] - y), dz = box.NearestImage(2, q[2] - z);
-        return dx * dx + dy * dy + dz * dz;
-    }
+    private double Distance2(int i, double x, double y, double z) => box.Distance2(points[i][0], points[i][1], points[i][2], x, y, z);
 
     private int Cell(int a, double v)
     {
