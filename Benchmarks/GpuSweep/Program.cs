@@ -61,11 +61,11 @@ public static class Program
             Kinetics.AssignMaxwellBoltzmann(s, 300, 1);
             using var backend = new GpuBackend(gpu);
             var forces = new ForceComputer(ff, backend);
-            var run = new MdRun(s, forces, new ResidentIntegrator(new VelocityVerlet(), backend), 0.001);
-            run.Initialize();
-            run.Run(20, 20);
+            // resident on the device (Simulation puts every stage there on the Gpu back end); the timed stage includes its one initial force call
+            var simulation = new Simulation(s, forces);
+            simulation.Run([new Stage("warm-up", EnsembleSettings.Nve(), 20, 0.001)]);
             var clock = Stopwatch.StartNew();
-            run.Run(steps, steps);
+            simulation.Run([new Stage("timed", EnsembleSettings.Nve(), steps, 0.001)]);
             double seconds = clock.Elapsed.TotalSeconds;
             double atomSteps = (double)s.Count * steps / seconds;
             double entries = backend.MeanListEntries();

@@ -59,39 +59,30 @@ public sealed class TensilePull(AtomSystem system, ForceComputer forces, Tensile
             free ? Lateral(lat[0]) : null, free ? Lateral(lat[1]) : null, initialLengthA);
     }
 
+    private double DtPs => settings.TimestepFs * MetalUnits.Femtosecond;
+
+    /// <summary>
+    /// Protocols A and B: one stage with the loading axis driven at the strain rate, records every
+    /// <see cref="TensileSettings.StepsPerRecord"/> steps until the maximum strain or separation.
+    /// </summary>
     private void RunContinuous(int seed, CancellationToken cancel, Action<double>? progress, bool resume)
     {
         int axis = settings.Axis;
-        IIntegrator integrator = settings.Protocol == TensileProtocol.A
-            ? new NoseHooverNpt(settings.TemperatureK, 0.0, [.. Enumerable.Range(0, 3).Select(a => a != axis)], settings.TDampPs, settings.PDampPs)
-            : new NoseHooverNvt(settings.TemperatureK, settings.TDampPs);
-        if (system.KineticEnergy() == 0) Kinetics.AssignMaxwellBoltzmann(system, settings.TemperatureK, seed);
+        var ensemble = settings.Protocol == TensileProtocol.A
+            ? EnsembleSettings.Npt(settings.TemperatureK, 0.0, [.. Enumerable.Range(0, 3).Select(a => a != axis)], settings.TDampPs, settings.PDampPs)
+            : EnsembleSettings.Nvt(settings.TemperatureK, settings.TDampPs);
+        if (!resume && system.KineticEnergy() == 0) Kinetics.AssignMaxwellBoltzmann(system, settings.TemperatureK, seed);
         long perRecord = settings.StepsPerRecord;
-        var window = new Window();
-        var run = new MdRun(system, forces, MdRun.ForBackend(integrator, forces.Backend, forces.ForceField), settings.TimestepFs * MetalUnits.Femtosecond)
+        // the recorder ends the stage at the maximum strain; the stage's length only bounds it (two records of margin)
+        long records = (long)Math.Ceiling(settings.MaxStrain / (settings.StrainRatePerPs * DtPs * perRecord)) + 2;
+        var stage = new Stage("tension", ensemble, records * perRecord, DtPs)
         {
             Deformation = new BoxDeformation(axis, settings.StrainRatePerPs, InitialLengthA),
-            AfterStep = (state, _) => window.Add(state),
             Runaway = RunawayLimits.Default with { TargetTemperatureK = settings.TemperatureK },
         };
-        if (resume)
-        {
-            Checkpoint.Restore(CheckpointPath!, run);
-            Rows.AddRange(StressStrainRow.ReadCsv(CheckpointPath + ".rows.csv").Take((int)(1 + run.Step / perRecord)));
-            ResumedRows = Rows.Count;
-            if (CheckSeparated()) return;
-        }
-        else
-        {
-            run.Initialize();
-            window.Add(new HostDynamics(system, forces));
-            Record(window);
-            SaveCheckpoint(run);
-        }
-        while (Strain() < settings.MaxStrain - 1e-12)
-        {
-            if (!AdvanceAndRecord(run, perRecord, window, cancel, progress)) return;
-        }
+        var recorder = new Recorder(this, perRecord, progress) { RecordAtStart = true };
+        var simulation = new Simulation(system, forces) { ResumeFrom = resume ? CheckpointPath : null };
+        Cancelled = simulation.Run([stage], [recorder], cancel) == SimulationEnd.Cancelled;
     }
 
     /// <summary>Rows first, then the MD state: a kill between the two leaves rows that the step count trims on resume.</summary>
@@ -104,14 +95,13 @@ public sealed class TensilePull(AtomSystem system, ForceComputer forces, Tensile
 
     /// <summary>
     /// Protocol C: each step scales the box, minimizes (FIRE), draws velocities (seeded by the step number) and holds
-    /// in NVT; the state after each hold is checkpointed. The neighbor list is rebuilt at the start of every step, so a
-    /// run resumed from the checkpoint (its system read from it by the caller) sums pairs in the same order as an
-    /// uninterrupted one and gives the same result.
+    /// in NVT (a stage of its own); the state after each hold is checkpointed. The neighbor list is rebuilt at the start
+    /// of every step, so a run resumed from the checkpoint (its system read from it by the caller) sums pairs in the
+    /// same order as an uninterrupted one and gives the same result.
     /// </summary>
     private void RunStepwise(CancellationToken cancel, Action<double>? progress, bool resume)
     {
         int axis = settings.Axis;
-        var window = new Window();
         int first = 1;
         if (resume)
         {
@@ -123,11 +113,16 @@ public sealed class TensilePull(AtomSystem system, ForceComputer forces, Tensile
         else
         {
             Fire.Minimize(system, forces);
-            window.Add(new HostDynamics(system, forces));
-            Record(window);
+            var start = new Window();
+            start.Add(new HostDynamics(system, forces));
+            Record(start);
         }
         int steps = (int)Math.Ceiling(settings.MaxStrain / settings.StepStrain - 1e-9);
-        long holdSteps = Math.Max(1, (long)Math.Round(settings.HoldPs / (settings.TimestepFs * MetalUnits.Femtosecond)));
+        long holdSteps = Math.Max(1, (long)Math.Round(settings.HoldPs / DtPs));
+        var hold = new Stage("hold", EnsembleSettings.Nvt(settings.TemperatureK, settings.TDampPs), holdSteps, DtPs)
+        {
+            Runaway = RunawayLimits.Default with { TargetTemperatureK = settings.TemperatureK },
+        };
         for (int k = first; k <= steps; k++)
         {
             if (cancel.IsCancellationRequested) { Cancelled = true; return; }
@@ -136,29 +131,56 @@ public sealed class TensilePull(AtomSystem system, ForceComputer forces, Tensile
             BoxScaling.ScaleAxis(system, axis, target / system.Box.Length(axis));
             Fire.Minimize(system, forces);
             Kinetics.AssignMaxwellBoltzmann(system, settings.TemperatureK, k);
-            var run = new MdRun(system, forces, MdRun.ForBackend(new NoseHooverNvt(settings.TemperatureK, settings.TDampPs), forces.Backend, forces.ForceField),
-                settings.TimestepFs * MetalUnits.Femtosecond) { AfterStep = (state, _) => window.Add(state), Runaway = RunawayLimits.Default with { TargetTemperatureK = settings.TemperatureK } };
-            run.Initialize();
-            if (!AdvanceAndRecord(run, holdSteps, window, cancel, progress)) return;
+            var end = new Simulation(system, forces).Run([hold], [new Recorder(this, holdSteps, progress)], cancel);
+            if (end == SimulationEnd.Cancelled) { Cancelled = true; return; }
+            if (end == SimulationEnd.Stopped) return;
         }
     }
 
     /// <summary>
-    /// Runs <paramref name="steps"/> MD steps averaging into <paramref name="window"/>, then records, checkpoints and
-    /// reports; false when the run was cancelled or the sample has separated.
+    /// Averages the stress, temperature and energy over every step of an interval and records a row at its end, then
+    /// checkpoints and reports; ends the stage at the maximum strain (continuous protocols) or when the sample has separated.
     /// </summary>
-    private bool AdvanceAndRecord(MdRun run, long steps, Window window, CancellationToken cancel, Action<double>? progress)
+    private sealed class Recorder(TensilePull pull, long interval, Action<double>? progress) : ISimulationObserver
     {
-        if (!run.Run(steps, 0, cancel))
+        private readonly Window _window = new();
+        /// <summary>Records the starting state as the first row (continuous protocols; protocol C records it before its first step).</summary>
+        public bool RecordAtStart { get; init; }
+        public long Interval => interval;
+        public bool SamplesEveryStep => true;
+
+        public bool Started(MdRun run, Stage stage, bool resumed)
         {
-            Cancelled = true;
-            return false;
+            if (!RecordAtStart) return true;
+            if (resumed)
+            {
+                pull.Rows.AddRange(StressStrainRow.ReadCsv(pull.CheckpointPath + ".rows.csv").Take((int)(1 + run.Step / interval)));
+                pull.ResumedRows = pull.Rows.Count;
+                if (pull.CheckSeparated()) return false;
+            }
+            else
+            {
+                _window.Add(pull.HostState());
+                pull.Record(_window);
+                pull.SaveCheckpoint(run);
+            }
+            return !pull.AtMaximumStrain;
         }
-        Record(window);
-        SaveCheckpoint(run);
-        progress?.Invoke(Strain());
-        return !CheckSeparated();
+
+        public void AfterStep(IDynamicsState state, long step) => _window.Add(state);
+
+        public bool AtInterval(MdRun run)
+        {
+            pull.Record(_window);
+            pull.SaveCheckpoint(run);
+            progress?.Invoke(pull.Strain());
+            return !pull.CheckSeparated() && !(RecordAtStart && pull.AtMaximumStrain);
+        }
+
     }
+
+    private HostDynamics HostState() => new(system, forces);
+    private bool AtMaximumStrain => Strain() >= settings.MaxStrain - 1e-12;
 
     private double Strain() => system.Box.Length(settings.Axis) / InitialLengthA - 1.0;
 

@@ -267,13 +267,10 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
     {
         if (ps <= 0) return;
         if (s.KineticEnergy() == 0) Kinetics.AssignMaxwellBoltzmann(s, temperatureK, seed);
-        IIntegrator integrator = npt ? new NoseHooverNpt(temperatureK, 0.0, [.. s.Box.Periodic]) : new NoseHooverNvt(temperatureK);
         double dtPs = timestepFs * MetalUnits.Femtosecond;
-        // Through the back end's own integrator wrapper, so the Gpu back end keeps the atoms on the device.
-        var run = new MdRun(s, f, MdRun.ForBackend(integrator, f.Backend, f.ForceField), dtPs);
-        run.Initialize();
         long steps = (long)Math.Round(ps / dtPs);
-        run.Run(steps, 0, cancel);
+        var ensemble = npt ? EnsembleSettings.Npt(temperatureK, 0.0, [.. s.Box.Periodic]) : EnsembleSettings.Nvt(temperatureK);
+        new Simulation(s, f).Run([new Stage("relaxation", ensemble, steps, dtPs)], cancel: cancel);
         atomSteps += s.Count * steps;
     }
 

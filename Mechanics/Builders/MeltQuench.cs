@@ -55,39 +55,18 @@ public static class MeltQuench
         foreach (var st in stages) st.Check();
         Fire.Minimize(s, forces, forceTolerance: 0.1, maxIterations: 2000);
         Kinetics.AssignMaxwellBoltzmann(s, stages[0].StartK, seed);
-        var thermo = new List<ThermoRow>();
-        for (int k = 0; k < stages.Count; k++)
+        var md = stages.Select(st => new Stage(st.Name, st.Ensemble == "npt" ? EnsembleSettings.Npt(st.StartK, st.PressureGpa) : EnsembleSettings.Nvt(st.StartK),
+            (long)Math.Round(st.DurationPs / dtPs), dtPs)
         {
-            var st = stages[k];
-            long steps = (long)Math.Round(st.DurationPs / dtPs);
-            NoseHooverChain chain;
-            IIntegrator integrator;
-            if (st.Ensemble == "npt")
-            {
-                var npt = new NoseHooverNpt(st.StartK, st.PressureGpa, [true, true, true]);
-                chain = npt.Chain;
-                integrator = npt;
-            }
-            else
-            {
-                var nvt = new NoseHooverNvt(st.StartK);
-                chain = nvt.Chain;
-                integrator = nvt;
-            }
-            var run = new MdRun(s, forces, MdRun.ForBackend(integrator, forces.Backend, forces.ForceField), dtPs) // resident on the Gpu back end
-            {
-                Runaway = RunawayLimits.Default with { TargetTemperatureK = Math.Max(st.StartK, st.EndK) },
-            };
-            run.Initialize();
-            int stage = k;
-            bool done = run.Run(steps, thermoEvery, cancel, progress: step =>
-            {
-                chain.TargetK = st.StartK + (st.EndK - st.StartK) * step / steps;
-                onStep?.Invoke(stage, step, steps);
-            });
-            thermo.AddRange(run.Thermo);
-            if (!done) throw new OperationCanceledException($"melt-quench cancelled in stage '{st.Name}'");
-        }
+            EndTemperatureK = st.EndK,
+            ThermoEvery = thermoEvery,
+            Runaway = RunawayLimits.Default with { TargetTemperatureK = Math.Max(st.StartK, st.EndK) },
+        }).ToArray();
+        // the type, not its namespace (this file is in FractureLab.Mechanics, where Simulation names the namespace)
+        var simulation = new Simulation.Simulation(s, forces);
+        var end = simulation.Run(md, cancel: cancel, progress: p => onStep?.Invoke(p.StageIndex, p.Step, p.Stage.Steps));
+        if (end == SimulationEnd.Cancelled) throw new OperationCanceledException($"melt-quench cancelled in stage '{simulation.CurrentStage!.Name}'");
+        var thermo = simulation.Thermo;
         s.WrapIntoBox();
         return thermo;
     }

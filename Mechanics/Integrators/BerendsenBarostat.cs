@@ -8,9 +8,10 @@ namespace FractureLab.Mechanics.Integrators;
 /// μ_a = [1 − β (dt/τ_p)(P0 − P_aa)]^(1/3) scales axis a (coupled axes only); β is the
 /// compressibility in 1/GPa (default 1/36 GPa⁻¹, silica glass's bulk modulus ≈ 36 GPa).
 /// </summary>
-public sealed class BerendsenBarostat(double temperatureK, double pressureGpa, bool[] coupled, double tDampPs = 0.1, double pDampPs = 1.0, double compressibilityPerGpa = 1.0 / 36.0) : IIntegrator
+public sealed class BerendsenBarostat(double temperatureK, double pressureGpa, bool[] coupled, double tDampPs = 0.1, double pDampPs = 1.0, double compressibilityPerGpa = 1.0 / 36.0) : IIntegrator, IThermostatted
 {
     private readonly BerendsenThermostat _thermostat = new(temperatureK, tDampPs);
+    public double TargetTemperatureK { get => _thermostat.TargetK; set => _thermostat.TargetK = value; }
     public string Name => "berendsen-npt";
 
     public void Step(IDynamicsState s, double dtPs)

@@ -5,9 +5,10 @@ namespace FractureLab.Mechanics.Integrators;
 /// Velocity Verlet with Berendsen velocity rescaling (Berendsen et al., J. Chem. Phys. 81, 3684 (1984)):
 /// λ = √(1 + (dt/τ)(T0/T − 1)). Simple and robust; does not sample the canonical ensemble.
 /// </summary>
-public sealed class BerendsenThermostat(double temperatureK, double dampingPs = 0.1) : IIntegrator
+public sealed class BerendsenThermostat(double temperatureK, double dampingPs = 0.1) : IIntegrator, IThermostatted
 {
     public double TargetK { get; set; } = temperatureK;
+    public double TargetTemperatureK { get => TargetK; set => TargetK = value; }
     public string Name => "berendsen-nvt";
 
     private readonly VelocityVerlet _verlet = new();

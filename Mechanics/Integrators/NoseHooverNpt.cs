@@ -13,8 +13,9 @@ namespace FractureLab.Mechanics.Integrators;
 /// length or are driven by a <see cref="BoxDeformation"/> (stress-free lateral tension).
 /// Target pressure per axis in GPa (positive = compression, as LAMMPS).
 /// </summary>
-public sealed class NoseHooverNpt : IIntegrator
+public sealed class NoseHooverNpt : IIntegrator, IThermostatted
 {
+    public double TargetTemperatureK { get => Chain.TargetK; set => Chain.TargetK = value; }
     private readonly double[] _omegaDot = new double[3];
     private readonly double _tauP;
 

@@ -1,9 +1,10 @@
 namespace FractureLab.Mechanics.Integrators;
 
 /// <summary>NVT: Nosé-Hoover chain half step, velocity Verlet, chain half step (LAMMPS fix nvt).</summary>
-public sealed class NoseHooverNvt(double temperatureK, double dampingPs = 0.1) : IIntegrator
+public sealed class NoseHooverNvt(double temperatureK, double dampingPs = 0.1) : IIntegrator, IThermostatted
 {
     public NoseHooverChain Chain { get; } = new(dampingPs) { TargetK = temperatureK };
+    public double TargetTemperatureK { get => Chain.TargetK; set => Chain.TargetK = value; }
     public string Name => "nvt";
 
     public void Step(IDynamicsState s, double dtPs)

@@ -97,7 +97,6 @@ public static class Checkpoint
         run.Thermo.Clear();
         for (int k = 0; k < rows; k++) run.Thermo.Add(ParseRow(r.ReadString()));
         run.Step = step;
-        run.RestoredFromCheckpoint = true;
         // older checkpoints end here; newer ones say whether the list's build reference follows
         bool hasList = r.BaseStream.Position < r.BaseStream.Length && r.ReadBoolean();
         long builds = r.BaseStream.Position < r.BaseStream.Length ? r.ReadInt64() : 0;

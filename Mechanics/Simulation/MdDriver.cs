@@ -30,19 +30,19 @@ public static class MdDriver
         Directory.CreateDirectory(plan.OutDir);
         string checkpoint = Path.Combine(plan.OutDir, "checkpoint.bin");
         var forces = new ForceComputer(ff, backend);
-        double dtPs = plan.DtFs * MetalUnits.Femtosecond;
-        var run = new MdRun(system, forces, CreateIntegrator(plan, backend, ff), dtPs, Log.Logger) { Runaway = plan.Runaway };
+        var stage = new Stage("md", new EnsembleSettings(plan.Ensemble, plan.TemperatureK, plan.PressureGpa, plan.Coupled, plan.Thermostat, plan.TDampPs, plan.PDampPs),
+            plan.Steps, plan.DtFs * MetalUnits.Femtosecond) { ThermoEvery = plan.ThermoEvery, Runaway = plan.Runaway };
+        var simulation = new Simulation(system, forces, Log.Logger)
+        {
+            CheckpointPath = checkpoint,
+            CheckpointEvery = plan.CheckpointEvery,
+            ResumeFrom = plan.Resume ? checkpoint : null,
+        };
         MinimizationResult? minimized = null;
-        var planJson = Plan(plan, ff, backend, run.Integrator.Name, source);
+        var planJson = Plan(plan, ff, backend, simulation.IntegratorFor(stage).Name, source);
         // the checkpoint's own copy of the plan: a resume with another force field, timestep, ensemble, ... is refused, naming each difference
         ResumeCheck.Apply(checkpoint + ".plan.json", planJson, plan.Resume, ["fracturelab_version", "backend", "steps", "new_velocities", "minimize", "seed"]);
-        if (plan.Resume)
-        {
-            var stored = Checkpoint.ReadSystem(checkpoint);
-            CopyState(stored, system, checkpoint);
-            Checkpoint.Restore(checkpoint, run);
-            Log.Information("Resumed from {Checkpoint} at step {Step}", checkpoint, run.Step);
-        }
+        if (plan.Resume) CopyState(Checkpoint.ReadSystem(checkpoint), system, checkpoint);
         else
         {
             if (plan.Minimize is { } m)
@@ -52,52 +52,24 @@ public static class MdDriver
                 JsonOutput.Write(Path.Combine(plan.OutDir, "minimization.json"), MinimizationJson(minimized));
             }
             if (plan.DrawVelocities) Kinetics.AssignMaxwellBoltzmann(system, plan.TemperatureK, plan.Seed, ff.CoreShell);
-            run.Initialize();
         }
-        // thermo.csv is streamed and flushed per record (a killed run keeps every row up to its last record); on resume it
-        // restarts from the checkpoint's rows, which are exactly the rows up to the checkpoint step
-        using var thermo = new StreamWriter(Path.Combine(plan.OutDir, "thermo.csv"), append: false);
-        ThermoRow.WriteCsv(thermo, run.Thermo);
-        thermo.Flush();
-        run.OnRecord = row => { thermo.WriteLine(row.ToCsv()); thermo.Flush(); };
-        if (run.Thermo.Count == 0) run.Record();
         JsonOutput.Write(Path.Combine(plan.OutDir, "plan.json"), planJson);
 
-        // On resume the dump keeps the frames before the checkpoint step and continues after them (the frame of the
-        // checkpoint step itself is written again from the restored state, which a kill may have cut off).
-        string dumpPath = Path.Combine(plan.OutDir, plan.ExtendedXyz ? "trajectory.xyz" : "trajectory.dump");
-        if (plan.Resume && plan.DumpEvery > 0)
-        {
-            if (plan.ExtendedXyz) ExtendedXyzReader.TruncateFrom(dumpPath, run.Step);
-            else LammpsDumpFiles.TruncateFrom(dumpPath, run.Step);
-        }
-        LammpsDumpWriter? dump = plan.DumpEvery > 0 && !plan.ExtendedXyz ? new LammpsDumpWriter(dumpPath, [.. LammpsDumpWriter.DefaultColumns, "vx", "vy", "vz"], append: plan.Resume) : null;
-        using ExtendedXyzWriter? xyz = plan.DumpEvery > 0 && plan.ExtendedXyz ? new ExtendedXyzWriter(dumpPath, velocities: true, append: plan.Resume) : null;
-        void WriteFrame()
-        {
-            var extra = plan.DumpPerAtomEnergy ? new Dictionary<string, double[]> { ["c_pe"] = forces.PerAtom(system).PerAtomEnergy! } : null;
-            if (xyz is not null) xyz.WriteFrame(system, run.Step, run.ElapsedPs, extra);
-            else dump!.WriteFrame(system, run.Step, extra);
-        }
-        if (plan.DumpEvery > 0 && plan.Resume && run.Step > 0 && run.Step % plan.DumpEvery == 0) WriteFrame();
-        long remaining = plan.Resume ? Math.Max(0, plan.Steps - run.Step) : plan.Steps;
-        long firstStep = run.Step;
+        var thermo = new ThermoStream(Path.Combine(plan.OutDir, "thermo.csv"));
+        var frames = plan.DumpEvery > 0 ? new TrajectoryFrames(plan, forces) : null;
+        ISimulationObserver[] observers = frames is null ? [thermo] : [thermo, frames];
         var clock = Stopwatch.StartNew();
-        bool completed = true;
+        long? firstStep = null;
+        var end = SimulationEnd.Completed;
         RunawayException? runaway = null;
         try
         {
             progress($"MD {plan.Ensemble.Name()} ({system.Count} atoms)", (report, token) =>
-            {
-                long done = 0;
-                while (done < remaining && completed)
+                end = simulation.Run([stage], observers, token, p =>
                 {
-                    long chunk = plan.DumpEvery > 0 ? Math.Min(plan.DumpEvery - run.Step % plan.DumpEvery, remaining - done) : remaining - done;
-                    completed = run.Run(chunk, plan.ThermoEvery, token, checkpoint, plan.CheckpointEvery, step => report("steps", step - firstStep, remaining));
-                    done += chunk;
-                    if (plan.DumpEvery > 0 && run.Step % plan.DumpEvery == 0) WriteFrame();
-                }
-            });
+                    firstStep ??= p.FirstStep;
+                    report("steps", p.Step - p.FirstStep, plan.Steps - p.FirstStep);
+                }));
         }
         catch (RunawayException e)
         {
@@ -107,18 +79,18 @@ public static class MdDriver
         }
         finally
         {
-            dump?.Dispose();
-            run.OnRecord = null;
+            frames?.Dispose();
             thermo.Dispose();
         }
         clock.Stop();
-        long stepsRun = run.Step - firstStep;
+        var run = simulation.Current!;
+        long stepsRun = run.Step - (firstStep ?? run.Step);
         if (runaway is not null)
         {
             WriteResults(run, plan, clock.Elapsed.TotalSeconds, stepsRun, minimized, backend, final: false, runaway);
             throw runaway;
         }
-        if (!completed)
+        if (end == SimulationEnd.Cancelled)
         {
             WriteResults(run, plan, clock.Elapsed.TotalSeconds, stepsRun, minimized, backend, final: false);
             return new MdOutcome(130, $"cancelled at step {run.Step}: checkpoint written to {checkpoint}; continue with --resume");
@@ -131,13 +103,67 @@ public static class MdDriver
     }
 
     /// <summary>
-    /// The plan's integrator; on the Gpu back end it runs with the atoms resident on the device between outputs
-    /// (<see cref="ResidentIntegrator"/>), except with k-space, whose mesh part is on the host.
+    /// thermo.csv, streamed and flushed per record (a killed run keeps every row up to its last record); on resume it
+    /// restarts from the checkpoint's rows, which are exactly the rows up to the checkpoint step.
     /// </summary>
-    private static IIntegrator CreateIntegrator(MdPlan p, IPairBackend backend, CompiledForceField ff)
+    private sealed class ThermoStream(string path) : ISimulationObserver, IDisposable
     {
-        var host = Ensembles.Create(p.Ensemble, p.Thermostat, p.TemperatureK, p.PressureGpa, p.Coupled, p.TDampPs, p.PDampPs);
-        return MdRun.ForBackend(host, backend, ff);
+        private readonly StreamWriter _w = new(path, append: false);
+
+        public bool Started(MdRun run, Stage stage, bool resumed)
+        {
+            ThermoRow.WriteCsv(_w, run.Thermo);
+            _w.Flush();
+            return true;
+        }
+
+        public void OnRecord(ThermoRow row)
+        {
+            _w.WriteLine(row.ToCsv());
+            _w.Flush();
+        }
+
+        public void Dispose() => _w.Dispose();
+    }
+
+    /// <summary>
+    /// The trajectory (LAMMPS dump or extended XYZ) every <see cref="MdPlan.DumpEvery"/> steps. On resume the file keeps
+    /// the frames before the checkpoint step and continues after them (the frame of the checkpoint step itself is written
+    /// again from the restored state, which a kill may have cut off).
+    /// </summary>
+    private sealed class TrajectoryFrames(MdPlan plan, ForceComputer forces) : ISimulationObserver, IDisposable
+    {
+        private readonly string _path = Path.Combine(plan.OutDir, plan.ExtendedXyz ? "trajectory.xyz" : "trajectory.dump");
+        private LammpsDumpWriter? _dump;
+        private ExtendedXyzWriter? _xyz;
+        public long Interval => plan.DumpEvery;
+
+        public bool Started(MdRun run, Stage stage, bool resumed)
+        {
+            if (resumed)
+            {
+                if (plan.ExtendedXyz) ExtendedXyzReader.TruncateFrom(_path, run.Step);
+                else LammpsDumpFiles.TruncateFrom(_path, run.Step);
+            }
+            if (plan.ExtendedXyz) _xyz = new ExtendedXyzWriter(_path, velocities: true, append: resumed);
+            else _dump = new LammpsDumpWriter(_path, [.. LammpsDumpWriter.DefaultColumns, "vx", "vy", "vz"], append: resumed);
+            if (resumed && run.Step > 0 && run.Step % plan.DumpEvery == 0) AtInterval(run);
+            return true;
+        }
+
+        public bool AtInterval(MdRun run)
+        {
+            var extra = plan.DumpPerAtomEnergy ? new Dictionary<string, double[]> { ["c_pe"] = forces.PerAtom(run.System).PerAtomEnergy! } : null;
+            if (_xyz is not null) _xyz.WriteFrame(run.System, run.Step, run.ElapsedPs, extra);
+            else _dump!.WriteFrame(run.System, run.Step, extra);
+            return true;
+        }
+
+        public void Dispose()
+        {
+            _dump?.Dispose();
+            _xyz?.Dispose();
+        }
     }
 
     private static void CopyState(AtomSystem from, AtomSystem to, string path)

@@ -35,19 +35,7 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
     /// <summary>Called after every step with the particles' state (host or device) and the step number, e.g. to sample running averages.</summary>
     public Action<IDynamicsState, long>? AfterStep { get; init; }
 
-    /// <summary>
-    /// The integrator the run should use on <paramref name="backend"/>: <paramref name="host"/> itself, or the same
-    /// integrator resident on the device for the Gpu back end (unless the force field uses plain Ewald, whose k-vector sum is on the host).
-    /// </summary>
-    public static IIntegrator ForBackend(IIntegrator host, IPairBackend backend, CompiledForceField ff) =>
-        backend is Gpu.GpuBackend gpu && Gpu.ResidentIntegrator.Supports(ff) ? new Gpu.ResidentIntegrator(host, gpu) : host;
     public double ElapsedPs => Step * DtPs;
-
-    /// <summary>
-    /// Set by <see cref="Checkpoint.Restore"/>: the first <see cref="Run"/> then adds no thermo record at the resume step
-    /// unless it falls on the record interval, so the resumed table has exactly the uninterrupted run's rows.
-    /// </summary>
-    public bool RestoredFromCheckpoint { get; internal set; }
 
     /// <summary>Neighbor-list builds of the whole run, over resumes (from the checkpoint's count; the rebuild of the restored list itself is not counted).</summary>
     public long NeighborListBuilds => _buildsBefore + Forces.List.Builds - _buildsAtStart;
@@ -82,14 +70,13 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
     }
 
     /// <summary>
-    /// Runs <paramref name="steps"/> steps. Records thermo every <paramref name="thermoEvery"/> steps, saves a
+    /// Runs <paramref name="steps"/> steps (protocols run stages through <see cref="Simulation"/>, which calls this). Records
+    /// thermo at the start of a run that has none and every <paramref name="thermoEvery"/> steps, saves a
     /// checkpoint every <paramref name="checkpointEvery"/> steps and on cancellation. Returns false if cancelled.
     /// </summary>
     public bool Run(long steps, int thermoEvery, CancellationToken cancel = default, string? checkpointPath = null, long checkpointEvery = 0, Action<long>? progress = null)
     {
-        bool offGridResume = RestoredFromCheckpoint && !(thermoEvery > 0 && Step % thermoEvery == 0);
-        RestoredFromCheckpoint = false;
-        if (Thermo.Count == 0 || (Thermo[^1].Step != Step && !offGridResume)) Record();
+        if (Thermo.Count == 0) Record();
         if (double.IsNaN(_referenceK)) _referenceK = Runaway.TargetTemperatureK ?? Kinetics.Temperature(System, Forces.ForceField.CoreShell);
         CheckRunaway();
         long end = Step + steps;
