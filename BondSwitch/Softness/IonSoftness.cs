@@ -74,6 +74,26 @@ public static class IonSoftness
     }
 
     /// <summary>
+    /// Per-ion properties of the reference frame to correlate with softness: pe_eV (the dump's c_pe, when present),
+    /// voronoi_volume_A3 (when asked) and the shares of each anion-unit kind around the ion (<see cref="UnitEnvironment"/>,
+    /// the units found with <paramref name="unitCutoffA"/> or the first minimum of their g(r)); and a line describing the units.
+    /// </summary>
+    public static (Dictionary<string, double[]> Properties, string UnitNote) ReferenceProperties(Snapshot reference, IReadOnlyList<int> ids, bool voronoi,
+        (string Former, string Ligand)? units, double? unitCutoffA, double environmentCutoffA)
+    {
+        var ions = ids.Select(id => { reference.TryIndexOf(id, out int i); return i; }).ToArray();
+        var properties = new Dictionary<string, double[]>();
+        if (reference.Computed.TryGetValue("c_pe", out var pe)) properties["pe_eV"] = ions.Select(i => pe[i]).ToArray();
+        if (voronoi) { var cells = Voronoi.Compute(reference); properties["voronoi_volume_A3"] = ions.Select(i => cells.VolumesA3[i]).ToArray(); }
+        if (units is not { } pair) return (properties, "");
+        double rc = unitCutoffA ?? RadialDistribution.FirstMinimum(RadialDistribution.Partial(reference, pair.Former, pair.Ligand));
+        var speciation = AnionSpeciationAnalysis.Compute(reference, pair.Former, pair.Ligand, rc);
+        foreach (var (k, share) in UnitEnvironment(reference, speciation, ions, environmentCutoffA)) properties[k] = share;
+        return (properties, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{pair.Former}-{pair.Ligand} units within {rc:0.###} Å: {string.Join(", ", speciation.Counts.Select(kv => $"{kv.Key} {kv.Value}"))}"));
+    }
+
+    /// <summary>
     /// For each ion (indices into the snapshot), the fraction of its ligand neighbours within <paramref name="cutoffA"/> that
     /// belong to each unit kind of <paramref name="units"/> ("PS4" → fraction), NaN for an ion with no ligand neighbour.
     /// </summary>

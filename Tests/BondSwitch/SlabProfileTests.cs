@@ -36,4 +36,27 @@ public class SlabProfileTests
         Assert.All(rows, r => Assert.InRange(r.Order!.Value, 0, 0.25));
         Assert.Contains("slab width 30", Assert.Throws<InputException>(() => SlabProfile.Compute(s, 0, 30)).Message);
     }
+
+    [Fact]
+    public void ProfileCommand_WritesTheLayersDensityAndOrder_ToItsFolder()
+    {
+        string dir = Directory.CreateTempSubdirectory("fl-profile-").FullName;
+        string data = Path.Combine(dir, "sc.data");
+        FractureLab.Mechanics.IO.LammpsDataWriter.Write(data, SimpleCubic(2.5, 6).System, "simple cubic");
+        var (code, err) = FractureLab.Tests.Cli.CliRunner.Run("profile", data, "--elements", "Si", "--axis", "z", "--width", "2.5", "--out", Path.Combine(dir, "out"));
+        Assert.True(code == 0, err);
+        var lines = File.ReadAllLines(Path.Combine(dir, "out", "profile.csv"));
+        Assert.Equal("z_A,atoms,density_g_cm3,at_pct_Si,F", lines[0]);
+        double hand = 36 * 28.0855 / 6.02214076e23 / (2.5 * 15 * 15 * 1e-24);
+        Assert.Equal(6, lines.Length - 1);
+        foreach (var row in lines.Skip(1).Select(l => l.Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray()))
+        {
+            Assert.Equal(36, row[1]);
+            Assert.Equal(hand, row[2], 9);
+            Assert.Equal(100, row[3], 9);
+            Assert.Equal(1.0, row[4], 9);
+        }
+        Assert.True(new FileInfo(Path.Combine(dir, "out", "profile.png")).Length > 1000);
+        Assert.Contains("\"slabs\": 6", File.ReadAllText(Path.Combine(dir, "out", "profile.json")));
+    }
 }

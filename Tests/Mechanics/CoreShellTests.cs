@@ -23,7 +23,7 @@ public class CoreShellTests
     /// BKS-with-walls repulsion on shells of O (core +0.8, shell -2.0, the sum BKS's -1.2; a test model, not a published one)
     /// and the silica test box with a shell on every O.
     /// </summary>
-    private static (ForceField, FractureLab.Mechanics.Atoms.AtomSystem) BksWithShells(bool shiftEnergy)
+    internal static (ForceField, FractureLab.Mechanics.Atoms.AtomSystem) BksWithShells(bool shiftEnergy)
     {
         string bks = File.ReadAllText(TestData.Repository("Mechanics", "ForceFields", "Catalog", "bks-wall.toml"));
         string text = bks.Replace("O = -1.2", "O = 0.8\nO_s = -2.0").Replace("[\"Si\", \"O\"]", "[\"Si\", \"O_s\"]").Replace("[\"O\", \"O\"]", "[\"O_s\", \"O_s\"]")

@@ -100,30 +100,9 @@ public sealed class ForceFieldOptions
         double? cut = p.GetValue(Cutoff);
         if (cut is not null && !(cut > 0)) throw new InputException($"--cutoff must be positive, got {cut}");
         var compiled = new CompiledForceField(ff, system, cut, coulomb);
-        CheckOverlaps(system, compiled);
+        Overlaps.Check(system, compiled);
         var choice = BackendOptions.Choice(p);
         return new BoundSystem(system, compiled, choice.Create(), choice);
-    }
-
-    /// <summary>Atoms on top of each other (closer than 0.1 Å) are an input error, named by their ids; a core and its own shell are not.</summary>
-    private static void CheckOverlaps(AtomSystem s, CompiledForceField ff)
-    {
-        var ion = new HashSet<(int, int)>();
-        if (ff.CoreShell is { } cs)
-            for (int q = 0; q < cs.Core.Length; q++) ion.Add((Math.Min(cs.Core[q], cs.Shell[q]), Math.Max(cs.Core[q], cs.Shell[q])));
-        var list = new Mechanics.Neighbors.NeighborList(Math.Min(ff.MaxCutoff, 0.5), 0.0);
-        var copy = s.Clone();
-        list.Build(copy);
-        var order = list.Order;
-        for (int p = 0; p < copy.Count; p++)
-            for (int k = list.Start[p]; k < list.Start[p + 1]; k++)
-            {
-                int i = order[p], j = order[list.Neighbors[k]], c = list.Shifts[k];
-                double dx = copy.X[i] - copy.X[j] - list.ShiftX[c], dy = copy.Y[i] - copy.Y[j] - list.ShiftY[c], dz = copy.Z[i] - copy.Z[j] - list.ShiftZ[c];
-                double r = Math.Sqrt(dx * dx + dy * dy + dz * dz);
-                if (r < 0.1 && !ion.Contains((Math.Min(i, j), Math.Max(i, j))))
-                    throw new InputException($"atoms {copy.Id[i]} and {copy.Id[j]} are on top of each other ({r:G3} Å apart)");
-            }
     }
 }
 

@@ -1,16 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json.Nodes;
 using FractureLab.BondSwitch.IonDynamics;
-using FractureLab.BondSwitch.Output;
 using FractureLab.BondSwitch.Snapshots;
 using FractureLab.BondSwitch.Softness;
-using FractureLab.BondSwitch.Structure;
-using FractureLab.Experiments.Plots;
 using FractureLab.Mechanics;
 using FractureLab.Mechanics.IO;
-using OxyPlot;
-using OxyPlot.Series;
 
 namespace FractureLab.Cli.Commands;
 
@@ -51,58 +44,15 @@ public static class IonSoftnessCommand
             string sp = p.GetValue(species)!;
             var t = IonTrajectory.From(frames, sp, p.GetValue(timestep), p.GetValue(interval), p.GetValue(skip));
             var reference = frames[t.FirstFrame];
-            var ions = t.Ids.Select(id => { reference.TryIndexOf(id, out int i); return i; }).ToArray();
-            var properties = new Dictionary<string, double[]>();
-            if (reference.Computed.TryGetValue("c_pe", out var pe)) properties["pe_eV"] = ions.Select(i => pe[i]).ToArray();
-            if (p.GetValue(voronoi)) { var cells = Voronoi.Compute(reference); properties["voronoi_volume_A3"] = ions.Select(i => cells.VolumesA3[i]).ToArray(); }
-            string unitNote = "";
-            if (p.GetValue(units) is { } pairText)
-            {
-                var parts = pairText.Split('-', StringSplitOptions.TrimEntries);
-                if (parts.Length != 2 || parts.Any(x => x.Length == 0)) throw new InputException($"--units '{pairText}': expected FORMER-LIGAND, e.g. P-S");
-                double rc = p.GetValue(unitCutoff) ?? RadialDistribution.FirstMinimum(RadialDistribution.Partial(reference, parts[0], parts[1]));
-                var sp0 = AnionSpeciationAnalysis.Compute(reference, parts[0], parts[1], rc);
-                foreach (var (k, share) in IonSoftness.UnitEnvironment(reference, sp0, ions, p.GetValue(environment))) properties[k] = share;
-                unitNote = string.Create(CultureInfo.InvariantCulture, $"{pairText} units within {rc:0.###} Å: {string.Join(", ", sp0.Counts.Select(kv => $"{kv.Key} {kv.Value}"))}");
-            }
+            (string, string)? unitPair = p.GetValue(units) is { } pairText
+                ? pairText.Split('-', StringSplitOptions.TrimEntries) is [var former, var ligand] && former.Length > 0 && ligand.Length > 0
+                    ? (former, ligand) : throw new InputException($"--units '{pairText}': expected FORMER-LIGAND, e.g. P-S")
+                : null;
+            var (properties, unitNote) = IonSoftness.ReferenceProperties(reference, t.Ids, p.GetValue(voronoi), unitPair, p.GetValue(unitCutoff), p.GetValue(environment));
             var rules = new DynamicLabels(p.GetValue(labels)!, p.GetValue(dcumInterval), p.GetValue(softAbove), p.GetValue(hardBelow), p.GetValue(hop));
             var grid = fo.Grid(p, [sp]);
             var r = IonSoftness.Run(frames, t, grid, rules, properties, p.GetValue(fo.Folds), p.GetValue(fo.L2), p.GetValue(fo.Seed));
-            var output = new LabOutput(p.GetValue(outOpt)!);
-            var names = properties.Keys.ToList();
-            output.Text("ion_softness.csv", w => TableWriter.Write(w, ["id", "softness", "label", rules.Mode == "hops" ? "hops" : "D_cum_A", .. names],
-                r.Ids.Select((id, k) => (IReadOnlyList<object?>)[id, r.Softness[k], r.Label[k] switch { 1 => "soft", 0 => "hard", _ => "" }, r.Measure[k], .. names.Select(n => (object?)properties[n][k])])));
-            var v = r.Validation;
-            output.Json("summary.json", new JsonObject
-            {
-                ["species"] = sp,
-                ["ions"] = r.Ids.Length,
-                ["reference_frame"] = reference.Name,
-                ["label"] = r.LabelDefinition,
-                ["soft"] = r.Label.Count(x => x == 1),
-                ["hard"] = r.Label.Count(x => x == 0),
-                ["feature_species"] = new JsonArray([.. grid.Species.Select(x => (JsonNode)x)]),
-                ["cv_folds"] = v.Folds, ["cv_accuracy"] = v.Accuracy, ["cv_accuracy_sd"] = v.AccuracySd,
-                ["cv_balanced_accuracy"] = v.BalancedAccuracy, ["cv_balanced_accuracy_sd"] = v.BalancedAccuracySd,
-                ["pearson_softness_with"] = new JsonObject(r.Pearson.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
-                ["units"] = unitNote.Length > 0 ? unitNote : null,
-                ["per_atom_energy"] = properties.ContainsKey("pe_eV") ? "c_pe of the reference frame (LAMMPS compute pe/atom; fracturelab md --dump-pe)" : "not in the dump (write it with md --dump-pe or LAMMPS compute pe/atom as c_pe)",
-            });
-            var (hs, hd) = SoftnessHistogram.Of(r.Softness);
-            var panels = new List<PlotModel> { BondSwitch.Plots.SoftnessPlots.Histogram(hs, hd, sp) };
-            foreach (string n in names.Prepend("label_measure"))
-            {
-                var values = n == "label_measure" ? r.Measure : properties[n];
-                var m = PlotExport.NewModel(string.Create(CultureInfo.InvariantCulture, $"{n} (r = {r.Pearson.GetValueOrDefault(n, double.NaN):0.00})"), "softness", n);
-                var pts = new ScatterSeries { MarkerType = MarkerType.Circle, MarkerSize = 2, MarkerFill = OxyColors.SteelBlue };
-                for (int k = 0; k < values.Length; k++) if (double.IsFinite(values[k])) pts.Points.Add(new ScatterPoint(r.Softness[k], values[k]));
-                m.Series.Add(pts);
-                panels.Add(m);
-            }
-            output.Png("ion_softness.png", PlotExport.PngGrid(panels, Math.Min(3, panels.Count)));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{sp}: {r.Label.Count(x => x == 1)} soft, {r.Label.Count(x => x == 0)} hard of {r.Ids.Length}; {v.Folds}-fold CV accuracy {v.Accuracy:0.000} ± {v.AccuracySd:0.000}; Pearson: {string.Join(", ", r.Pearson.Select(kv => $"{kv.Key} {kv.Value:0.00}"))}"));
-            Console.WriteLine($"results in {output.Folder}");
+            foreach (string line in SoftnessReport.WriteIons(r, sp, reference.Name, rules, grid, properties, unitNote, new LabOutput(p.GetValue(outOpt)!))) Console.WriteLine(line);
             return 0;
         }));
         return cmd;

@@ -1,15 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
-using FractureLab.BondSwitch.Output;
 using FractureLab.BondSwitch.Snapshots;
 using FractureLab.BondSwitch.Structure;
 using FractureLab.BondSwitch.Switching;
-using FractureLab.Experiments.Plots;
 using FractureLab.Mechanics;
-using FractureLab.Mechanics.IO;
-using OxyPlot;
-using OxyPlot.Series;
 
 namespace FractureLab.Cli.Commands;
 
@@ -41,54 +35,7 @@ public static class ProfileCommand
                 throw new InputException($"--k-range '{p.GetValue(kRange)}': expected two numbers k_min,k_max (1/Å)");
             var snap = SnapshotReader.Read(p.GetValue(file)!, p.GetValue(elements)?.Split(',', StringSplitOptions.TrimEntries))[0];
             var atomGroups = p.GetValue(groups) is string g ? AtomGroups.Read(g, p.GetValue(groupColumn)!) : null;
-            bool order = !p.GetValue(noOrder);
-            var rows = SlabProfile.Compute(snap, a, p.GetValue(width), order, atomGroups is null ? null : atomGroups.Of, kMin, kMax);
-            string dir = p.GetValue(outOpt)!;
-            Directory.CreateDirectory(dir);
-            var elementNames = snap.System.TypeElements.Distinct().ToArray();
-            var groupNames = atomGroups?.Names.ToArray() ?? [];
-            string ax = "xyz"[a].ToString();
-            var header = new List<string> { $"{ax}_A", "atoms", "density_g_cm3" };
-            header.AddRange(elementNames.Select(e => $"at_pct_{e}"));
-            header.AddRange(groupNames.Select(n => $"atoms_{n}"));
-            header.Add("F");
-            AtomicFile.Write(Path.Combine(dir, "profile.csv"), w => TableWriter.Write(w, header, rows.Select(r =>
-            {
-                var cells = new List<object?> { r.CenterA, r.Atoms, r.DensityGPerCm3 };
-                cells.AddRange(elementNames.Select(e => (object?)(r.Atoms > 0 ? 100.0 * r.ByElement.GetValueOrDefault(e) / r.Atoms : 0.0)));
-                cells.AddRange(groupNames.Select(n => (object?)r.ByGroup.GetValueOrDefault(n)));
-                cells.Add(r.Order);
-                return (IReadOnlyList<object?>)cells;
-            })));
-            JsonOutput.Write(Path.Combine(dir, "profile.json"), new JsonObject
-            {
-                ["structure"] = p.GetValue(file),
-                ["axis"] = ax,
-                ["slabs"] = rows.Count,
-                ["slab_width_A"] = snap.System.Box.Length(a) / rows.Count,
-                ["order_parameter"] = order ? SlabProfile.OrderDefinition : null,
-                ["k_range_per_A"] = new JsonArray(kMin, kMax),
-                ["groups"] = atomGroups?.Source,
-                ["mean_density_g_cm3"] = snap.System.DensityGPerCm3(),
-            });
-            var density = PlotExport.NewModel("density", $"{ax} (Å)", "density (g/cm³)");
-            var line = new LineSeries { Color = OxyColors.SteelBlue, MarkerType = MarkerType.Circle, MarkerSize = 2.5 };
-            foreach (var r in rows) line.Points.Add(new DataPoint(r.CenterA, r.DensityGPerCm3));
-            density.Series.Add(line);
-            var panels = new List<PlotModel> { density };
-            if (order)
-            {
-                var f = PlotExport.NewModel("order F(Z)", $"{ax} (Å)", "F");
-                var fl = new LineSeries { Color = OxyColors.OrangeRed, MarkerType = MarkerType.Circle, MarkerSize = 2.5 };
-                foreach (var r in rows) fl.Points.Add(new DataPoint(r.CenterA, r.Order ?? 0));
-                f.Series.Add(fl);
-                panels.Add(f);
-            }
-            byte[] png = PlotExport.PngGrid(panels, panels.Count);
-            AtomicFile.WriteBytes(Path.Combine(dir, "profile.png"), st => st.Write(png, 0, png.Length));
-            string orderText = order ? string.Create(CultureInfo.InvariantCulture, $", F {rows.Min(r => r.Order ?? 0):F3}-{rows.Max(r => r.Order ?? 0):F3}") : "";
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{rows.Count} slabs of {snap.System.Box.Length(a) / rows.Count:F2} Å along {ax}; density {rows.Min(r => r.DensityGPerCm3):F3}-{rows.Max(r => r.DensityGPerCm3):F3} g/cm³{orderText}; profile in {dir}/profile.csv"));
+            Console.WriteLine(SlabProfileReport.Write(snap, p.GetValue(file)!, a, p.GetValue(width), !p.GetValue(noOrder), atomGroups, kMin, kMax, p.GetValue(outOpt)!));
             return 0;
         }));
         return cmd;

@@ -1,14 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
-using FractureLab.Mechanics.IO;
-using FractureLab.BondSwitch.Output;
 using FractureLab.BondSwitch.Snapshots;
 using FractureLab.BondSwitch.Structure;
-using FractureLab.Experiments.Plots;
 using FractureLab.Mechanics;
-using OxyPlot;
-using OxyPlot.Series;
+using FractureLab.Mechanics.IO;
 
 namespace FractureLab.Cli.Commands;
 
@@ -46,185 +41,34 @@ public static class StructureCommand
         {
             var els = p.GetValue(elements)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var snaps = p.GetValue(files)!.SelectMany(f => SnapshotReader.Read(f, els)).ToList();
-            var species = snaps[0].System.TypeElements.Where(snaps[0].Has).ToArray();
-            var pairs = p.GetValue(pairsOpt) is { } text
-                ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParsePair).ToList()
-                : (from a in species from b in species where string.CompareOrdinal(a, b) <= 0 select (a, b)).ToList();
-            var given = (p.GetValue(cutoffs) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(ParseCutoff).ToDictionary(c => c.Pair, c => c.R);
-            double rMax = p.GetValue(rmax), dr = p.GetValue(bin);
-            var curves = pairs.Select(pr => RadialDistribution.Mean(snaps.Select(s => RadialDistribution.Partial(s, pr.Item1, pr.Item2, rMax, dr)).ToList())).ToList();
-            var output = new LabOutput(p.GetValue(outOpt)!);
-            output.Text("rdf.csv", w => TableWriter.Write(w,
-                ["r_A", .. curves.Select(c => $"g_{c.Label}"), .. curves.Select(c => $"cn_{c.Label}")],
-                Enumerable.Range(0, curves[0].RAngstrom.Length).Select(k => (IReadOnlyList<object?>)
-                    [curves[0].RAngstrom[k], .. curves.Select(c => (object?)c.G[k]), .. curves.Select(c => (object?)c.RunningCn[k])])));
-
-            var summary = new JsonObject { ["snapshots"] = new JsonArray([.. snaps.Select(s => (JsonNode)s.Name)]) };
-            var coordinationRows = new List<IReadOnlyList<object?>>();
-            var angleColumns = new List<(string Label, double[] Deg, double[] Density)>();
-            var ci = CultureInfo.InvariantCulture;
-            foreach (var c in curves)
+            var request = new StructureRequest
             {
-                double? rc = given.TryGetValue(c.Label, out double r) ? r : TryFirstMinimum(c);
-                var entry = new JsonObject { ["cutoff_A"] = rc, ["cutoff_source"] = given.ContainsKey(c.Label) ? "given" : rc is null ? "no minimum found" : "first minimum of g(r)" };
-                summary[c.Label] = entry;
-                if (rc is null) { Console.WriteLine($"{c.Label}: no first minimum below {rMax} Å; give --cutoffs {c.Label}=R"); continue; }
-                foreach (var (center, neighbor) in new[] { (c.A, c.B), (c.B, c.A) }.Distinct())
+                Pairs = p.GetValue(pairsOpt) is { } text ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParsePair).ToList() : null,
+                RMaxA = p.GetValue(rmax),
+                BinA = p.GetValue(bin),
+                CutoffsA = (p.GetValue(cutoffs) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseCutoff).ToDictionary(c => c.Pair, c => c.R),
+                Units = p.GetValue(units) is { } unitPair ? ParsePair(unitPair) : null,
+                FormerCutoffA = p.GetValue(formerCutoff),
+                UnitsRdfSpecies = p.GetValue(unitsRdf),
+                Voronoi = p.GetValue(voronoi),
+                VoronoiRadiiA = p.GetValue(voronoiRadii) is { } radii ? ParseRadii(radii) : null,
+                Scattering = p.GetValue(scattering) switch
                 {
-                    var results = snaps.Select(s => Coordination.Compute(s, center, neighbor, rc.Value)).ToList();
-                    var counts = results.SelectMany(x => x.Counts).ToList();
-                    var dist = counts.GroupBy(n => n).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => (double)g.Count() / counts.Count);
-                    foreach (var (n, f) in dist) coordinationRows.Add([center, neighbor, rc.Value, n, counts.Count(x => x == n), f]);
-                    var angles = Coordination.AngleHistogram(results.SelectMany(x => x.AnglesDeg).ToList(), 1.0);
-                    angleColumns.Add(($"{neighbor}-{center}-{neighbor}", angles.AngleDeg, angles.Density));
-                    entry[$"{center}_by_{neighbor}"] = new JsonObject
-                    {
-                        ["mean_coordination"] = counts.Average(),
-                        ["fractions"] = new JsonObject(dist.Select(kv => KeyValuePair.Create(kv.Key.ToString(ci), (JsonNode?)kv.Value))),
-                    };
-                    Console.WriteLine(string.Create(ci, $"{center} by {neighbor} within {rc:0.###} Å: mean CN {counts.Average():0.###}; {string.Join(", ", dist.Select(kv => $"{kv.Key}-fold {kv.Value:P1}"))}"));
-                }
-            }
-            output.Text("coordination.csv", w => TableWriter.Write(w, ["center", "neighbor", "cutoff_A", "coordination", "count", "fraction"], coordinationRows));
-            if (angleColumns.Count > 0)
-                output.Text("angles.csv", w => TableWriter.Write(w, ["angle_deg", .. angleColumns.Select(a => $"p_{a.Label}_per_deg")],
-                    Enumerable.Range(0, angleColumns[0].Deg.Length).Select(k => (IReadOnlyList<object?>)[angleColumns[0].Deg[k], .. angleColumns.Select(a => (object?)a.Density[k])])));
-            if (p.GetValue(units) is { } unitPair)
-                WriteUnits(output, snaps, ParsePair(unitPair), given, rMax, dr, p.GetValue(formerCutoff), p.GetValue(unitsRdf));
-            if (p.GetValue(voronoi) || p.GetValue(voronoiRadii) is not null)
-                summary["voronoi"] = WriteVoronoi(output, snaps[0], p.GetValue(voronoiRadii));
-            if (p.GetValue(scattering) is { } radiation)
-                summary["scattering"] = WriteScattering(output, snaps, radiation, p.GetValue(qmax), p.GetValue(dq), p.GetValue(direct), p.GetValue(lorch), p.GetValue(experiment));
-            output.Json("summary.json", summary);
-            output.Png("rdf.png", PlotExport.PngGrid(curves.Select(Plot).ToList(), Math.Min(3, curves.Count)));
-            Console.WriteLine($"results in {output.Folder}");
+                    null => null,
+                    "neutron" => Radiation.Neutron,
+                    "xray" or "x-ray" => Radiation.Xray,
+                    var r => throw new InputException($"--scattering '{r}': expected neutron or xray"),
+                },
+                QMaxInvA = p.GetValue(qmax),
+                DqInvA = p.GetValue(dq),
+                DirectBelowInvA = p.GetValue(direct),
+                Lorch = p.GetValue(lorch),
+                ExperimentFile = p.GetValue(experiment),
+            };
+            foreach (string line in StructureReport.Write(snaps, request, new LabOutput(p.GetValue(outOpt)!))) Console.WriteLine(line);
             return 0;
         }));
         return cmd;
-    }
-
-    /// <summary>--units: speciation of every snapshot, units.json, the first snapshot's labels as units.dump, and the unit-resolved g(r).</summary>
-    private static void WriteUnits(LabOutput output, List<Snapshot> snaps, (string Former, string Ligand) pair, Dictionary<string, double> given, double rMax, double dr,
-        double? formerCutoffA, string? around)
-    {
-        string label = $"{pair.Former}-{pair.Ligand}";
-        double cutoff = given.TryGetValue(label, out double g) ? g
-            : RadialDistribution.FirstMinimum(RadialDistribution.Mean(snaps.Select(s => RadialDistribution.Partial(s, pair.Former, pair.Ligand, rMax, dr)).ToList()));
-        var perSnapshot = snaps.Select(s => AnionSpeciationAnalysis.Compute(s, pair.Former, pair.Ligand, cutoff, formerCutoffA)).ToList();
-        var json = AnionSpeciationReport.Json(perSnapshot, given.ContainsKey(label) ? "given" : "first minimum of g(r)");
-        output.Json("units.json", json);
-        output.Text("units.dump", w =>
-        {
-            using var dump = new LammpsDumpWriter(w);
-            dump.WriteFrame(snaps[0].System, snaps[0].Step ?? 0, AnionSpeciationReport.AtomColumns(perSnapshot[0]));
-        });
-        around ??= snaps[0].Has("Li") ? "Li" : null;
-        if (around is not null)
-        {
-            var curves = AnionSpeciationReport.LigandRdfs(snaps, perSnapshot, around, rMax, dr);
-            output.Text("units_rdf.csv", w => TableWriter.Write(w, ["r_A", .. curves.Select(c => $"g_{c.Label}")],
-                Enumerable.Range(0, curves[0].RAngstrom.Length).Select(k => (IReadOnlyList<object?>)[curves[0].RAngstrom[k], .. curves.Select(c => (object?)c.G[k])])));
-        }
-        var ci = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(ci, $"{label} units within {cutoff:0.###} Å: {string.Join(", ", json["units"]!.AsObject().Select(kv => $"{kv.Key} {kv.Value!.GetValue<double>():0.##}"))}; " +
-            $"Q^n {string.Join(", ", json["Q"]!.AsObject().Select(kv => $"Q{kv.Key} {kv.Value!.GetValue<double>():P1}"))}"));
-    }
-
-    /// <summary>--voronoi: voronoi.csv for the first snapshot and the per-element distributions (summary entry, voronoi_hist.csv).</summary>
-    private static JsonObject WriteVoronoi(LabOutput output, Snapshot snap, string? radiiText)
-    {
-        Dictionary<string, double>? radii = radiiText is null ? null : radiiText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(t => t.Split('=', StringSplitOptions.TrimEntries) is [var el, var r] && double.TryParse(r, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v >= 0
-                ? (el, v) : throw new InputException($"--voronoi-radii '{t}': expected ELEMENT=R with R ≥ 0 in Å"))
-            .ToDictionary(x => x.el, x => x.v, StringComparer.OrdinalIgnoreCase);
-        var v = Voronoi.Compute(snap, radii);
-        var s = snap.System;
-        output.Text("voronoi.csv", w => TableWriter.Write(w, ["id", "element", "volume_A3", "faces"],
-            Enumerable.Range(0, s.Count).Select(i => (IReadOnlyList<object?>)[s.Id[i], snap.Element(i), v.VolumesA3[i], v.Faces[i]])));
-        var hist = VoronoiDistribution.PerElement(snap, v);
-        output.Text("voronoi_hist.csv", w => TableWriter.Write(w, ["element", "volume_A3", "probability_density_per_A3"],
-            hist.SelectMany(h => h.CentresA3.Select((c, k) => (IReadOnlyList<object?>)[h.Element, c, h.Density[k]]))));
-        var json = new JsonObject
-        {
-            ["snapshot"] = snap.Name,
-            ["tessellation"] = radii is null ? "Voronoi (bisector planes)" : $"radical (Laguerre), radii {radiiText} Å",
-            ["total_volume_A3"] = v.TotalA3,
-            ["box_volume_A3"] = s.Box.Volume,
-        };
-        foreach (var h in hist) json[h.Element] = new JsonObject { ["atoms"] = h.Atoms, ["mean_volume_A3"] = h.MeanA3, ["sd_volume_A3"] = h.SdA3 };
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Voronoi volumes of {snap.Name}: {string.Join(", ", hist.Select(h => $"{h.Element} {h.MeanA3:0.###} ± {h.SdA3:0.###} Å³"))}; sum {v.TotalA3:0.###} of box {s.Box.Volume:0.###} Å³"));
-        return json;
-    }
-
-    /// <summary>--scattering: sq_*.csv, dr_*.csv, scattering.png and, with a measured curve, its R_chi.</summary>
-    private static JsonObject WriteScattering(LabOutput output, List<Snapshot> snaps, string radiationName, double qMax, double dq, double? directBelow, bool lorch, string? experimentFile)
-    {
-        var radiation = radiationName switch
-        {
-            "neutron" => Radiation.Neutron,
-            "xray" or "x-ray" => Radiation.Xray,
-            _ => throw new InputException($"--scattering '{radiationName}': expected neutron or xray"),
-        };
-        string tag = radiation == Radiation.Neutron ? "neutron" : "xray";
-        var box = snaps[0].System;
-        // terms of the reciprocal-lattice sum ≈ N · V q³/(12π²): keep it near 2e9 (seconds) unless asked
-        double qc = directBelow ?? Math.Min(8.0, Math.Cbrt(2e9 * 12 * Math.PI * Math.PI / (box.Count * box.Box.Volume)));
-        var r = Scattering.Compute(snaps, radiation, qMax, dq, lorch, directBelowInvA: box.Box.Periodic.All(x => x) ? qc : 0);
-        output.Text($"sq_{tag}.csv", w => TableWriter.Write(w, ["q_inv_A", "S"], r.QInvA.Select((q, k) => (IReadOnlyList<object?>)[q, r.S[k]])));
-        output.Text($"dr_{tag}.csv", w => TableWriter.Write(w, r.D is null ? ["r_A", "D"] : ["r_A", "D", "T", "D_direct"],
-            r.RA.Select((x, k) => (IReadOnlyList<object?>)(r.D is null ? [x, r.DFromQ[k]] : [x, r.DFromQ[k], r.T![k], r.D[k]]))));
-        var json = new JsonObject
-        {
-            ["radiation"] = tag,
-            ["q_max_inv_A"] = qMax, ["dq_inv_A"] = dq, ["lorch"] = lorch, ["reciprocal_lattice_below_inv_A"] = r.DirectBelowInvA, ["g_r_max_A"] = r.RMaxA, ["density_per_A3"] = r.DensityPerA3,
-            ["D_units"] = r.Units,
-            ["D_definition"] = "D = (2/pi) integral q F(q) M(q) sin(qr) dq over the q range (column D); D_direct = 4 pi rho r G(r) from g(r) (neutron)",
-            ["first_peak_q_inv_A"] = r.QInvA[Array.IndexOf(r.S, r.S.Where((_, k) => r.QInvA[k] > 0.5).Max())],
-        };
-        var sqModel = PlotExport.NewModel($"S(q), {tag}", "q (1/Å)", "S(q)");
-        var sim = new LineSeries { Title = "simulation", Color = OxyColors.SteelBlue };
-        for (int k = 0; k < r.QInvA.Length; k++) sim.Points.Add(new DataPoint(r.QInvA[k], r.S[k]));
-        sqModel.Series.Add(sim);
-        var drModel = PlotExport.NewModel($"D(r), {tag}", "r (Å)", $"D(r) ({r.Units})");
-        var simD = new LineSeries { Title = "simulation", Color = OxyColors.SteelBlue };
-        for (int k = 0; k < r.RA.Length; k++) simD.Points.Add(new DataPoint(r.RA[k], r.DFromQ[k]));
-        drModel.Series.Add(simD);
-        if (experimentFile is not null)
-        {
-            var t = Experiments.Tables.CsvTable.Read(experimentFile);
-            var (xc, yc, inQ) = t.Has("q_inv_A") && t.Has("S") ? ("q_inv_A", "S", true) : t.Has("r_A") && t.Has("D") ? ("r_A", "D", false)
-                : throw new InputException($"{experimentFile}: expected columns q_inv_A,S (a structure factor) or r_A,D (a differential correlation function); found {string.Join(",", t.Header)}");
-            var pts = t.Rows.Select(row => (X: t.Number(row, xc) ?? throw new InputException($"{experimentFile} line {row.Line}: {xc} is not a number"),
-                Y: t.Number(row, yc) ?? throw new InputException($"{experimentFile} line {row.Line}: {yc} is not a number"))).OrderBy(v => v.X).ToList();
-            double rchi = inQ ? Scattering.RChi(pts.Select(v => v.X).ToList(), pts.Select(v => v.Y - 1).ToList(), r.QInvA, r.S.Select(v => v - 1).ToList())
-                : Scattering.RChi(pts.Select(v => v.X).ToList(), pts.Select(v => v.Y).ToList(), r.RA, r.DFromQ);
-            json["experiment"] = experimentFile;
-            json["R_chi"] = rchi;
-            json["R_chi_of"] = inQ ? "S(q) - 1" : "D(r)";
-            if (inQ)
-            {
-                // Wright's practice: compare in real space, both curves transformed with the same Q_max (and Lorch function)
-                double qTop = Math.Min(qMax, pts[^1].X);
-                var dExp = Scattering.BackTransform(pts.Select(v => v.X).ToList(), Scattering.FOfQ(r, pts.Select(v => v.X).ToList(), pts.Select(v => v.Y).ToList()), r.RA, qTop, lorch);
-                var dSim = Scattering.BackTransform(r.QInvA, Scattering.FOfQ(r, r.QInvA, r.S), r.RA, qTop, lorch);
-                double rchiR = Scattering.RChi(r.RA, dExp, r.RA, dSim);
-                json["R_chi_D_r"] = rchiR;
-                json["R_chi_D_r_q_max_inv_A"] = qTop;
-                output.Text($"dr_{tag}_experiment.csv", w => TableWriter.Write(w, ["r_A", "D_experiment", "D_simulation"], r.RA.Select((x, k) => (IReadOnlyList<object?>)[x, dExp[k], dSim[k]])));
-                var expD = new LineSeries { Title = "experiment, same transform", Color = OxyColors.Black, LineStyle = LineStyle.Dash };
-                for (int k = 0; k < r.RA.Length; k++) expD.Points.Add(new DataPoint(r.RA[k], dExp[k]));
-                drModel.Series.Insert(0, expD);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tag} D(r), both transformed to Q_max {qTop:0.##} 1/Å{(lorch ? " with Lorch" : "")}: R_chi = {rchiR:P2}"));
-            }
-            var exp = new ScatterSeries { Title = $"experiment ({Path.GetFileName(experimentFile)})", MarkerType = MarkerType.Circle, MarkerSize = 2, MarkerFill = OxyColors.Black };
-            foreach (var v in pts) exp.Points.Add(new ScatterPoint(v.X, v.Y));
-            (inQ ? sqModel : drModel).Series.Insert(0, exp);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tag} {(inQ ? "S(q)" : "D(r)")} against {experimentFile}: R_chi = {rchi:P2}"));
-        }
-        output.Png($"scattering_{tag}.png", PlotExport.PngGrid([sqModel, drModel], 2));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tag} S(q) to {qMax} 1/Å from g(r) to {r.RMaxA:0.##} Å{(lorch ? " (Lorch)" : "")}: first peak at {json["first_peak_q_inv_A"]!.GetValue<double>():0.##} 1/Å"));
-        return json;
     }
 
     private static (string, string) ParsePair(string text)
@@ -243,18 +87,8 @@ public static class StructureCommand
         return ($"{a}-{b}", r);
     }
 
-    private static double? TryFirstMinimum(RdfCurve c)
-    {
-        try { return RadialDistribution.FirstMinimum(c); }
-        catch (InputException) { return null; }
-    }
-
-    private static PlotModel Plot(RdfCurve c)
-    {
-        var model = PlotExport.NewModel($"g(r) {c.Label}", "r (Å)", "g(r)");
-        var line = new LineSeries { Title = c.Label, Color = OxyColors.SteelBlue, StrokeThickness = 1.5 };
-        for (int k = 0; k < c.G.Length; k++) line.Points.Add(new DataPoint(c.RAngstrom[k], c.G[k]));
-        model.Series.Add(line);
-        return model;
-    }
+    private static Dictionary<string, double> ParseRadii(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(t => t.Split('=', StringSplitOptions.TrimEntries) is [var el, var r] && double.TryParse(r, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v >= 0
+            ? (el, v) : throw new InputException($"--voronoi-radii '{t}': expected ELEMENT=R with R ≥ 0 in Å"))
+        .ToDictionary(x => x.el, x => x.v, StringComparer.OrdinalIgnoreCase);
 }
