@@ -1,7 +1,7 @@
 using System.Globalization;
+using FractureLab.Fracture.Inputs;
 using FractureLab.Fracture.Protocols;
 using FractureLab.Mechanics;
-using Tomlyn;
 using Tomlyn.Model;
 
 using FractureLab.Mechanics.Units;
@@ -63,25 +63,21 @@ public sealed record CampaignConfig(
 {
     public static CampaignConfig Load(string path)
     {
-        if (!File.Exists(path)) throw new InputException($"{path}: campaign file does not exist");
-        TomlTable root;
-        try { root = TomlSerializer.Deserialize<TomlTable>(File.ReadAllText(path)) ?? new TomlTable(); }
-        catch (TomlException e) { throw new InputException($"{path}: not valid TOML: {e.Message}"); }
+        var (root, r) = TomlFileReader.Open(path, "campaign", CampaignFileSchema.Schema);
+        r.OnlySections(root);
         var schema = CampaignFileSchema.Schema;
-        KeySuggestions.Only(path, root.Keys, "", schema.Sections);
         string dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        var c = root.TryGetValue("campaign", out var ct) ? ct as TomlTable ?? throw new InputException($"{path}: 'campaign' must be a table") : new TomlTable();
-        KeySuggestions.Only(path, c.Keys, "campaign.", schema.KeysIn("campaign"));
-        int replicas = (int)Num(path, c, "campaign.replicas", CampaignDefaults.Replicas);
+        var c = r.Section(root, "campaign") ?? new TomlTable();
+        int replicas = (int)r.Number(c, "campaign.replicas", CampaignDefaults.Replicas);
         if (replicas < 1) throw new InputException($"{path}: key 'campaign.replicas' must be at least 1");
-        var rates = NumList(path, c, "campaign.strain_rates_per_s") ?? [CampaignDefaults.StrainRatePerS];
+        var rates = r.Numbers(c, "campaign.strain_rates_per_s") ?? [CampaignDefaults.StrainRatePerS];
         if (rates.Any(r => !(r > 0))) throw new InputException($"{path}: key 'campaign.strain_rates_per_s' must hold positive rates");
-        var protocols = (StrList(path, c, "campaign.protocols") ?? ["A"]).Select(p => p.ToUpperInvariant() switch
+        var protocols = (r.Strings(c, "campaign.protocols") ?? ["A"]).Select(p => p.ToUpperInvariant() switch
         {
             "A" => TensileProtocol.A, "B" => TensileProtocol.B, "C" => TensileProtocol.C,
             _ => throw new InputException($"{path}: key 'campaign.protocols' has '{p}', expected A, B or C"),
         }).ToList();
-        string? baseFile = Str(path, c, "campaign.base", null);
+        string? baseFile = r.Text(c, "campaign.base", null);
         if (baseFile is not null && !Path.IsPathRooted(baseFile)) baseFile = Path.Combine(dir, baseFile);
 
         if (!root.TryGetValue("composition", out var compObj) || compObj is not TomlTableArray arr || arr.Count == 0)
@@ -91,60 +87,36 @@ public sealed record CampaignConfig(
         {
             var t = arr[i];
             string p = $"composition[{i}].";
-            KeySuggestions.Only(path, t.Keys, p, schema.KeysIn("composition"));
-            string label = Str(path, t, p + "label", null) ?? throw new InputException($"{path}: key '{p}label' is missing");
+            r.Only(t, p, schema.KeysIn("composition"));
+            string label = r.Text(t, p + "label", null) ?? throw new InputException($"{path}: key '{p}label' is missing");
             if (comps.Any(o => o.Label == label)) throw new InputException($"{path}: label '{label}' appears twice");
-            string? shipped = Str(path, t, p + "shipped", null), data = Str(path, t, p + "data", null), build = Str(path, t, p + "build", null);
+            string? shipped = r.Text(t, p + "shipped", null), data = r.Text(t, p + "data", null), build = r.Text(t, p + "build", null);
             if ((shipped is null ? 0 : 1) + (data is null ? 0 : 1) + (build is null ? 0 : 1) != 1)
                 throw new InputException($"{path}: composition '{label}' needs exactly one of shipped, data or build");
             if (data is not null && !Path.IsPathRooted(data)) data = Path.Combine(dir, data);
-            double? x = t.ContainsKey("x") ? Num(path, t, p + "x", 0) : null;
+            double? x = t.ContainsKey("x") ? r.Number(t, p + "x", 0) : null;
             comps.Add(new CampaignComposition(label, x, shipped, data, build,
-                (int)Num(path, t, p + "atoms", CampaignDefaults.Atoms), Num(path, t, p + "density", CampaignDefaults.DensityGCm3), Str(path, t, p + "aspect", CampaignDefaults.Aspect)!,
-                Num(path, t, p + "quench_rate", CampaignDefaults.QuenchRateKPerPs), Num(path, t, p + "melt_ps", CampaignDefaults.MeltPs), Num(path, t, p + "relax_ps", CampaignDefaults.RelaxPs),
-                Str(path, t, p + "forcefield", null) ?? throw new InputException($"{path}: key '{p}forcefield' is missing"),
-                Str(path, t, p + "elements", null),
-                t.ContainsKey("boron_n4") ? Num(path, t, p + "boron_n4", 0) : null));
+                (int)r.Number(t, p + "atoms", CampaignDefaults.Atoms), r.Number(t, p + "density", CampaignDefaults.DensityGCm3), r.Text(t, p + "aspect", CampaignDefaults.Aspect)!,
+                r.Number(t, p + "quench_rate", CampaignDefaults.QuenchRateKPerPs), r.Number(t, p + "melt_ps", CampaignDefaults.MeltPs), r.Number(t, p + "relax_ps", CampaignDefaults.RelaxPs),
+                r.Text(t, p + "forcefield", null) ?? throw new InputException($"{path}: key '{p}forcefield' is missing"),
+                r.Text(t, p + "elements", null),
+                t.ContainsKey("boron_n4") ? r.Number(t, p + "boron_n4", 0) : null));
         }
-        return new CampaignConfig(path, replicas, rates, protocols, baseFile, comps, ReadDiffusion(path, root));
+        return new CampaignConfig(path, replicas, rates, protocols, baseFile, comps, ReadDiffusion(path, root, r));
     }
 
-    private static DiffusionAxis? ReadDiffusion(string path, TomlTable root)
+    private static DiffusionAxis? ReadDiffusion(string path, TomlTable root, TomlFileReader r)
     {
-        if (!root.TryGetValue("diffusion", out var d)) return null;
-        var t = d as TomlTable ?? throw new InputException($"{path}: 'diffusion' must be a table ([diffusion])");
-        KeySuggestions.Only(path, t.Keys, "diffusion.", CampaignFileSchema.Schema.KeysIn("diffusion"));
-        var temps = NumList(path, t, "diffusion.temperatures_K") ?? throw new InputException($"{path}: key 'diffusion.temperatures_K' is missing");
+        if (r.Section(root, "diffusion") is not { } t) return null;
+        var temps = r.Numbers(t, "diffusion.temperatures_K") ?? throw new InputException($"{path}: key 'diffusion.temperatures_K' is missing");
         if (temps.Count == 0 || temps.Any(x => !(x > 0))) throw new InputException($"{path}: key 'diffusion.temperatures_K' must hold positive temperatures");
-        var axis = new DiffusionAxis(temps, Str(path, t, "diffusion.species", CampaignDefaults.Species)!, Num(path, t, "diffusion.ps", CampaignDefaults.DiffusionPs),
-            Num(path, t, "diffusion.skip_ps", CampaignDefaults.SkipPs), (int)Num(path, t, "diffusion.dump_every_steps", CampaignDefaults.DumpEverySteps),
-            Num(path, t, "diffusion.timestep_fs", CampaignDefaults.TimestepFs));
+        var axis = new DiffusionAxis(temps, r.Text(t, "diffusion.species", CampaignDefaults.Species)!, r.Number(t, "diffusion.ps", CampaignDefaults.DiffusionPs),
+            r.Number(t, "diffusion.skip_ps", CampaignDefaults.SkipPs), (int)r.Number(t, "diffusion.dump_every_steps", CampaignDefaults.DumpEverySteps),
+            r.Number(t, "diffusion.timestep_fs", CampaignDefaults.TimestepFs));
         if (!(axis.Ps > 0) || axis.SkipPs < 0 || axis.SkipPs >= axis.Ps) throw new InputException($"{path}: keys 'diffusion.ps' ({axis.Ps}) and 'diffusion.skip_ps' ({axis.SkipPs}) need 0 ≤ skip_ps < ps");
         if (axis.DumpEverySteps < 1) throw new InputException($"{path}: key 'diffusion.dump_every_steps' must be at least 1");
         if (!(axis.TimestepFs > 0 && axis.TimestepFs <= 10)) throw new InputException($"{path}: key 'diffusion.timestep_fs' must lie in (0, 10]");
         if (axis.Steps / axis.DumpEverySteps < 20) throw new InputException($"{path}: the diffusion runs would write fewer than 20 frames; lower 'diffusion.dump_every_steps'");
         return axis;
     }
-
-    private static string Key(string dotted) => dotted[(dotted.LastIndexOf('.') + 1)..];
-
-    private static double Num(string path, TomlTable t, string key, double fallback) => t.TryGetValue(Key(key), out var v) ? v switch
-    {
-        double d when double.IsFinite(d) => d,
-        long l => l,
-        _ => throw new InputException($"{path}: key '{key}' must be a number, got {Convert.ToString(v, CultureInfo.InvariantCulture)}"),
-    } : fallback;
-
-    private static string? Str(string path, TomlTable t, string key, string? fallback) => t.TryGetValue(Key(key), out var v)
-        ? v as string ?? throw new InputException($"{path}: key '{key}' must be a string") : fallback;
-
-    private static List<double>? NumList(string path, TomlTable t, string key) => t.TryGetValue(Key(key), out var v)
-        ? (v as TomlArray ?? throw new InputException($"{path}: key '{key}' must be an array"))
-            .Select(o => o switch { double d => d, long l => (double)l, _ => throw new InputException($"{path}: key '{key}' must hold numbers") }).ToList()
-        : null;
-
-    private static List<string>? StrList(string path, TomlTable t, string key) => t.TryGetValue(Key(key), out var v)
-        ? (v as TomlArray ?? throw new InputException($"{path}: key '{key}' must be an array"))
-            .Select(o => o as string ?? throw new InputException($"{path}: key '{key}' must hold strings")).ToList()
-        : null;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FractureLab.Fracture.Geometry;
+using FractureLab.Fracture.Inputs;
 using FractureLab.Fracture.Protocols;
 using FractureLab.Fracture.Runs;
 using FractureLab.Mechanics;
@@ -81,7 +82,7 @@ public sealed record ToughnessStudy(
 
     public static ToughnessStudy Load(string path)
     {
-        var (root, r) = RunConfig.Open(path, "study", StudyFileSchema.Schema);
+        var (root, r) = TomlFileReader.Open(path, "study", StudyFileSchema.Schema);
         r.OnlySections(root);
         var b = RunConfig.FromTables(root, r, path);
         if (b.Settings.Crack.Kind != CrackKind.Centre)
