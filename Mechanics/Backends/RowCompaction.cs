@@ -18,8 +18,8 @@ internal sealed class RowCompaction(bool registerCompaction)
 {
     private readonly bool _register = registerCompaction;
 
-    /// <summary>The most lanes a vector of the pair loop has.</summary>
-    private const int MaxWidth = 8;
+    /// <summary>The most lanes a vector of the pair loop has (16 float32 lanes in mixed precision).</summary>
+    private const int MaxWidth = 16;
 
     public double[] Dx = [], Dy = [], Dz = [], R2 = [], Q = [];
     public int[] J = [];
@@ -72,10 +72,11 @@ internal sealed class RowCompaction(bool registerCompaction)
     /// <summary>
     /// Separations r_i − (r_j + shift) and neighbor charges of the list entries [<paramref name="from"/>, <paramref name="to"/>) of atom
     /// <paramref name="i"/>, keeping those with r² &lt; <paramref name="keep2"/> (Å²), then the padding at
-    /// <paramref name="beyond2"/> (Å², outside every cut-off). Returns the padded length; <see cref="Count"/> is the
-    /// kept count. Indices come from the list built for these positions, so no bounds checks are made.
+    /// <paramref name="beyond2"/> (Å², outside every cut-off) up to a multiple of <paramref name="padTo"/> (the pair terms'
+    /// lanes, a multiple of TV.Count). Returns the padded length; <see cref="Count"/> is the kept count. Indices come from
+    /// the list built for these positions, so no bounds checks are made.
     /// </summary>
-    public int Fill<TV>(in Sources src, int i, int from, int to, double keep2, double beyond2) where TV : struct, ILanes<TV>
+    public int Fill<TV>(in Sources src, int i, int from, int to, double keep2, double beyond2, int padTo) where TV : struct, ILanes<TV>
     {
         ref double row = ref Unsafe.Add(ref src.Rows, 4 * i);
         double xi = row, yi = Unsafe.Add(ref row, 1), zi = Unsafe.Add(ref row, 2);
@@ -116,7 +117,7 @@ internal sealed class RowCompaction(bool registerCompaction)
             n += r2 < keep2 ? 1 : 0;
         }
         Count = n;
-        int padded = (n + TV.Count - 1) / TV.Count * TV.Count;
+        int padded = (n + padTo - 1) / padTo * padTo;
         for (int e = n; e < padded; e++) { Dx[e] = 0; Dy[e] = 0; Dz[e] = 0; R2[e] = beyond2; Q[e] = 0; J[e] = i; }
         return padded;
     }

@@ -20,7 +20,7 @@ namespace FractureLab.Mechanics.Backends;
 /// scalar definition lane by lane. Per-atom virials fall back to the Reference back end (as OpenMM's
 /// CPU platform falls back to Reference). Tested against Reference to a relative 1e-12.
 /// </summary>
-public sealed class SimdBackend(int threads, bool registerCompaction = true, int vectorBits = 0) : IPairBackend
+public sealed class SimdBackend(int threads, bool registerCompaction = true, int vectorBits = 0, PairPrecision precision = PairPrecision.Double) : IPairBackend
 {
     private readonly ReferenceBackend _fallback = new();
     private ThreadBuffer[] _buffers = [];
@@ -36,7 +36,15 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
     private double[] _rows = [];
     private int[] _type = [];
 
-    public string Name => $"simd ({Threads} threads, Vector{VectorBits}{(RegisterCompaction ? $", {(System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported ? "AVX-512" : "AVX2")} row compaction" : "")})";
+    public string Name => $"simd ({Threads} threads, Vector{VectorBits}{(RegisterCompaction ? $", {(System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported ? "AVX-512" : "AVX2")} row compaction" : "")}{(Precision == PairPrecision.Mixed ? $", mixed precision: float32 pair terms in {VectorBits / 32} lanes, double sums" : "")})";
+
+    /// <summary>
+    /// Double, or mixed: the rows are compacted in double as always (pass 1: separations, r², the cut-off test), then the pair
+    /// terms run in float32 lanes, twice as many per vector (<see cref="SingleLanes512"/>, <see cref="SingleLanes256"/>); each
+    /// pair's force goes to its neighbour's double row (widened per four lanes), and the sums of a row (its atom's force,
+    /// energies, virial: at most a few hundred pairs in float32) are added to double totals row by row.
+    /// </summary>
+    public PairPrecision Precision { get; } = precision;
     public int Threads { get; } = Math.Max(1, threads);
 
     /// <summary>
@@ -76,8 +84,13 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
             _buffers = Enumerable.Range(0, Blocks).Select(_ => new ThreadBuffer(n, RegisterCompaction)).ToArray();
         SplitRows(list, n);
         ToSlots(s, list);
-        if (VectorBits == 512) RunBlocks<Lanes512>(s, list, ff);
-        else RunBlocks<Lanes256>(s, list, ff);
+        switch (VectorBits, Precision)
+        {
+            case (512, PairPrecision.Mixed): RunBlocks<Lanes512, SingleLanes512>(s, list, ff); break;
+            case (512, _): RunBlocks<Lanes512, Lanes512>(s, list, ff); break;
+            case (_, PairPrecision.Mixed): RunBlocks<Lanes256, SingleLanes256>(s, list, ff); break;
+            default: RunBlocks<Lanes256, Lanes256>(s, list, ff); break;
+        }
 
         // Per slot, the blocks whose span holds it, in block order (slots split over the threads: the order per atom does
         // not change), to the atom.
@@ -150,35 +163,38 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
         _splitBuild = list.Builds;
     }
 
-    /// <summary>The row blocks with the pair loop compiled for this vector width, short-range and Coulomb combination.</summary>
-    private void RunBlocks<TV>(AtomSystem s, NeighborList list, CompiledForceField ff) where TV : struct, ILanes<TV>
+    /// <summary>
+    /// The row blocks with the pair loop compiled for this vector width, precision, short-range and Coulomb combination:
+    /// <typeparamref name="TFill"/> (double lanes) compacts the rows, <typeparamref name="TV"/> (the same, or float32 lanes) runs the pair terms.
+    /// </summary>
+    private void RunBlocks<TFill, TV>(AtomSystem s, NeighborList list, CompiledForceField ff) where TFill : struct, ILanes<TFill> where TV : struct, ILanes<TV>
     {
-        if (_buckingham is { } buckingham) RunBlocks<TV, BuckinghamLanes>(s, list, ff, buckingham);
-        else RunBlocks<TV, AnyStyleLanes>(s, list, ff, new AnyStyleLanes(ff));
+        if (_buckingham is { } buckingham) RunBlocks<TFill, TV, BuckinghamLanes>(s, list, ff, buckingham);
+        else RunBlocks<TFill, TV, AnyStyleLanes>(s, list, ff, new AnyStyleLanes(ff));
     }
 
-    private void RunBlocks<TV, TShort>(AtomSystem s, NeighborList list, CompiledForceField ff, TShort shortRange)
-        where TV : struct, ILanes<TV> where TShort : struct, IShortRangeLanes
+    private void RunBlocks<TFill, TV, TShort>(AtomSystem s, NeighborList list, CompiledForceField ff, TShort shortRange)
+        where TFill : struct, ILanes<TFill> where TV : struct, ILanes<TV> where TShort : struct, IShortRangeLanes
     {
         var coul = ff.Coulomb;
         switch (coul.CutoffSquared > 0 ? coul.Method : CoulombMethod.None)
         {
-            case CoulombMethod.None: RunBlocks<TV, TShort, NoCoulombLanes>(s, list, ff, shortRange, new NoCoulombLanes()); break;
-            case CoulombMethod.Dsf: RunBlocks<TV, TShort, DsfLanes>(s, list, ff, shortRange, new DsfLanes(coul.Dsf)); break;
-            case CoulombMethod.Wolf: RunBlocks<TV, TShort, WolfLanes>(s, list, ff, shortRange, new WolfLanes(coul.Wolf)); break;
-            default: RunBlocks<TV, TShort, EwaldRealSpaceLanes>(s, list, ff, shortRange, new EwaldRealSpaceLanes(coul.Ewald)); break;
+            case CoulombMethod.None: RunBlocks<TFill, TV, TShort, NoCoulombLanes>(s, list, ff, shortRange, new NoCoulombLanes()); break;
+            case CoulombMethod.Dsf: RunBlocks<TFill, TV, TShort, DsfLanes>(s, list, ff, shortRange, new DsfLanes(coul.Dsf)); break;
+            case CoulombMethod.Wolf: RunBlocks<TFill, TV, TShort, WolfLanes>(s, list, ff, shortRange, new WolfLanes(coul.Wolf)); break;
+            default: RunBlocks<TFill, TV, TShort, EwaldRealSpaceLanes>(s, list, ff, shortRange, new EwaldRealSpaceLanes(coul.Ewald)); break;
         }
     }
 
-    private void RunBlocks<TV, TShort, TCoulomb>(AtomSystem s, NeighborList list, CompiledForceField ff, TShort shortRange, TCoulomb coulomb)
-        where TV : struct, ILanes<TV> where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes
+    private void RunBlocks<TFill, TV, TShort, TCoulomb>(AtomSystem s, NeighborList list, CompiledForceField ff, TShort shortRange, TCoulomb coulomb)
+        where TFill : struct, ILanes<TFill> where TV : struct, ILanes<TV> where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes
     {
-        if (Threads == 1) for (int b = 0; b < Blocks; b++) RunRows<TV, TShort, TCoulomb>(b, s, list, ff, shortRange, coulomb);
-        else Parallel.For(0, Blocks, new ParallelOptions { MaxDegreeOfParallelism = Threads }, b => RunRows<TV, TShort, TCoulomb>(b, s, list, ff, shortRange, coulomb));
+        if (Threads == 1) for (int b = 0; b < Blocks; b++) RunRows<TFill, TV, TShort, TCoulomb>(b, s, list, ff, shortRange, coulomb);
+        else Parallel.For(0, Blocks, new ParallelOptions { MaxDegreeOfParallelism = Threads }, b => RunRows<TFill, TV, TShort, TCoulomb>(b, s, list, ff, shortRange, coulomb));
     }
 
-    private void RunRows<TV, TShort, TCoulomb>(int t, AtomSystem s, NeighborList list, CompiledForceField ff, TShort shortRange, TCoulomb coulomb)
-        where TV : struct, ILanes<TV> where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes
+    private void RunRows<TFill, TV, TShort, TCoulomb>(int t, AtomSystem s, NeighborList list, CompiledForceField ff, TShort shortRange, TCoulomb coulomb)
+        where TFill : struct, ILanes<TFill> where TV : struct, ILanes<TV> where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes
     {
         var b = _buffers[t];
         b.Clear(_rowSplit[t], _reach[t]);
@@ -194,21 +210,34 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
         for (int i = _rowSplit[t]; i < _rowSplit[t + 1]; i++)
         {
             // Pass 1: separations of the whole row, keeping the entries inside the largest cut-off (list order kept).
-            int kept = row.Fill<TV>(src, i, start[i], start[i + 1], keep2, beyond2);
+            int kept = row.Fill<TFill>(src, i, start[i], start[i + 1], keep2, beyond2, TV.Count);
             b.Kept += row.Count;
             // Pass 2: the pair terms on the kept entries.
             PairTerms<TV, TShort, TCoulomb>(row, kept, i, type[i] * nt, _rows[4 * i + 3], type, shortRange, coulomb, bf, ref sums);
         }
-        b.ShortEnergy = TV.Sum(sums.ShortEnergy);
-        b.CoulombEnergy = TV.Sum(sums.CoulombEnergy);
-        b.Virial[0] = TV.Sum(sums.Xx); b.Virial[1] = TV.Sum(sums.Yy); b.Virial[2] = TV.Sum(sums.Zz);
-        b.Virial[3] = TV.Sum(sums.Xy); b.Virial[4] = TV.Sum(sums.Xz); b.Virial[5] = TV.Sum(sums.Yz);
+        if (TV.IsSingle)
+        {
+            b.ShortEnergy = sums.Totals[0]; b.CoulombEnergy = sums.Totals[1];
+            for (int a = 0; a < 6; a++) b.Virial[a] = sums.Totals[2 + a];
+        }
+        else
+        {
+            b.ShortEnergy = TV.Sum(sums.ShortEnergy);
+            b.CoulombEnergy = TV.Sum(sums.CoulombEnergy);
+            b.Virial[0] = TV.Sum(sums.Xx); b.Virial[1] = TV.Sum(sums.Yy); b.Virial[2] = TV.Sum(sums.Zz);
+            b.Virial[3] = TV.Sum(sums.Xy); b.Virial[4] = TV.Sum(sums.Xz); b.Virial[5] = TV.Sum(sums.Yz);
+        }
     }
 
-    /// <summary>Energies (eV) and virial (eV) of a block, per lane.</summary>
+    /// <summary>
+    /// Energies (eV) and virial (eV) of a block: per lane across the rows in double; with float32 lanes per row, each row's
+    /// sums then added to the double <see cref="Totals"/> (short-range, Coulomb, xx, yy, zz, xy, xz, yz).
+    /// </summary>
     private struct PairSums<TV> where TV : struct, ILanes<TV>
     {
         public TV ShortEnergy, CoulombEnergy, Xx, Yy, Zz, Xy, Xz, Yz;
+        public readonly double[] Totals;
+        public PairSums() => Totals = TV.IsSingle ? new double[8] : [];
     }
 
     /// <summary>
@@ -229,6 +258,7 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
         ref double rq = ref MemoryMarshal.GetArrayDataReference(row.Q);
         var eShort = sums.ShortEnergy; var eCoul = sums.CoulombEnergy;
         var vxx = sums.Xx; var vyy = sums.Yy; var vzz = sums.Zz; var vxy = sums.Xy; var vxz = sums.Xz; var vyz = sums.Yz;
+        if (TV.IsSingle) eShort = eCoul = vxx = vyy = vzz = vxy = vxz = vyz = TV.Zero; // float32 sums of this row only
         var fxi = TV.Zero; var fyi = TV.Zero; var fzi = TV.Zero;
         var qiV = TV.Create(qi);
         for (int e = 0; e < kept; e += TV.Count)
@@ -252,6 +282,14 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
             vxx += dx * fx; vyy += dy * fy; vzz += dz * fz; vxy += dx * fy; vxz += dx * fz; vyz += dy * fz;
         }
         bf[4 * i] += TV.Sum(fxi); bf[4 * i + 1] += TV.Sum(fyi); bf[4 * i + 2] += TV.Sum(fzi);
+        if (TV.IsSingle)
+        {
+            var totals = sums.Totals;
+            totals[0] += TV.Sum(eShort); totals[1] += TV.Sum(eCoul);
+            totals[2] += TV.Sum(vxx); totals[3] += TV.Sum(vyy); totals[4] += TV.Sum(vzz);
+            totals[5] += TV.Sum(vxy); totals[6] += TV.Sum(vxz); totals[7] += TV.Sum(vyz);
+            return;
+        }
         sums.ShortEnergy = eShort; sums.CoulombEnergy = eCoul;
         sums.Xx = vxx; sums.Yy = vyy; sums.Zz = vzz; sums.Xy = vxy; sums.Xz = vxz; sums.Yz = vyz;
     }

@@ -13,12 +13,12 @@ public enum BackendKind
 
 /// <summary>
 /// A back end as the command line chose it: kind, threads of the Simd back end (0 = all cores) and the accelerator of the
-/// Gpu back end and its precision. It sits above the back ends (Reference, Simd, Gpu are peers below it, and none of them
+/// Simd and Gpu back ends' pair precision. It sits above the back ends (Reference, Simd, Gpu are peers below it, and none of them
 /// knows this type). The accelerator is owned by the choice: created on the first Gpu back end (kernels compile once),
 /// shared by every back end the choice creates, freed when the choice is disposed (no process-wide cache). A copy made
 /// with <c>with</c> shares the accelerator of the original; dispose the original.
 /// </summary>
-public sealed record BackendChoice(BackendKind Kind, int Threads = 0, GpuDeviceKind Device = GpuDeviceKind.Auto, GpuPrecision Precision = GpuPrecision.Double) : IDisposable
+public sealed record BackendChoice(BackendKind Kind, int Threads = 0, GpuDeviceKind Device = GpuDeviceKind.Auto, PairPrecision Precision = PairPrecision.Double) : IDisposable
 {
     private GpuDevice? _device;
     private readonly object _lock = new();
@@ -26,8 +26,8 @@ public sealed record BackendChoice(BackendKind Kind, int Threads = 0, GpuDeviceK
     public static BackendChoice Parse(string backend, int threads, string device, string precision = "double")
     {
         var choice = Create(backend, threads, device, precision);
-        if (choice.Precision != GpuPrecision.Double && choice.Kind != BackendKind.Gpu)
-            throw new InputException($"--precision {precision} applies to --backend gpu only (the {backend} back end is double precision)");
+        if (choice.Precision != PairPrecision.Double && choice.Kind == BackendKind.Reference)
+            throw new InputException($"--precision {precision} applies to --backend simd and gpu (the reference back end is double precision: it is what the others are checked against)");
         return choice;
     }
 
@@ -41,13 +41,13 @@ public sealed record BackendChoice(BackendKind Kind, int Threads = 0, GpuDeviceK
         },
         threads,
         GpuDeviceKinds.Parse(device),
-        GpuPrecisions.Parse(precision));
+        PairPrecisions.Parse(precision));
 
     public IPairBackend Create() => Kind switch
     {
         BackendKind.Reference => new ReferenceBackend(),
         BackendKind.Gpu => new GpuBackend(Accelerator(), precision: Precision),
-        _ => new SimdBackend(Threads <= 0 ? Environment.ProcessorCount : Threads),
+        _ => new SimdBackend(Threads <= 0 ? Environment.ProcessorCount : Threads, precision: Precision),
     };
 
     private GpuDevice Accelerator()

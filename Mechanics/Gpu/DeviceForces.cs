@@ -28,10 +28,10 @@ public sealed class DeviceForces : IDisposable
     public GpuKernels Kernels => _device.Kernels;
     public DeviceReducer Reducer => _device.Reducer;
 
-    public GpuPrecision Precision { get; }
+    public PairPrecision Precision { get; }
 
     /// <param name="system">the atoms (their count, and the charges mesh Ewald needs; uploaded by the caller).</param>
-    public DeviceForces(GpuDevice device, CompiledForceField ff, AtomSystem system, double skin = 2.0, GpuPrecision precision = GpuPrecision.Double)
+    public DeviceForces(GpuDevice device, CompiledForceField ff, AtomSystem system, double skin = 2.0, PairPrecision precision = PairPrecision.Double)
     {
         int atoms = system.Count;
         Precision = precision;
@@ -44,7 +44,7 @@ public sealed class DeviceForces : IDisposable
         Atoms = new DeviceAtoms(acc, atoms);
         List = new DeviceNeighborList(acc, device.Kernels, device.Reducer, ff.MaxCutoff, skin);
         if (ff.Reciprocal is MeshEwald mesh) _mesh = new DeviceMeshEwald(device, mesh, system.Charge);
-        if (precision == GpuPrecision.Mixed) _single = [acc.Allocate1D<float>(atoms), acc.Allocate1D<float>(atoms), acc.Allocate1D<float>(atoms)];
+        if (precision == PairPrecision.Mixed) _single = [acc.Allocate1D<float>(atoms), acc.Allocate1D<float>(atoms), acc.Allocate1D<float>(atoms)];
     }
 
     /// <summary>Forces (eV/Å) on the device atoms, and per-atom energies and virials, with the list of the current positions.</summary>
@@ -58,7 +58,7 @@ public sealed class DeviceForces : IDisposable
     public void Evaluate(Box box)
     {
         var a = Atoms.Views;
-        if (Precision == GpuPrecision.Mixed)
+        if (Precision == PairPrecision.Mixed)
         {
             Kernels.ToSingle(Atoms.Count, a, _single[0].View, _single[1].View, _single[2].View);
             Kernels.MixedPairs(Atoms.Count, a, List.Views, List.DeviceBoxOf(box), _pairs.View, ForceField.TypeCount, ForceField.Coulomb, _perAtom.View,

@@ -15,8 +15,8 @@ namespace FractureLab.Mechanics.Gpu;
 /// </summary>
 /// <param name="device">the accelerator; disposed with the back end when <paramref name="ownsDevice"/>.</param>
 /// <param name="ownsDevice">whether disposing the back end disposes the device.</param>
-/// <param name="precision">double, or float32 positions in the pair kernel (<see cref="GpuPrecision"/>).</param>
-public sealed class GpuBackend(GpuDevice device, bool ownsDevice = false, GpuPrecision precision = GpuPrecision.Double) : IPairBackend, IDisposable
+/// <param name="precision">double, or float32 positions in the pair kernel (<see cref="PairPrecision"/>).</param>
+public sealed class GpuBackend(GpuDevice device, bool ownsDevice = false, PairPrecision precision = PairPrecision.Double) : IPairBackend, IDisposable
 {
     private DeviceForces? _forces;
     private AtomSystem? _system;
@@ -25,8 +25,8 @@ public sealed class GpuBackend(GpuDevice device, bool ownsDevice = false, GpuPre
     private double[] _syncedX = [], _syncedY = [], _syncedZ = [];
 
     public GpuDevice Device { get; } = device;
-    public GpuPrecision Precision { get; } = precision;
-    public string Name => $"gpu ({Device.Description}, {(Precision == GpuPrecision.Mixed ? "mixed precision: float32 positions, double pair terms and sums" : "double precision")})";
+    public PairPrecision Precision { get; } = precision;
+    public string Name => $"gpu ({Device.Description}, {(Precision == PairPrecision.Mixed ? "mixed precision: float32 positions, double pair terms and sums" : "double precision")})";
     public bool UsesHostNeighborList => false;
     /// <summary>Builds of the device neighbor list so far.</summary>
     public int ListBuilds => _forces?.List.Builds ?? 0;

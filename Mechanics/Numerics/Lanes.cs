@@ -17,6 +17,12 @@ public interface ILanes<TV> where TV : struct, ILanes<TV>
 {
     /// <summary>Lanes per vector.</summary>
     static abstract int Count { get; }
+    /// <summary>
+    /// Whether the lanes are float32 (the mixed-precision pair terms, <see cref="SingleLanes256"/>, <see cref="SingleLanes512"/>):
+    /// every load rounds doubles to float, every value read out (lanes, sums, blocks) is widened back to double. A constant
+    /// for the JIT, so the double kernels carry no trace of the single ones.
+    /// </summary>
+    static abstract bool IsSingle { get; }
     static abstract TV Zero { get; }
     static abstract TV One { get; }
     static abstract TV Create(double value);
@@ -37,6 +43,8 @@ public interface ILanes<TV> where TV : struct, ILanes<TV>
     static abstract double Sum(TV a);
     /// <summary>p·2^k per lane, k the integer that <paramref name="kd"/> = k + <paramref name="shifter"/> holds in its low mantissa bits.</summary>
     static abstract TV ScaleByShiftedExponent(TV p, TV kd, TV shifter);
+    /// <summary>e^x per lane in this type's precision (<see cref="Exponential.ExpDouble"/> or <see cref="Exponential.ExpSingle"/>).</summary>
+    static abstract TV Exp(TV x);
     static abstract TV Load(ref double source);
     /// <summary>a[i_l] for the lanes l, the indices read from <paramref name="indices"/>; no bounds checks.</summary>
     static abstract TV Gather(ref double a, ref int indices);
@@ -65,6 +73,7 @@ public readonly struct Lanes256(Vector256<double> v) : ILanes<Lanes256>
 {
     public readonly Vector256<double> V = v;
     public static int Count => 4;
+    public static bool IsSingle => false;
     public static Lanes256 Zero => default;
     public static Lanes256 One => new(Vector256<double>.One);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes256 Create(double value) => new(Vector256.Create(value));
@@ -85,6 +94,7 @@ public readonly struct Lanes256(Vector256<double> v) : ILanes<Lanes256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 ScaleByShiftedExponent(Lanes256 p, Lanes256 kd, Lanes256 shifter) =>
         new(p.V * Vector256.ShiftLeft(kd.V.AsInt64() - shifter.V.AsInt64() + Vector256.Create(1023L), 52).AsDouble());
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes256 Exp(Lanes256 x) => Exponential.ExpDouble(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes256 Load(ref double source) => new(Vector256.LoadUnsafe(ref source));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 Gather(ref double a, ref int i) => new(Vector256.Create(
@@ -151,6 +161,7 @@ public readonly struct Lanes512(Vector512<double> v) : ILanes<Lanes512>
 {
     public readonly Vector512<double> V = v;
     public static int Count => 8;
+    public static bool IsSingle => false;
     public static Lanes512 Zero => default;
     public static Lanes512 One => new(Vector512<double>.One);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes512 Create(double value) => new(Vector512.Create(value));
@@ -171,6 +182,7 @@ public readonly struct Lanes512(Vector512<double> v) : ILanes<Lanes512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 ScaleByShiftedExponent(Lanes512 p, Lanes512 kd, Lanes512 shifter) =>
         new(p.V * Vector512.ShiftLeft(kd.V.AsInt64() - shifter.V.AsInt64() + Vector512.Create(1023L), 52).AsDouble());
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes512 Exp(Lanes512 x) => Exponential.ExpDouble(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes512 Load(ref double source) => new(Vector512.LoadUnsafe(ref source));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 Gather(ref double a, ref int i) => new(Vector512.Create(

@@ -159,7 +159,7 @@ public class GpuBackendTests
         var c = new CoulombSettings(CoulombMethod.Dsf, 0.2, 10.0, ErfcFlavor.AbramowitzStegun);
         var s1 = Replicated(3); var s2 = Replicated(3);
         var expected = new ForceComputer(Bind(s1, c), new ReferenceBackend()).Compute(s1);
-        var actual = new ForceComputer(Bind(s2, c), new GpuBackend(CpuAccelerator.Device, precision: GpuPrecision.Mixed)).Compute(s2);
+        var actual = new ForceComputer(Bind(s2, c), new GpuBackend(CpuAccelerator.Device, precision: PairPrecision.Mixed)).Compute(s2);
         double num = 0, den = 0;
         for (int i = 0; i < s1.Count; i++)
         {
@@ -171,7 +171,7 @@ public class GpuBackendTests
         // float32 positions: rounding of ~40 Å coordinates (2e-6 Å) shows (measured 8.5e-6 force RMS, 1.2e-7 energy), within the documented bounds
         Assert.InRange(forceRms, 1e-9, 3e-5);
         Assert.InRange(energy, 0, 1e-6);
-        Assert.Contains("mixed precision", new GpuBackend(CpuAccelerator.Device, precision: GpuPrecision.Mixed).Name);
+        Assert.Contains("mixed precision", new GpuBackend(CpuAccelerator.Device, precision: PairPrecision.Mixed).Name);
         Console.WriteLine($"mixed precision: force rel. RMS {forceRms:G3}, energy rel. {energy:G3}");
     }
 

@@ -11,7 +11,7 @@ public sealed class BackendOptions
     public Option<int> Threads { get; } = new("--threads") { Description = "threads for the simd back end (0 = all cores)", DefaultValueFactory = _ => 0 };
     public Option<string> Device { get; } = new("--device") { Description = "accelerator of the gpu back end: auto (CUDA, then OpenCL, then ILGPU's CPU accelerator), cuda, opencl or cpu", DefaultValueFactory = _ => "auto" };
 
-    public Option<string> Precision { get; } = new("--precision") { Description = "gpu back end: double, or mixed (float32 positions in the pair kernel, double pair terms and sums)", DefaultValueFactory = _ => "double" };
+    public Option<string> Precision { get; } = new("--precision") { Description = "pair arithmetic: double, or mixed (simd: float32 pair terms in twice the lanes, double sums; gpu: float32 positions in the pair kernel, double pair terms and sums)", DefaultValueFactory = _ => "double" };
 
     public void AddTo(Command c)
     {
