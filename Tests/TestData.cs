@@ -22,6 +22,19 @@ public static class TestData
     public static string Repository(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "..", "..", "..", "..", .. parts]);
 
     /// <summary>Distance (Å) between atoms i and j, minimum image.</summary>
+    /// <summary>√(Σ|F_actual − F_expected|² / Σ|F_expected|²) over the atoms: the force error measure of the mixed-precision bounds.</summary>
+    public static double ForceRelativeRms(AtomSystem expected, AtomSystem actual)
+    {
+        double num = 0, den = 0;
+        for (int i = 0; i < expected.Count; i++)
+        {
+            double dx = actual.Fx[i] - expected.Fx[i], dy = actual.Fy[i] - expected.Fy[i], dz = actual.Fz[i] - expected.Fz[i];
+            num += dx * dx + dy * dy + dz * dz;
+            den += expected.Fx[i] * expected.Fx[i] + expected.Fy[i] * expected.Fy[i] + expected.Fz[i] * expected.Fz[i];
+        }
+        return Math.Sqrt(num / den);
+    }
+
     public static double Distance(AtomSystem s, int i, int j) => Math.Sqrt(s.Box.Distance2(s.X[i], s.Y[i], s.Z[i], s.X[j], s.Y[j], s.Z[j]));
 
     public static (AtomSystem System, CompiledForceField ForceField) Bind(string data, string forceField, FractureLab.Mechanics.Coulomb.CoulombSettings? coulomb = null, double? cutoff = null)

@@ -60,6 +60,8 @@ public sealed class TensilePull(AtomSystem system, ForceComputer forces, Tensile
     }
 
     private double DtPs => settings.TimestepFs * MetalUnits.Femtosecond;
+    /// <summary>The runaway limits of every MD stage of the pull, scaled to the tension's temperature.</summary>
+    private RunawayLimits Runaway => RunawayLimits.Default with { TargetTemperatureK = settings.TemperatureK };
 
     /// <summary>
     /// Protocols A and B: one stage with the loading axis driven at the strain rate, records every
@@ -78,7 +80,7 @@ public sealed class TensilePull(AtomSystem system, ForceComputer forces, Tensile
         var stage = new Stage("tension", ensemble, records * perRecord, DtPs)
         {
             Deformation = new BoxDeformation(axis, settings.StrainRatePerPs, InitialLengthA),
-            Runaway = RunawayLimits.Default with { TargetTemperatureK = settings.TemperatureK },
+            Runaway = Runaway,
         };
         var recorder = new Recorder(this, perRecord, progress) { RecordAtStart = true };
         var simulation = new Simulation(system, forces) { ResumeFrom = resume ? CheckpointPath : null };
@@ -121,7 +123,7 @@ public sealed class TensilePull(AtomSystem system, ForceComputer forces, Tensile
         long holdSteps = Math.Max(1, (long)Math.Round(settings.HoldPs / DtPs));
         var hold = new Stage("hold", EnsembleSettings.Nvt(settings.TemperatureK, settings.TDampPs), holdSteps, DtPs)
         {
-            Runaway = RunawayLimits.Default with { TargetTemperatureK = settings.TemperatureK },
+            Runaway = Runaway,
         };
         for (int k = first; k <= steps; k++)
         {

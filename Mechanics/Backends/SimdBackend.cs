@@ -213,12 +213,12 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
             int kept = row.Fill<TFill>(src, i, start[i], start[i + 1], keep2, beyond2, TV.Count);
             b.Kept += row.Count;
             // Pass 2: the pair terms on the kept entries.
-            PairTerms<TV, TShort, TCoulomb>(row, kept, i, type[i] * nt, _rows[4 * i + 3], type, shortRange, coulomb, bf, ref sums);
+            PairTerms<TV, TShort, TCoulomb>(row, kept, i, type[i] * nt, _rows[4 * i + 3], type, shortRange, coulomb, bf, ref sums, b.RowTotals);
         }
         if (TV.IsSingle)
         {
-            b.ShortEnergy = sums.Totals[0]; b.CoulombEnergy = sums.Totals[1];
-            for (int a = 0; a < 6; a++) b.Virial[a] = sums.Totals[2 + a];
+            b.ShortEnergy = b.RowTotals[0]; b.CoulombEnergy = b.RowTotals[1];
+            for (int a = 0; a < 6; a++) b.Virial[a] = b.RowTotals[2 + a];
         }
         else
         {
@@ -231,13 +231,11 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
 
     /// <summary>
     /// Energies (eV) and virial (eV) of a block: per lane across the rows in double; with float32 lanes per row, each row's
-    /// sums then added to the double <see cref="Totals"/> (short-range, Coulomb, xx, yy, zz, xy, xz, yz).
+    /// sums then added to the block's double <see cref="ThreadBuffer.RowTotals"/> instead.
     /// </summary>
     private struct PairSums<TV> where TV : struct, ILanes<TV>
     {
         public TV ShortEnergy, CoulombEnergy, Xx, Yy, Zz, Xy, Xz, Yz;
-        public readonly double[] Totals;
-        public PairSums() => Totals = TV.IsSingle ? new double[8] : [];
     }
 
     /// <summary>
@@ -246,7 +244,7 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
     /// <paramref name="bf"/>, the reactions to the neighbors' rows; the sums continue across rows in the same lane order.
     /// </summary>
     private static void PairTerms<TV, TShort, TCoulomb>(RowCompaction row, int kept, int i, int rowType, double qi, int[] type,
-        TShort shortRange, TCoulomb coulomb, double[] bf, ref PairSums<TV> sums)
+        TShort shortRange, TCoulomb coulomb, double[] bf, ref PairSums<TV> sums, double[] totals)
         where TV : struct, ILanes<TV> where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes
     {
         ref double rdx = ref MemoryMarshal.GetArrayDataReference(row.Dx);
@@ -284,7 +282,6 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
         bf[4 * i] += TV.Sum(fxi); bf[4 * i + 1] += TV.Sum(fyi); bf[4 * i + 2] += TV.Sum(fzi);
         if (TV.IsSingle)
         {
-            var totals = sums.Totals;
             totals[0] += TV.Sum(eShort); totals[1] += TV.Sum(eCoul);
             totals[2] += TV.Sum(vxx); totals[3] += TV.Sum(vyy); totals[4] += TV.Sum(vzz);
             totals[5] += TV.Sum(vxy); totals[6] += TV.Sum(vxz); totals[7] += TV.Sum(vyz);
@@ -299,6 +296,8 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
         /// <summary>Forces (eV/Å) as rows (f_x, f_y, f_z, 0) per atom: <see cref="ForceRows"/>.</summary>
         public double[] F { get; } = new double[ForceRows.Length(n)];
         public double[] Virial { get; } = new double[6];
+        /// <summary>Float32 lanes only: the block's double sums of the rows' energies and virial (short-range, Coulomb, xx, yy, zz, xy, xz, yz).</summary>
+        public double[] RowTotals { get; } = new double[8];
         public RowCompaction Row { get; } = new(registerCompaction);
         public long Kept { get; set; }
         public double ShortEnergy { get; set; }
@@ -307,7 +306,7 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
         /// <summary>Zeroes the force rows of slots [from, to) (the block's span) and the sums.</summary>
         public void Clear(int from, int to)
         {
-            Array.Clear(F, ForceRows.Length(from), ForceRows.Length(to) - ForceRows.Length(from)); Array.Clear(Virial);
+            Array.Clear(F, ForceRows.Length(from), ForceRows.Length(to) - ForceRows.Length(from)); Array.Clear(Virial); Array.Clear(RowTotals);
             ShortEnergy = CoulombEnergy = 0;
             Kept = 0;
         }

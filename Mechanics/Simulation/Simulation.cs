@@ -35,7 +35,7 @@ public sealed class Simulation(AtomSystem system, ForceComputer forces, ILogger?
     /// The integrator to use on the force computer's back end: <paramref name="host"/> itself, or the same integrator
     /// resident on the device for the Gpu back end (unless the force field uses plain Ewald, whose k-vector sum is on the host).
     /// </summary>
-    public static IIntegrator OnBackend(IIntegrator host, ForceComputer forces) =>
+    private static IIntegrator OnBackend(IIntegrator host, ForceComputer forces) =>
         forces.Backend is Gpu.GpuBackend gpu && Gpu.ResidentIntegrator.Supports(forces.ForceField) ? new Gpu.ResidentIntegrator(host, gpu) : host;
 
     /// <summary>The integrator a stage runs with on this simulation's back end (for plans and checks).</summary>

@@ -22,7 +22,8 @@ public abstract class BackendParityTests
         { "casio120.data", "pedone2006", "dsf" },
     };
 
-    private static CoulombSettings Settings(string coulomb) => coulomb switch
+    /// <summary>The Coulomb settings of the parity cases (also the mixed-precision cases).</summary>
+    internal static CoulombSettings Settings(string coulomb) => coulomb switch
     {
         "dsf" => new CoulombSettings(CoulombMethod.Dsf, 0.2, 10.0, ErfcFlavor.AbramowitzStegun),
         "wolf" => new CoulombSettings(CoulombMethod.Wolf, 0.25, 10.0, ErfcFlavor.Exact),

@@ -31,30 +31,16 @@ public class SimdMixedPrecisionTests
         return d;
     }
 
-    private static CoulombSettings Settings(string coulomb) => coulomb switch
-    {
-        "dsf" => new CoulombSettings(CoulombMethod.Dsf, 0.2, 10.0, ErfcFlavor.AbramowitzStegun),
-        "wolf" => new CoulombSettings(CoulombMethod.Wolf, 0.25, 10.0, ErfcFlavor.Exact),
-        _ => new CoulombSettings(CoulombMethod.Ewald, 0.0, 10.0, ErfcFlavor.Exact, 1e-6),
-    };
-
     [Theory]
     [MemberData(nameof(Cases))]
     public void MixedPrecision_IsWithinItsBounds_OfReference(string data, string forceField, string coulomb, int bits)
     {
-        var (s1, ff1) = TestData.Bind(data, forceField, Settings(coulomb));
-        var (s2, ff2) = TestData.Bind(data, forceField, Settings(coulomb));
+        var (s1, ff1) = TestData.Bind(data, forceField, BackendParityTests.Settings(coulomb));
+        var (s2, ff2) = TestData.Bind(data, forceField, BackendParityTests.Settings(coulomb));
         var expected = new ForceComputer(ff1, new ReferenceBackend()).Compute(s1);
         var mixed = new SimdBackend(2, vectorBits: bits, precision: PairPrecision.Mixed);
         var actual = new ForceComputer(ff2, mixed).Compute(s2);
-        double num = 0, den = 0;
-        for (int i = 0; i < s1.Count; i++)
-        {
-            double dx = s2.Fx[i] - s1.Fx[i], dy = s2.Fy[i] - s1.Fy[i], dz = s2.Fz[i] - s1.Fz[i];
-            num += dx * dx + dy * dy + dz * dz;
-            den += s1.Fx[i] * s1.Fx[i] + s1.Fy[i] * s1.Fy[i] + s1.Fz[i] * s1.Fz[i];
-        }
-        double forceRms = Math.Sqrt(num / den), energy = Math.Abs(actual.PotentialEnergy / expected.PotentialEnergy - 1);
+        double forceRms = TestData.ForceRelativeRms(s1, s2), energy = Math.Abs(actual.PotentialEnergy / expected.PotentialEnergy - 1);
         double wmax = expected.Virial.Max(Math.Abs), virial = expected.Virial.Zip(actual.Virial, (e, a) => Math.Abs(e - a)).Max() / wmax;
         // float32 arithmetic shows (above 1e-9: this is not the double kernel), within the bounds
         Assert.InRange(forceRms, 1e-9, 3e-5);
