@@ -61,6 +61,12 @@ public sealed record CampaignConfig(
     IReadOnlyList<CampaignComposition> Compositions,
     DiffusionAxis? Diffusion = null)
 {
+    /// <summary>
+    /// A toughness study file (<c>campaign.study</c>, full path) run once per composition on its glass
+    /// (<see cref="CampaignToughness"/>), or null for none.
+    /// </summary>
+    public string? StudyFile { get; init; }
+
     public static CampaignConfig Load(string path)
     {
         var (root, r) = TomlFileReader.Open(path, "campaign", CampaignFileSchema.Schema);
@@ -72,7 +78,11 @@ public sealed record CampaignConfig(
         if (replicas < 1) throw new InputException($"{path}: key 'campaign.replicas' must be at least 1");
         var rates = r.Numbers(c, "campaign.strain_rates_per_s") ?? [CampaignDefaults.StrainRatePerS];
         if (rates.Any(r => !(r > 0))) throw new InputException($"{path}: key 'campaign.strain_rates_per_s' must hold positive rates");
-        var protocols = (r.Strings(c, "campaign.protocols") ?? ["A"]).Select(p => p.ToUpperInvariant() switch
+        string? studyFile = r.Text(c, "campaign.study", null);
+        if (studyFile is not null && !Path.IsPathRooted(studyFile)) studyFile = Path.Combine(dir, studyFile);
+        if (studyFile is not null && !File.Exists(studyFile)) throw new InputException($"{path}: key 'campaign.study': file {studyFile} does not exist");
+        // with a toughness study the fracture runs are the study's own pulls: no protocol runs unless asked for
+        var protocols = (r.Strings(c, "campaign.protocols") ?? (studyFile is null ? ["A"] : [])).Select(p => p.ToUpperInvariant() switch
         {
             "A" => TensileProtocol.A, "B" => TensileProtocol.B, "C" => TensileProtocol.C,
             _ => throw new InputException($"{path}: key 'campaign.protocols' has '{p}', expected A, B or C"),
@@ -102,7 +112,10 @@ public sealed record CampaignConfig(
                 r.Text(t, p + "elements", null),
                 t.ContainsKey("boron_n4") ? r.Number(t, p + "boron_n4", 0) : null));
         }
-        return new CampaignConfig(path, replicas, rates, protocols, baseFile, comps, ReadDiffusion(path, root, r));
+        var config = new CampaignConfig(path, replicas, rates, protocols, baseFile, comps, ReadDiffusion(path, root, r)) { StudyFile = studyFile };
+        // read every composition's study now, so a bad study file fails before any glass is built
+        if (studyFile is not null) foreach (var comp in comps) CampaignToughness.StudyOf(config, comp, glassFile: null);
+        return config;
     }
 
     private static DiffusionAxis? ReadDiffusion(string path, TomlTable root, TomlFileReader r)

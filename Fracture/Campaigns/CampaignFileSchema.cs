@@ -13,7 +13,8 @@ public static class CampaignFileSchema
     [
         new("campaign.replicas", "integer", false, CampaignDefaults.Replicas.ToString(), "replicas (seeds 1..n) of every run"),
         new("campaign.strain_rates_per_s", "numbers", false, $"[{Value(CampaignDefaults.StrainRatePerS)}]", "strain rates of the pulls, 1/s"),
-        new("campaign.protocols", "strings", false, "[\"A\"]", "tensile protocols A, B, C (SCIENCE.md §2)"),
+        new("campaign.protocols", "strings", false, "[\"A\"] ([] with a study)", "tensile protocols A, B, C (SCIENCE.md §2)"),
+        new("campaign.study", "string", false, "(none)", "toughness study file (`fracturelab schema study`) run on every composition's glass (replica 1), relative to this file; results in toughness.csv"),
         new("campaign.base", "string", false, "(the embedded job)", "run file every run starts from (`fracturelab schema run`), relative to this file"),
         new("composition[].label", "string", true, null, "name of the composition (its folder and its key in the results)"),
         new("composition[].x", "number", false, "(none)", "composition variable written with the results (e.g. mol% Li2O)"),

@@ -23,7 +23,7 @@ public static class CampaignCommand
         var aggregateOnly = new Option<bool>("--aggregate-only") { Description = "only gather finished runs into aggregate.csv and plots" };
         var lammps = new Option<string?>("--emit-lammps") { Description = "write LAMMPS data files, decks and run.sh per run into DIR (the same protocol, analysed back by analyze-lammps) instead of running" };
         var backendOpts = new BackendOptions();
-        var cmd = new Command("campaign", "Campaign: compositions × replicas × strain rates × protocols, and NVT diffusion runs × temperatures");
+        var cmd = new Command("campaign", "Campaign: compositions × replicas × strain rates × protocols, a toughness study per composition, and NVT diffusion runs × temperatures");
         cmd.Arguments.Add(file);
         foreach (var o in new Option[] { outOpt, jobs, resume, slurm, aggregateOnly, lammps }) cmd.Options.Add(o);
         backendOpts.AddTo(cmd);
@@ -33,6 +33,8 @@ public static class CampaignCommand
             string outDir = p.GetValue(outOpt)!;
             var runs = CampaignRuns.Plan(config, outDir);
             var diffusion = CampaignDiffusion.Plan(config, outDir);
+            if (config.StudyFile is not null && (p.GetValue(slurm) is not null || p.GetValue(lammps) is not null))
+                throw new InputException($"{config.Source}: key 'campaign.study': a campaign's toughness studies run here only; for Slurm or LAMMPS, build the glasses and emit each composition's study with `fracturelab toughness STUDY.toml --emit-slurm DIR` (or --emit-lammps)");
             if (p.GetValue(slurm) is { } slurmDir)
             {
                 var extra = diffusion.Select(d => CampaignDiffusion.SlurmTask(config, d, CampaignRuns.BuildStep(d.Composition, d.Replica, outDir),
@@ -58,7 +60,11 @@ public static class CampaignCommand
                     jobCount == 1 ? Progress : (t, b) => ConsoleProgress.Run(t, b, interactive: false), Console.WriteLine);
                 CampaignDiffusion.RunAll(config, diffusion, outDir, (comp, replica) => CampaignRuns.GlassFile(comp, replica, outDir, Progress), backend,
                     Progress, Console.WriteLine);
+                CampaignToughness.RunAll(config, outDir, jobCount, p.GetValue(resume), backend,
+                    jobCount == 1 ? Progress : (t, b) => ConsoleProgress.Run(t, b, interactive: false), Console.WriteLine);
             }
+            if (CampaignToughness.Aggregate(config, outDir, Console.WriteLine) is int studies and > 0)
+                Console.WriteLine($"toughness of {studies}/{config.Compositions.Count} compositions in {Path.Combine(outDir, CampaignToughness.Table)}");
             if (runs.Count > 0)
             {
                 int finished = CampaignAggregate.Write(runs, outDir);
