@@ -4,7 +4,9 @@ using FractureLab.Mechanics;
 using FractureLab.Mechanics.Atoms;
 using FractureLab.Mechanics.Backends;
 using FractureLab.Mechanics.Geometry;
+using FractureLab.Mechanics.Integrators;
 using FractureLab.Mechanics.Minimizers;
+using FractureLab.Mechanics.Simulation;
 
 namespace FractureLab.Fracture.Toughness;
 
@@ -14,16 +16,31 @@ namespace FractureLab.Fracture.Toughness;
 /// <see cref="BoundaryA"/> thick (≥ the force cut-off, so no inner atom feels the free outer surface); the slit's opening
 /// (Å); the tip advance (Å) that counts as growth; the FIRE tolerance (eV/Å) and iterations per step (relaxation at 0 K);
 /// plane strain or stress for κ; crack axis x and loading axis z by default (the front along the remaining, periodic axis).
+/// With <see cref="TemperatureK"/> &gt; 0 each step relaxes by MD instead: <see cref="HoldPs"/> ps of Nosé-Hoover NVT at that
+/// temperature (timestep <see cref="TimestepFs"/> fs) with the boundary layer held, the tip and J taken from the positions and
+/// per-atom stress (kinetic part included) averaged over the second half of the hold, sampled every
+/// <see cref="SampleEverySteps"/> steps; velocities drawn once (Maxwell-Boltzmann, <see cref="Seed"/>) and carried from step to step.
 /// </summary>
 public sealed record KFieldSettings(
     double KStartMPa = 0.1, double KStepMPa = 0.02, double KMaxMPa = 1.5, double BoundaryA = 10.0, double OpeningA = 4.0,
     double AdvanceA = 3.0, double ForceToleranceEvPerA = 1e-3, int MaxIterations = 3000, PlaneState State = PlaneState.Strain,
-    int CrackAxis = 0, int LoadAxis = 2, double VacuumA = 12.0, bool ComputeJ = true, JOptions? J = null)
+    int CrackAxis = 0, int LoadAxis = 2, double VacuumA = 12.0, bool ComputeJ = true, JOptions? J = null,
+    double TemperatureK = 0, double HoldPs = 2.0, double TimestepFs = 1.0, int SampleEverySteps = 20, int Seed = 1)
 {
+    /// <summary>Whether each step relaxes by MD at <see cref="TemperatureK"/> (else FIRE at 0 K).</summary>
+    public bool Thermal => TemperatureK > 0;
+
+    /// <summary>MD steps of one hold.</summary>
+    public long HoldSteps => (long)Math.Round(HoldPs / (TimestepFs * Mechanics.Units.MetalUnits.Femtosecond));
+
     public void Check()
     {
         if (!(KStartMPa > 0 && KStepMPa > 0 && KMaxMPa >= KStartMPa)) throw new InputException($"K-field: K from {KStartMPa} by {KStepMPa} to {KMaxMPa} MPa m^0.5 must be positive and increasing");
         if (!(BoundaryA > 0 && OpeningA > 0 && AdvanceA > 0)) throw new InputException("K-field: boundary thickness, opening and advance must be positive");
+        if (!(TemperatureK >= 0 && double.IsFinite(TemperatureK))) throw new InputException($"K-field: temperature {TemperatureK} K must be 0 (FIRE at 0 K) or positive (MD)");
+        if (Thermal && !(TimestepFs > 0 && TimestepFs <= 5)) throw new InputException($"K-field: timestep {TimestepFs} fs must lie in (0, 5]");
+        if (Thermal && SampleEverySteps < 1) throw new InputException($"K-field: sample_every_steps {SampleEverySteps} must be at least 1");
+        if (Thermal && HoldSteps < 2 * SampleEverySteps) throw new InputException($"K-field: a hold of {HoldPs} ps is {HoldSteps} steps, too short to average over its second half every {SampleEverySteps} steps");
     }
 }
 
@@ -43,16 +60,21 @@ public sealed class KFieldSlab
     public required string Description { get; init; }
 }
 
-/// <summary>One K step: K, the tip, its advance, J from the atoms (J/m²) and its path spread, the FIRE result.</summary>
-public sealed record KFieldStep(double KMPa, double TipXA, double AdvanceA, double JJPerM2, double JSpread, double ExpectedJJPerM2, int Iterations, bool Converged, double EnergyEv)
+/// <summary>
+/// One K step: K, the tip, its advance, J from the atoms (J/m²) and its path spread, the relaxation (FIRE iterations and
+/// whether it converged, or the MD steps of the hold), the potential energy at its end (eV) and, for MD, the mean
+/// temperature of the moving atoms over the averaging window (K; NaN at 0 K).
+/// </summary>
+public sealed record KFieldStep(double KMPa, double TipXA, double AdvanceA, double JJPerM2, double JSpread, double ExpectedJJPerM2, int Iterations, bool Converged, double EnergyEv,
+    double TemperatureK = double.NaN)
 {
     /// <summary>The header of kfield.csv, one row per step (<see cref="ToCsv"/>).</summary>
-    public const string CsvHeader = "K_MPa_sqrt_m,tip_x_A,advance_A,J_atoms_J_m2,J_spread,K2_over_Eprime_J_m2,fire_iterations,converged,energy_eV";
+    public const string CsvHeader = "K_MPa_sqrt_m,tip_x_A,advance_A,J_atoms_J_m2,J_spread,K2_over_Eprime_J_m2,relax_iterations,converged,energy_eV,temperature_K";
 
     public string ToCsv()
     {
         static string N(double v) => double.IsFinite(v) ? v.ToString("G8", CultureInfo.InvariantCulture) : "";
-        return $"{N(KMPa)},{N(TipXA)},{N(AdvanceA)},{N(JJPerM2)},{N(JSpread)},{N(ExpectedJJPerM2)},{Iterations},{(Converged ? 1 : 0)},{N(EnergyEv)}";
+        return $"{N(KMPa)},{N(TipXA)},{N(AdvanceA)},{N(JJPerM2)},{N(JSpread)},{N(ExpectedJJPerM2)},{Iterations},{(Converged ? 1 : 0)},{N(EnergyEv)},{N(TemperatureK)}";
     }
 }
 
@@ -138,9 +160,10 @@ public static class KFieldLoading
     }
 
     /// <summary>
-    /// Raises K step by step: the whole slab is first placed at u(K) (a good start for the relaxation), the boundary layer
-    /// held there, the inside relaxed by FIRE; the tip is found from the void; J from the atoms at every step. Stops once the
-    /// tip has run past half the way to the boundary layer, or at K_max.
+    /// Raises K step by step: the boundary layer is placed at u(K) and held there, the inside moved by the field's increment
+    /// from its last relaxed state and relaxed (FIRE at 0 K, or an MD hold at <see cref="KFieldSettings.TemperatureK"/>); the
+    /// tip is found from the void; J from the atoms at every step. Stops once the tip has run past half the way to the
+    /// boundary layer, or at K_max.
     /// </summary>
     public static KFieldResult Run(KFieldSlab slab, ForceComputer forces, double youngsGpa, double poisson, KFieldSettings k,
         Action<KFieldStep>? onStep = null, CancellationToken cancel = default)
@@ -152,19 +175,21 @@ public static class KFieldLoading
         int n = (int)Math.Floor((k.KMaxMPa - k.KStartMPa) / k.KStepMPa + 1e-9) + 1;
         var interiorPrev = Positions(slab.System);
         double kPrev = 0;
+        if (k.Thermal) StartVelocities(slab, forces, k);
         for (int step = 0; step < n && !cancel.IsCancellationRequested; step++)
         {
             double kNow = k.KStartMPa + step * k.KStepMPa;
             // Boundary at u(K); the inside moved by the field's increment from its last relaxed state.
             Apply(slab, kNow, youngsGpa, poisson, k, slab.Boundary);
             AddIncrement(slab, interiorPrev, kPrev, kNow, youngsGpa, poisson, k);
-            var min = Fire.Minimize(slab.System, forces, k.ForceToleranceEvPerA, k.MaxIterations, frozen: slab.Boundary);
+            var relax = k.Thermal ? Hold(slab, forces, k, cancel) : Relaxed.Of(Fire.Minimize(slab.System, forces, k.ForceToleranceEvPerA, k.MaxIterations, frozen: slab.Boundary), slab, forces, k);
+            if (cancel.IsCancellationRequested) break;
             interiorPrev = Positions(slab.System);
             kPrev = kNow;
-            var (tip, j, spread) = Measure(slab, forces, k, jo);
+            var (tip, j, spread) = Measure(slab, relax.Positions, relax.StressBarA3, k, jo);
             tip0 ??= tip;
             double advance = double.IsFinite(tip) && tip0 is { } t0 && double.IsFinite(t0) ? tip - t0 : double.NaN;
-            var row = new KFieldStep(kNow, tip, advance, j, spread, KField.EnergyReleaseRateJPerM2(kNow, ePrime), min.Iterations, min.Converged, min.EnergyEv);
+            var row = new KFieldStep(kNow, tip, advance, j, spread, KField.EnergyReleaseRateJPerM2(kNow, ePrime), relax.Iterations, relax.Converged, relax.EnergyEv, relax.TemperatureK);
             steps.Add(row);
             onStep?.Invoke(row);
             if (!double.IsFinite(tip) || tip > slab.TipX + 0.5 * (slab.InnerHi[0] - slab.TipX)) break;
@@ -182,22 +207,117 @@ public static class KFieldLoading
             $"first K after which the tip stays more than {k.AdvanceA} A ahead of its start (step {first + 1} of {steps.Count})"));
     }
 
-    /// <summary>The tip (Å along x) and J from the atoms (J/m², mean over the domains, and its relative spread).</summary>
-    public static (double TipX, double J, double Spread) Measure(KFieldSlab slab, ForceComputer forces, KFieldSettings k, JOptions jo)
+    /// <summary>
+    /// The tip (Å along x) and J from the atoms (J/m², mean over the domains, and its relative spread) of the slab with its
+    /// atoms at <paramref name="positions"/> (Å, 3 per atom: the relaxed or time-averaged ones) and per-atom stress
+    /// <paramref name="stressBarA3"/> (6 columns, bar·Å³; null when J is not computed).
+    /// </summary>
+    public static (double TipX, double J, double Spread) Measure(KFieldSlab slab, double[] positions, double[][]? stressBarA3, KFieldSettings k, JOptions jo)
     {
-        var s = slab.System;
-        var r = forces.Compute(s, perAtomVirial: k.ComputeJ);
+        var s = slab.System.Clone();
+        for (int i = 0; i < s.Count; i++) { s.X[i] = positions[3 * i]; s.Y[i] = positions[3 * i + 1]; s.Z[i] = positions[3 * i + 2]; }
         var u = new double[3 * s.Count];
-        for (int i = 0; i < s.Count; i++) for (int a = 0; a < 3; a++) u[3 * i + a] = s.Positions(a)[i] - slab.Reference[3 * i + a];
-        var stress = k.ComputeJ ? s.PerAtomStressBarA3(r.PerAtomVirial!) : Enumerable.Range(0, 6).Select(_ => new double[s.Count]).ToArray();
+        for (int i = 0; i < u.Length; i++) u[i] = positions[i] - slab.Reference[i];
+        var stress = stressBarA3 ?? Enumerable.Range(0, 6).Select(_ => new double[s.Count]).ToArray();
         var f = HardyFields.Compute(s, u, stress, k.CrackAxis, k.LoadAxis, jo.KernelWidthA, jo.SpacingA, periodic: false, meanDensity: slab.DensityAmuPerA3);
         double tip = CrackTips.Edge(f, slab.TipX - 2 * k.OpeningA, slab.TipZ, +1) ?? double.NaN;
-        if (!k.ComputeJ || !double.IsFinite(tip)) return (tip, double.NaN, double.NaN);
+        if (stressBarA3 is null || !double.IsFinite(tip)) return (tip, double.NaN, double.NaN);
         double room = Math.Min(slab.InnerHi[0] - tip, 0.5 * (slab.InnerHi[1] - slab.InnerLo[1]));
         var values = jo.Fractions.Select(q => q * room).Where(o => o > 2 * Math.Max(f.Hx, f.Hz)).Select(o => JIntegral.Domain(f, tip, slab.TipZ, +1, o / 2, o)).ToList();
         if (values.Count == 0) return (tip, double.NaN, double.NaN);
         var (mean, sd, _) = Campaigns.CampaignAggregate.Describe(values);
         return (tip, mean, values.Count > 1 ? sd / Math.Abs(mean) : double.NaN);
+    }
+
+    /// <summary>The per-atom stress (bar·Å³, 6 columns, kinetic part included) of the slab as it stands, or null when J is not computed.</summary>
+    private static double[][]? Stress(KFieldSlab slab, ForceComputer forces, KFieldSettings k)
+    {
+        if (!k.ComputeJ) return null;
+        var r = forces.Compute(slab.System, perAtomVirial: true);
+        var stress = slab.System.PerAtomStressBarA3(r.PerAtomVirial!);
+        HostDynamics.ZeroHeld(slab.System, slab.Boundary);
+        return stress;
+    }
+
+    /// <summary>What one step's relaxation left: the positions and stress the step is measured on, and how it went.</summary>
+    private sealed record Relaxed(double[] Positions, double[][]? StressBarA3, int Iterations, bool Converged, double EnergyEv, double TemperatureK)
+    {
+        public static Relaxed Of(MinimizationResult m, KFieldSlab slab, ForceComputer forces, KFieldSettings k) =>
+            new(KFieldLoading.Positions(slab.System), Stress(slab, forces, k), m.Iterations, m.Converged, m.EnergyEv, double.NaN);
+    }
+
+    /// <summary>Maxwell-Boltzmann velocities at the temperature on the moving atoms, the held ones at rest, scaled so the moving atoms are at exactly T.</summary>
+    private static void StartVelocities(KFieldSlab slab, ForceComputer forces, KFieldSettings k)
+    {
+        Kinetics.AssignMaxwellBoltzmann(slab.System, k.TemperatureK, k.Seed);
+        HostDynamics.ZeroHeld(slab.System, slab.Boundary, velocities: true);
+        double t = new HostDynamics(slab.System, forces, slab.Boundary).TemperatureK();
+        if (t > 0) Kinetics.ScaleVelocities(slab.System, Math.Sqrt(k.TemperatureK / t));
+    }
+
+    /// <summary>
+    /// One MD hold (Nosé-Hoover NVT at T, the boundary held) through the simulation runner, with the positions, per-atom
+    /// stress and temperature averaged over its second half (every <see cref="KFieldSettings.SampleEverySteps"/> steps).
+    /// </summary>
+    private static Relaxed Hold(KFieldSlab slab, ForceComputer forces, KFieldSettings k, CancellationToken cancel)
+    {
+        var stage = new Stage("kfield-hold", EnsembleSettings.Nvt(k.TemperatureK), k.HoldSteps, k.TimestepFs * Mechanics.Units.MetalUnits.Femtosecond)
+        {
+            Held = slab.Boundary,
+            Runaway = RunawayLimits.Default with { TargetTemperatureK = k.TemperatureK },
+        };
+        var window = new HoldAverage(slab, forces, k);
+        new Simulation(slab.System, forces).Run([stage], [window], cancel);
+        return window.Result(forces.Last.PotentialEnergy);
+    }
+
+    /// <summary>Running means over the second half of a hold: positions (unwrapped: the slab is free in-plane and the front axis is not crossed by averaging within a step), stress, temperature.</summary>
+    private sealed class HoldAverage(KFieldSlab slab, ForceComputer forces, KFieldSettings k) : ISimulationObserver
+    {
+        private readonly double[] _positions = new double[3 * slab.System.Count];
+        private double[][]? _stress;
+        private double _temperature;
+        private int _samples;
+        private double[]? _first;
+
+        public long Interval => k.SampleEverySteps;
+
+        public bool AtInterval(MdRun run)
+        {
+            if (run.Step <= k.HoldSteps / 2) return true;
+            var s = slab.System;
+            var now = Positions(s);
+            // positions along the periodic front axis are averaged about the first sample's image, so an atom that crosses
+            // the boundary during the window is not averaged across the box
+            _first ??= now;
+            int ya = 3 - k.CrackAxis - k.LoadAxis;
+            double ly = s.Box.Length(ya);
+            for (int i = 0; i < s.Count; i++)
+            {
+                for (int a = 0; a < 3; a++)
+                {
+                    double v = now[3 * i + a];
+                    if (a == ya) v -= ly * Math.Round((v - _first[3 * i + a]) / ly);
+                    _positions[3 * i + a] += v;
+                }
+            }
+            if (Stress(slab, forces, k) is { } stress)
+            {
+                _stress ??= Enumerable.Range(0, 6).Select(_ => new double[s.Count]).ToArray();
+                for (int c = 0; c < 6; c++) for (int i = 0; i < s.Count; i++) _stress[c][i] += stress[c][i];
+            }
+            _temperature += new HostDynamics(s, forces, slab.Boundary).TemperatureK();
+            _samples++;
+            return true;
+        }
+
+        public Relaxed Result(double energyEv)
+        {
+            if (_samples == 0) return new Relaxed(Positions(slab.System), Stress(slab, forces, k), (int)k.HoldSteps, false, energyEv, double.NaN);
+            for (int i = 0; i < _positions.Length; i++) _positions[i] /= _samples;
+            if (_stress is not null) foreach (var col in _stress) for (int i = 0; i < col.Length; i++) col[i] /= _samples;
+            return new Relaxed(_positions, _stress, (int)k.HoldSteps, true, energyEv, _temperature / _samples);
+        }
     }
 
     private static void AddIncrement(KFieldSlab slab, double[] previous, double kPrev, double kNow, double e, double nu, KFieldSettings k)
@@ -216,7 +336,7 @@ public static class KFieldLoading
         }
     }
 
-    private static double[] Positions(AtomSystem s)
+    internal static double[] Positions(AtomSystem s)
     {
         var p = new double[3 * s.Count];
         for (int i = 0; i < s.Count; i++) for (int a = 0; a < 3; a++) p[3 * i + a] = s.Positions(a)[i];

@@ -35,18 +35,21 @@ public static class KFieldRun
             throw new Mechanics.InputException($"K-field: the held layer of {ks.Settings.BoundaryA} A is thinner than the force cut-off ({cutoff} A): inner atoms would feel the free outer surface ([kfield] boundary_A)");
         ForceComputer Bind(AtomSystem s) => new(new CompiledForceField(ff, s), backend.Create());
         Bind(glass);
-        var k = ks.Settings;
+        var k = ks.Settings with { Seed = config.Settings.Seed };
         KFieldSlab? slab = null;
         KFieldResult? result = null;
         StaticModuli? moduli = null;
         double spread = double.NaN;
         progress($"K-field loading ({glass.Count} atoms) {dir}", (report, token) =>
         {
-            // The loading relaxes at 0 K, so the field is built with the glass' 0 K moduli (measured here), not the 300 K pull's.
-            report("0 K moduli of the glass", 0, 1);
-            moduli = StaticModuli.Measure(glass, Bind, k.LoadAxis, out spread);
-            youngsGpa = moduli.YoungsGpa;
-            poisson = moduli.Poisson;
+            // At 0 K the field is built with the glass' 0 K moduli (measured here); at T with the uncracked pull's, measured at T.
+            if (!k.Thermal)
+            {
+                report("0 K moduli of the glass", 0, 1);
+                moduli = StaticModuli.Measure(glass, Bind, k.LoadAxis, out spread);
+                youngsGpa = moduli.YoungsGpa;
+                poisson = moduli.Poisson;
+            }
             report("slab: cut and relax", 0, 1);
             slab = KFieldLoading.Build(glass, k, Bind);
             LammpsDataWriter.Write(Path.Combine(dir, "slab.data"), slab.System, $"FractureLab K-field slab (reference): {slab.Description}");
@@ -72,9 +75,14 @@ public static class KFieldRun
             ["slab"] = slab.Description,
             ["youngs_modulus_GPa"] = youngsGpa,
             ["poisson_ratio"] = poisson,
-            ["moduli"] = $"isotropic 0 K moduli of the glass from uniaxial strains of +-0.5 % (FIRE): lambda {moduli!.LambdaGpa:0.0} GPa, mu {moduli.MuGpa:0.0} GPa (lateral values differ by {spread:P0}); the uncracked pull at the tension's temperature gave E {uncrackedE:0.0} GPa, nu {uncrackedNu:0.000}",
+            ["moduli"] = moduli is not null
+                ? $"isotropic 0 K moduli of the glass from uniaxial strains of +-0.5 % (FIRE): lambda {moduli.LambdaGpa:0.0} GPa, mu {moduli.MuGpa:0.0} GPa (lateral values differ by {spread:P0}); the uncracked pull at the tension's temperature gave E {uncrackedE:0.0} GPa, nu {uncrackedNu:0.000}"
+                : $"E and nu of the uncracked pull at the tension's temperature ({config.Settings.Tension.TemperatureK} K; the holds run at {k.TemperatureK} K)",
             ["plane_state"] = k.State == PlaneState.Strain ? "plane strain" : "plane stress",
-            ["relaxation"] = string.Create(CultureInfo.InvariantCulture, $"FIRE at 0 K to {k.ForceToleranceEvPerA} eV/A (at most {k.MaxIterations} iterations) after each step of {k.KStepMPa} MPa m^0.5, boundary layer {k.BoundaryA} A held at u(K)"),
+            ["relaxation"] = k.Thermal
+                ? string.Create(CultureInfo.InvariantCulture, $"MD after each step of {k.KStepMPa} MPa m^0.5: {k.HoldPs} ps of Nose-Hoover NVT at {k.TemperatureK} K (dt {k.TimestepFs} fs) with the boundary layer {k.BoundaryA} A held at u(K); tip and J from positions and per-atom stress averaged over the hold's second half (every {k.SampleEverySteps} steps)")
+                : string.Create(CultureInfo.InvariantCulture, $"FIRE at 0 K to {k.ForceToleranceEvPerA} eV/A (at most {k.MaxIterations} iterations) after each step of {k.KStepMPa} MPa m^0.5, boundary layer {k.BoundaryA} A held at u(K)"),
+            ["temperature_K"] = k.TemperatureK,
             ["J_over_K2_Eprime_below_onset"] = Ratio(r),
             ["completed"] = true,
         };

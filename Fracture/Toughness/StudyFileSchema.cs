@@ -47,6 +47,10 @@ public static class StudyFileSchema
             new("kfield.force_tolerance", "number", false, Value(k.ForceToleranceEvPerA), "FIRE force tolerance per K step, eV/Å"),
             new("kfield.max_iterations", "integer", false, k.MaxIterations.ToString(), "FIRE iterations per K step at most"),
             new("kfield.plane", "string", false, "\"strain\"", "strain or stress: the plane state of the applied field"),
+            new("kfield.temperature_K", "number", false, Value(k.TemperatureK), "0: FIRE at 0 K after each K step (field from the 0 K moduli); > 0: an MD hold at this temperature (field from the uncracked pull's E and ν)"),
+            new("kfield.hold_ps", "number", false, Value(k.HoldPs), "MD: NVT hold per K step, ps (tip and J from its second half, averaged)"),
+            new("kfield.timestep_fs", "number", false, Value(k.TimestepFs), "MD: timestep, fs"),
+            new("kfield.sample_every_steps", "integer", false, k.SampleEverySteps.ToString(), "MD: steps between the samples averaged over the second half of each hold"),
         ];
     }
 }

@@ -24,7 +24,7 @@ public enum ToughnessMethod { CrackLength, Compliance, JIntegral, WorkOfFracture
 ///          label = "38LiBP", x = 38                  # the glass' name and x in results.csv (for compare)
 /// [kfield] k_start = 0.3, k_step = 0.02, k_max = 1.5 (MPa m^0.5), boundary_A = 10, opening_A = 4, advance_A = 3,
 ///          replicate = [2, 1, 2] (the slab from the glass replicated in-plane), force_tolerance = 1e-3, max_iterations = 3000,
-///          plane = "strain" | "stress"
+///          plane = "strain" | "stress", temperature_K = 0 (FIRE at 0 K; &gt; 0: MD holds), hold_ps = 2, timestep_fs = 1, sample_every_steps = 20
 /// </code>
 /// Unknown sections and keys are errors naming the file and the key, with the nearest known key.
 /// </summary>
@@ -139,7 +139,9 @@ public sealed record ToughnessStudy(
             r.Positive(kf, "kfield.boundary_A", dk.Settings.BoundaryA), r.Positive(kf, "kfield.opening_A", dk.Settings.OpeningA), r.Positive(kf, "kfield.advance_A", dk.Settings.AdvanceA),
             r.Positive(kf, "kfield.force_tolerance", dk.Settings.ForceToleranceEvPerA), (int)r.Positive(kf, "kfield.max_iterations", dk.Settings.MaxIterations),
             plane switch { "strain" => PlaneState.Strain, "stress" => PlaneState.Stress, _ => throw new InputException($"{path}: key 'kfield.plane' is '{plane}', expected strain or stress") },
-            b.Settings.Crack.CrackAxis, b.Settings.Crack.LoadingAxis, J: j);
+            b.Settings.Crack.CrackAxis, b.Settings.Crack.LoadingAxis, J: j,
+            TemperatureK: r.Number(kf, "kfield.temperature_K", dk.Settings.TemperatureK), HoldPs: r.Positive(kf, "kfield.hold_ps", dk.Settings.HoldPs),
+            TimestepFs: r.Positive(kf, "kfield.timestep_fs", dk.Settings.TimestepFs), SampleEverySteps: (int)r.Positive(kf, "kfield.sample_every_steps", dk.Settings.SampleEverySteps));
         try { ks.Check(); } catch (InputException e) { throw new InputException($"{path}: [kfield] {e.Message}"); }
         return new ToughnessStudy(path, b, fractions, seeds, methods, sizes, rates, j)
         {

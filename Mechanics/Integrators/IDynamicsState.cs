@@ -34,17 +34,26 @@ public interface IDynamicsState
     ForceResult ForceTotals();
 }
 
-/// <summary>An <see cref="AtomSystem"/> and its <see cref="ForceComputer"/> as the integrators see them.</summary>
-public sealed class HostDynamics(AtomSystem system, ForceComputer forces) : IDynamicsState
+/// <summary>
+/// An <see cref="AtomSystem"/> and its <see cref="ForceComputer"/> as the integrators see them. Atoms of
+/// <paramref name="held"/> (null: none) are held where they are, as LAMMPS's fix setforce 0 0 0 on a group whose velocities
+/// are zero: their forces are zeroed after every evaluation, so they never move, and they carry no degrees of freedom (the
+/// thermostats see 3N_free − 3, as LAMMPS compute temp on the moving group).
+/// </summary>
+public sealed class HostDynamics(AtomSystem system, ForceComputer forces, bool[]? held = null) : IDynamicsState
 {
     public AtomSystem System { get; } = system;
     public ForceComputer ForceComputer { get; } = forces;
+    public bool[]? Held { get; } = Check(held, system, forces);
+    private readonly int _freeDof = held is null ? 0 : Math.Max(1, 3 * held.Count(h => !h) - 3);
     public Box Box => System.Box;
     public int Count => System.Count;
     // with core-shell ions the thermostats and barostats see the ions (LAMMPS temp/cs): their kinetic energy and 3N_ions − 3
-    public int DegreesOfFreedom => ForceComputer.ForceField.CoreShell is { } cs ? cs.IonDegreesOfFreedom : Kinetics.DegreesOfFreedom(System);
+    public int DegreesOfFreedom => Held is not null ? _freeDof : ForceComputer.ForceField.CoreShell is { } cs ? cs.IonDegreesOfFreedom : Kinetics.DegreesOfFreedom(System);
     public double KineticEnergy() => ForceComputer.ForceField.CoreShell is { } cs ? 0.5 * Trace(cs.IonKinetics(System).Tensor) : System.KineticEnergy();
     public double[] KineticTensor() => ForceComputer.ForceField.CoreShell is { } cs ? cs.IonKinetics(System).Tensor : System.KineticTensor();
+    /// <summary>Temperature (K) of what the thermostats see.</summary>
+    public double TemperatureK() => Kinetics.Temperature(KineticEnergy(), DegreesOfFreedom);
     private static double Trace(double[] t) => t[0] + t[1] + t[2];
     public void ScaleVelocities(double factor) => Kinetics.ScaleVelocities(System, factor);
 
@@ -57,8 +66,33 @@ public sealed class HostDynamics(AtomSystem system, ForceComputer forces) : IDyn
     public void HalfKick(double dtPs) => Kinetics.HalfKick(System, dtPs);
     public void Drift(double dtPs) => Kinetics.Drift(System, dtPs);
     public void ScaleAxis(int axis, double factor) => BoxScaling.ScaleAxis(System, axis, factor);
-    public void ComputeForces() => ForceComputer.Compute(System);
+
+    public void ComputeForces()
+    {
+        ForceComputer.Compute(System);
+        if (Held is not null) ZeroHeld(System, Held);
+    }
+
     public ForceResult ForceTotals() => ForceComputer.Last;
+
+    /// <summary>Zeroes the forces of the held atoms (and, with <paramref name="velocities"/>, their velocities).</summary>
+    public static void ZeroHeld(AtomSystem s, bool[] held, bool velocities = false)
+    {
+        for (int i = 0; i < s.Count; i++)
+        {
+            if (!held[i]) continue;
+            s.Fx[i] = s.Fy[i] = s.Fz[i] = 0;
+            if (velocities) s.Vx[i] = s.Vy[i] = s.Vz[i] = 0;
+        }
+    }
+
+    private static bool[]? Check(bool[]? held, AtomSystem s, ForceComputer f)
+    {
+        if (held is null) return null;
+        if (held.Length != s.Count) throw new ArgumentException($"held mask has {held.Length} entries for {s.Count} atoms");
+        if (f.ForceField.CoreShell is not null) throw new InputException("held atoms with core-shell ions are not supported (a held core would drag its shell's spring)");
+        return held;
+    }
 }
 
 public static class IntegratorExtensions

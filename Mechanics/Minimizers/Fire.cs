@@ -64,9 +64,7 @@ public static class Fire
         ForceResult Compute()
         {
             var result = forces.Compute(s);
-            if (frozen is not null)
-                for (int i = 0; i < s.Count; i++)
-                    if (frozen[i]) s.Fx[i] = s.Fy[i] = s.Fz[i] = 0;
+            if (frozen is not null) Integrators.HostDynamics.ZeroHeld(s, frozen);
             return result;
         }
     }

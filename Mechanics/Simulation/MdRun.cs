@@ -21,7 +21,10 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
     public long Step { get; set; }
     public List<ThermoRow> Thermo { get; } = [];
     public BoxDeformation? Deformation { get; init; }
-    private readonly HostDynamics _host = new(system, forces);
+    /// <summary>Atoms held in place (no force, no motion, no degrees of freedom; <see cref="HostDynamics"/>), or null for none. Set before the first step.</summary>
+    public bool[]? Held { get; init; }
+    private HostDynamics? _hostState;
+    private HostDynamics _host => _hostState ??= new(System, Forces, Held);
 
     /// <summary>When the run stops as a runaway (<see cref="RunawayLimits"/>); checked after every step on the host, after every resident chunk on a device.</summary>
     public RunawayLimits Runaway { get; init; } = RunawayLimits.Default;
@@ -49,7 +52,7 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
     }
 
     /// <summary>Computes the initial forces (skipped when resuming from a checkpoint, which carries them).</summary>
-    public void Initialize() => Forces.Compute(System);
+    public void Initialize() => _host.ComputeForces();
 
     /// <summary>Called with every thermo record as it is taken (e.g. to stream thermo.csv, flushed per row, so a killed run keeps its rows).</summary>
     public Action<ThermoRow>? OnRecord { get; set; }
@@ -62,7 +65,7 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
         var p = Forces.ForceField.CoreShell is { } cs ? ForceComputer.PressureGpa(cs.IonKinetics(System).Tensor, r, System.Box.Volume)
             : ForceComputer.PressureGpa(System, r, withKinetic: true);
         var b = System.Box;
-        var row = new ThermoRow(Step, ElapsedPs, Kinetics.Temperature(System, Forces.ForceField.CoreShell), r.PotentialEnergy, ke, r.PotentialEnergy + ke,
+        var row = new ThermoRow(Step, ElapsedPs, _host.TemperatureK(), r.PotentialEnergy, ke, r.PotentialEnergy + ke,
             (p[0] + p[1] + p[2]) / 3.0, p[0], p[1], p[2], b.Volume, b.Length(0), b.Length(1), b.Length(2));
         Thermo.Add(row);
         OnRecord?.Invoke(row);
@@ -77,7 +80,7 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
     public bool Run(long steps, int thermoEvery, CancellationToken cancel = default, string? checkpointPath = null, long checkpointEvery = 0, Action<long>? progress = null)
     {
         if (Thermo.Count == 0) Record();
-        if (double.IsNaN(_referenceK)) _referenceK = Runaway.TargetTemperatureK ?? Kinetics.Temperature(System, Forces.ForceField.CoreShell);
+        if (double.IsNaN(_referenceK)) _referenceK = Runaway.TargetTemperatureK ?? _host.TemperatureK();
         CheckRunaway();
         long end = Step + steps;
         while (Step < end)
@@ -158,7 +161,7 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
         if (!(moved <= allowed))
             Stop("displacement", $"atom id {System.Id[fastest]} moves {moved:G4} Å per step (|v| = {Math.Sqrt(v2):G4} Å/ps), more than {allowed:G4} Å");
         if (RunawayLimits.LostAtom(System) is { } lost) Stop("lost atom", $"atom id {System.Id[lost.Atom]} is lost: {lost.Why}");
-        double t = Kinetics.Temperature(System, Forces.ForceField.CoreShell), limit = Runaway.TemperatureLimitK(_referenceK);
+        double t = _host.TemperatureK(), limit = Runaway.TemperatureLimitK(_referenceK);
         if (!(t <= limit))
             Stop("temperature", $"the temperature {t:G4} K exceeds {limit:G4} K (the larger of {Runaway.TemperatureFactor:G3} × {_referenceK:G4} K and {_referenceK:G4} K + {Runaway.TemperatureMarginK:G4} K)");
         _checkedPe = pe;

@@ -39,7 +39,7 @@ public sealed class Simulation(AtomSystem system, ForceComputer forces, ILogger?
         forces.Backend is Gpu.GpuBackend gpu && Gpu.ResidentIntegrator.Supports(forces.ForceField) ? new Gpu.ResidentIntegrator(host, gpu) : host;
 
     /// <summary>The integrator a stage runs with on this simulation's back end (for plans and checks).</summary>
-    public IIntegrator IntegratorFor(Stage stage) => OnBackend(stage.Ensemble.CreateIntegrator(), Forces);
+    public IIntegrator IntegratorFor(Stage stage) => stage.Held is null ? OnBackend(stage.Ensemble.CreateIntegrator(), Forces) : stage.Ensemble.CreateIntegrator();
 
     /// <summary>
     /// Runs the stages in order. Each starts with current forces (computed, or restored for a resumed first stage), a
@@ -59,12 +59,15 @@ public sealed class Simulation(AtomSystem system, ForceComputer forces, ILogger?
         {
             var stage = stages[k];
             var host = stage.Ensemble.CreateIntegrator();
-            var run = new MdRun(System, Forces, OnBackend(host, Forces), stage.DtPs, log)
+            // held atoms are a host feature (the resident device loop has no mask): such a stage steps on the host
+            var run = new MdRun(System, Forces, stage.Held is null ? OnBackend(host, Forces) : host, stage.DtPs, log)
             {
                 Deformation = stage.Deformation,
                 Runaway = stage.Runaway,
                 AfterStep = afterStep,
+                Held = stage.Held,
             };
+            if (stage.Held is { } held) HostDynamics.ZeroHeld(System, held, velocities: true);
             Current = run;
             CurrentStage = stage;
             bool resumed = k == 0 && ResumeFrom is not null;

@@ -33,6 +33,11 @@ public sealed record Stage(string Name, EnsembleSettings Ensemble, long Steps, d
     public BoxDeformation? Deformation { get; init; }
     public int ThermoEvery { get; init; }
     public RunawayLimits Runaway { get; init; } = RunawayLimits.Default;
+    /// <summary>
+    /// Atoms held where they are during the stage (LAMMPS fix setforce 0 0 0 with their velocities zeroed at the start; no
+    /// degrees of freedom for the thermostat), e.g. the outer layer of a K-field slab; null for none. Runs on the host.
+    /// </summary>
+    public bool[]? Held { get; init; }
 
     /// <summary>The thermostat's target after <paramref name="step"/> steps of the stage (K).</summary>
     public double TargetTemperatureK(long step) =>

@@ -58,6 +58,56 @@ public class SimulationTests
         Assert.Equal(["a"], stopper.Starts);
     }
 
+    /// <summary>
+    /// Half the glass held (LAMMPS fix setforce 0 0 0 on a group at rest): it does not move by a bit, and the thermostat
+    /// brings the other half to 300 K counted over its own 3N_free − 3 degrees of freedom (by hand below; counting the held
+    /// atoms' degrees of freedom would put the moving ones near 600 K).
+    /// </summary>
+    [Fact]
+    public void HeldAtoms_StayPut_AndTheThermostatCountsOnlyTheMovingOnes()
+    {
+        var (s, fc) = Glass();
+        double zMid = s.Box.Lo[2] + 0.5 * s.Box.Length(2);
+        var held = Enumerable.Range(0, s.Count).Select(i => s.Z[i] < zMid).ToArray();
+        int free = held.Count(h => !h);
+        var start = s.Clone();
+        var samples = new List<double>();
+        var sampler = new HandTemperature(held, samples);
+        var sim = new Simulation(s, fc);
+        sim.Run([new Stage("hold", EnsembleSettings.Nvt(300), 3000, 0.001) { Held = held, ThermoEvery = 100 }], [sampler]);
+        for (int i = 0; i < s.Count; i++)
+            if (held[i])
+            {
+                Assert.Equal(start.X[i], s.X[i]); Assert.Equal(start.Y[i], s.Y[i]); Assert.Equal(start.Z[i], s.Z[i]);
+                Assert.Equal(0.0, s.Vx[i]);
+            }
+        Assert.True(free > 60 && free < 132);
+        double mean = samples.Skip(samples.Count / 3).Average();
+        Assert.InRange(mean, 255, 345);
+        // the thermo table reports the same temperature as the hand count
+        Assert.Equal(samples[^1], sim.Thermo[^1].TemperatureK, 9);
+    }
+
+    /// <summary>The moving atoms' temperature by hand, Σ m v²/((3N_free − 3) k_B), every 100 steps.</summary>
+    private sealed class HandTemperature(bool[] held, List<double> samples) : ISimulationObserver
+    {
+        public long Interval => 100;
+        public bool AtInterval(MdRun run)
+        {
+            var s = run.System;
+            double mv2 = 0;
+            int free = 0;
+            for (int i = 0; i < s.Count; i++)
+            {
+                if (held[i]) continue;
+                free++;
+                mv2 += s.Mass(i) * (s.Vx[i] * s.Vx[i] + s.Vy[i] * s.Vy[i] + s.Vz[i] * s.Vz[i]);
+            }
+            samples.Add(mv2 * FractureLab.Mechanics.Units.MetalUnits.MvvToEv / ((3 * free - 3) * FractureLab.Mechanics.Units.MetalUnits.Boltzmann));
+            return true;
+        }
+    }
+
     [Fact]
     public void TemperatureRamp_MovesTheThermostatTargetLinearlyOverTheStage()
     {
