@@ -29,7 +29,7 @@ public static class MdDriver
     {
         Directory.CreateDirectory(plan.OutDir);
         string checkpoint = Path.Combine(plan.OutDir, "checkpoint.bin");
-        var forces = new ForceComputer(ff, backend);
+        var forces = new ForceComputer(ff, backend, plan.SkinA);
         var stage = new Stage("md", new EnsembleSettings(plan.Ensemble, plan.TemperatureK, plan.PressureGpa, plan.Coupled, plan.Thermostat, plan.TDampPs, plan.PDampPs),
             plan.Steps, plan.DtFs * MetalUnits.Femtosecond) { ThermoEvery = plan.ThermoEvery, Runaway = plan.Runaway };
         var simulation = new Simulation(system, forces, Log.Logger)
@@ -194,7 +194,7 @@ public static class MdDriver
             ["temperature_K"] = plan.TemperatureK, ["pressure_GPa"] = plan.PressureGpa,
             ["coupled_axes"] = string.Concat("xyz".Where((_, a) => plan.Coupled[a])),
             ["tdamp_ps"] = plan.TDampPs, ["pdamp_ps"] = plan.PDampPs, ["seed"] = plan.Seed, ["new_velocities"] = plan.DrawVelocities,
-            ["minimize"] = plan.Minimize,
+            ["minimize"] = plan.Minimize, ["skin_A"] = plan.SkinA,
             ["assumptions"] = new JsonArray(ff.Assumptions.Select(a => (JsonNode)JsonValue.Create(a)!).ToArray()),
         };
     }

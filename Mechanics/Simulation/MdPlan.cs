@@ -9,6 +9,8 @@ public sealed record MdPlan(long Steps, double DtFs, Integrators.Ensemble Ensemb
 {
     /// <summary>When the run stops as a runaway; the target temperature is the thermostat's, or the first record's in nve.</summary>
     public RunawayLimits Runaway { get; init; } = RunawayLimits.Default;
+    /// <summary>Neighbor-list skin, Å (LAMMPS neighbor SKIN bin).</summary>
+    public double SkinA { get; init; } = 2.0;
     /// <summary>Whether dump frames carry c_pe (per-atom potential energy, eV).</summary>
     public bool DumpPerAtomEnergy { get; init; }
     /// <summary>Extended XYZ (trajectory.xyz, final.xyz) instead of the LAMMPS dump for the trajectory, and final.xyz beside final.data.</summary>

@@ -39,6 +39,33 @@ public class CommandLineTests
         Assert.True(File.Exists(Path.Combine(dir, "plan.json")));
     }
 
+    /// <summary>
+    /// --skin as LAMMPS's neighbor SKIN bin: recorded in plan.json; a thin skin rebuilds the list more often on the same run
+    /// (the list is rebuilt once an atom may have moved skin/2), and the trajectory's energy stays the same physics.
+    /// </summary>
+    [Fact]
+    public void Md_Skin_IsRecorded_AndAThinSkinRebuildsMoreOften()
+    {
+        (long Builds, double Energy) Md(string skin)
+        {
+            string dir = Directory.CreateTempSubdirectory().FullName;
+            var (code, err) = Run("md", "--data", TestData.Data("silica192-glass.data"), "--forcefield", "bks-wall", "--steps", "200", "--thermo", "200",
+                "--ensemble", "nve", "--temperature", "2000", "--new-velocities", "--skin", skin, "--out", dir);
+            Assert.True(code == 0, err);
+            using var plan = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "plan.json")));
+            Assert.Equal(double.Parse(skin, System.Globalization.CultureInfo.InvariantCulture), plan.RootElement.GetProperty("skin_A").GetDouble());
+            using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
+            return (doc.RootElement.GetProperty("neighbor_list_builds").GetInt64(), doc.RootElement.GetProperty("final_total_energy_eV").GetDouble());
+        }
+        var thick = Md("2.0");
+        var thin = Md("0.3");
+        Assert.True(thin.Builds > thick.Builds, $"builds: skin 0.3 A {thin.Builds}, skin 2 A {thick.Builds}");
+        Assert.Equal(thick.Energy, thin.Energy, 6);
+        var (bad, err) = Run("md", "--data", TestData.Data("silica192-glass.data"), "--forcefield", "bks-wall", "--steps", "10", "--skin", "-1", "--out", Directory.CreateTempSubdirectory().FullName);
+        Assert.Equal(1, bad);
+        Assert.Contains("--skin", err);
+    }
+
     [Fact]
     public void Eval_OnTheGpuBackend_CpuAccelerator_GivesTheSameEnergy()
     {

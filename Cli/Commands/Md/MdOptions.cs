@@ -21,6 +21,7 @@ public sealed class MdOptions
     public Option<int> ThermoEvery { get; } = new("--thermo") { Description = "steps between thermo records", DefaultValueFactory = _ => 100 };
     public Option<int> DumpEvery { get; } = new("--dump-every") { Description = "steps between dump frames (0 = none)", DefaultValueFactory = _ => 0 };
     public Option<string> Format { get; } = new("--format") { Description = "trajectory and final structure: lammps (trajectory.dump, final.data) or extxyz (trajectory.xyz and final.xyz for ASE/OVITO, final.data as well)", DefaultValueFactory = _ => "lammps" };
+    public Option<double> Skin { get; } = new("--skin") { Description = "neighbor-list skin added to the cut-off, Å (LAMMPS neighbor SKIN bin; rebuilt when an atom may have moved skin/2)", DefaultValueFactory = _ => 2.0 };
     public Option<bool> DumpPe { get; } = new("--dump-pe") { Description = "add c_pe, the per-atom potential energy of LAMMPS compute pe/atom (eV, pair energies split half and half, self energy included, k-space not), to the dump" };
     public Option<long> CheckpointEvery { get; } = new("--checkpoint-every") { Description = "steps between checkpoints (0 = only on Ctrl+C)", DefaultValueFactory = _ => 1000 };
     public Option<bool> Resume { get; } = new("--resume") { Description = "continue from OUT/checkpoint.bin" };
@@ -32,7 +33,7 @@ public sealed class MdOptions
 
     public void AddTo(Command c)
     {
-        foreach (var o in new Option[] { Steps, Dt, Ensemble, Thermostat, Temperature, Pressure, Couple, TDamp, PDamp, Seed, NewVelocities, Minimize, ThermoEvery, DumpEvery, Format, DumpPe, CheckpointEvery, Resume, RunawayFactor, RunawayMargin, RunawayJump, NoRunawayCheck, Out })
+        foreach (var o in new Option[] { Steps, Dt, Ensemble, Thermostat, Temperature, Pressure, Couple, TDamp, PDamp, Seed, NewVelocities, Minimize, ThermoEvery, DumpEvery, Format, DumpPe, Skin, CheckpointEvery, Resume, RunawayFactor, RunawayMargin, RunawayJump, NoRunawayCheck, Out })
             c.Options.Add(o);
     }
 }

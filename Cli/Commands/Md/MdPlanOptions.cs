@@ -33,6 +33,8 @@ public static class MdPlanOptions
         int dump = p.GetValue(o.DumpEvery);
         if (dump < 0) throw new InputException($"--dump-every must be ≥ 0, got {dump}");
         long ck = p.GetValue(o.CheckpointEvery);
+        double skin = p.GetValue(o.Skin);
+        if (!(skin >= 0 && skin <= 10)) throw new InputException($"--skin {skin}: give a skin from 0 to 10 Å");
         if (ck < 0) throw new InputException($"--checkpoint-every must be ≥ 0, got {ck}");
         var runaway = new RunawayLimits
         {
@@ -45,7 +47,7 @@ public static class MdPlanOptions
         try { runaway.Check(); }
         catch (InputException e) { throw new InputException($"--runaway-*: {e.Message}"); }
         return new MdPlan(steps, dt, ensemble, thermostat, t, p.GetValue(o.Pressure), "xyz".Select(a => couple.Contains(a)).ToArray(),
-            td, pd, p.GetValue(o.Seed), p.GetValue(o.NewVelocities) || !hasFileVelocities, min, thermo, dump, ck, p.GetValue(o.Resume), p.GetValue(o.Out)!) { Runaway = runaway, DumpPerAtomEnergy = p.GetValue(o.DumpPe), ExtendedXyz = Format(p.GetValue(o.Format)!) };
+            td, pd, p.GetValue(o.Seed), p.GetValue(o.NewVelocities) || !hasFileVelocities, min, thermo, dump, ck, p.GetValue(o.Resume), p.GetValue(o.Out)!) { Runaway = runaway, SkinA = skin, DumpPerAtomEnergy = p.GetValue(o.DumpPe), ExtendedXyz = Format(p.GetValue(o.Format)!) };
     }
 
     private static bool Format(string f) => f switch
