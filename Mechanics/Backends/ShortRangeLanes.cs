@@ -19,47 +19,41 @@ internal interface IShortRangeLanes
     (TV Energy, TV ForceOverR) Evaluate<TV>(TV r2, TV r, TV rinv, int rowType, ref int types, ref int j) where TV : struct, ILanes<TV>;
 }
 
-/// <summary>
-/// Every type pair Buckingham, core-corrected Buckingham (Du/Teter) or none (zero coefficients, zero cut-off): the vector
-/// body of <see cref="Buckingham"/>. A core-corrected pair runs the Buckingham body too; the lanes inside its core radius r0
-/// (rare: closer than any bond, reached only in hot melts) are then replaced by <see cref="CoreBuckingham.Evaluate"/>, so the
-/// loop keeps its vector speed and the core stays exact.
-/// </summary>
+/// <summary>Every type pair Buckingham (or none: zero coefficients, zero cut-off): the vector body of <see cref="Buckingham"/>.</summary>
 internal readonly struct BuckinghamLanes : IShortRangeLanes
 {
-    private readonly double[] _a, _invRho, _c, _d, _cut2, _shift, _r0Squared;
-    private readonly CoreBuckinghamParameters[] _core;
-    private readonly bool _anyCore;
+    private readonly double[] _a, _invRho, _c, _d, _cut2, _shift;
 
-    private BuckinghamLanes(int pairs, bool anyCore)
+    private BuckinghamLanes(int pairs)
     {
         _a = new double[pairs]; _invRho = new double[pairs]; _c = new double[pairs]; _d = new double[pairs]; _cut2 = new double[pairs]; _shift = new double[pairs];
-        _r0Squared = new double[pairs]; _core = new CoreBuckinghamParameters[pairs];
-        _anyCore = anyCore;
     }
 
-    /// <summary>The per-type-pair coefficients (A eV, 1/ρ 1/Å, C eV·Å⁶, D eV·Å²⁴, r_c² Å², shift eV, core r0² Å²), or null when some pair has another style.</summary>
-    public static BuckinghamLanes? TryCreate(CompiledForceField ff)
+    /// <summary>The per-type-pair coefficients (A eV, 1/ρ 1/Å, C eV·Å⁶, D eV·Å²⁴, r_c² Å², shift eV), or null when some pair has another style (or a core).</summary>
+    public static BuckinghamLanes? TryCreate(CompiledForceField ff) => Create(ff, coreOutside: false);
+
+    /// <summary>
+    /// The coefficients of every pair's Buckingham part: Buckingham pairs as they are and, with <paramref name="coreOutside"/>,
+    /// the outer Buckingham (A, ρ, C) of core-corrected pairs; null when some pair has another style.
+    /// </summary>
+    internal static BuckinghamLanes? Create(CompiledForceField ff, bool coreOutside)
     {
-        if (ff.Pairs.Any(e => e.Style is not (PairStyle.None or PairStyle.Buckingham or PairStyle.CoreBuckingham))) return null;
-        var lanes = new BuckinghamLanes(ff.Pairs.Length, ff.Pairs.Any(e => e.Style == PairStyle.CoreBuckingham && e.Core.R0 > 0));
+        var lanes = new BuckinghamLanes(ff.Pairs.Length);
         for (int p = 0; p < ff.Pairs.Length; p++)
         {
             var e = ff.Pairs[p];
             if (e.Style == PairStyle.None) continue;
+            var b = e.Style switch
+            {
+                PairStyle.Buckingham => e.Buckingham,
+                // a core-corrected pair without a core (r0 = 0) is plain Buckingham
+                PairStyle.CoreBuckingham when coreOutside || e.Core.R0 <= 0 => new BuckinghamParameters(e.Core.A, e.Core.Rho, e.Core.C),
+                _ => (BuckinghamParameters?)null,
+            };
+            if (b is not { } q) return null;
             lanes._cut2[p] = e.CutoffSquared;
             lanes._shift[p] = e.EnergyShift;
-            if (e.Style == PairStyle.Buckingham)
-            {
-                lanes._a[p] = e.Buckingham.A; lanes._invRho[p] = 1.0 / e.Buckingham.Rho; lanes._c[p] = e.Buckingham.C; lanes._d[p] = e.Buckingham.D;
-            }
-            else
-            {
-                var k = e.Core;
-                lanes._a[p] = k.A; lanes._invRho[p] = 1.0 / k.Rho; lanes._c[p] = k.C;
-                lanes._r0Squared[p] = k.R0 * k.R0;
-                lanes._core[p] = k;
-            }
+            lanes._a[p] = q.A; lanes._invRho[p] = 1.0 / q.Rho; lanes._c[p] = q.C; lanes._d[p] = q.D;
         }
         return lanes;
     }
@@ -85,29 +79,8 @@ internal readonly struct BuckinghamLanes : IShortRangeLanes
         }
         var mask = TV.LessThan(r2, cut2);
         var (e, f) = Buckingham.Evaluate(r2, r, rinv, a, invRho, c, d);
-        if (_anyCore)
-        {
-            var r0Squared = oneType ? TV.Create(At(_r0Squared, rowType + t0)) : Lanes<TV>(_r0Squared, rowType, ref types, ref j);
-            ulong inCore = TV.MaskBits(TV.LessThan(r2, r0Squared));
-            if (inCore != 0) (e, f) = WithCores(inCore, r2, e, f, rowType, ref types, ref j);
-        }
         e -= shift;
         return (TV.ConditionalSelect(mask, e, TV.Zero), TV.ConditionalSelect(mask, f, TV.Zero));
-    }
-
-    /// <summary>The lanes of <paramref name="inCore"/> replaced by the scalar core-corrected term (out of line: the loop rarely gets here).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private (TV Energy, TV ForceOverR) WithCores<TV>(ulong inCore, TV r2, TV e, TV f, int rowType, ref int types, ref int j) where TV : struct, ILanes<TV>
-    {
-        Span<double> energy = stackalloc double[TV.Count], forceOverR = stackalloc double[TV.Count];
-        for (int l = 0; l < TV.Count; l++)
-        {
-            energy[l] = e[l]; forceOverR[l] = f[l];
-            if ((inCore >> l & 1) == 0) continue;
-            var term = CoreBuckingham.Evaluate(r2[l], _core[rowType + Unsafe.Add(ref types, Unsafe.Add(ref j, l))]);
-            energy[l] = term.Energy; forceOverR[l] = term.ForceOverR;
-        }
-        return (TV.Create(energy), TV.Create(forceOverR));
     }
 
     /// <summary>table[p] without a bounds check: p is a type-pair index of the compiled force field.</summary>
@@ -117,6 +90,62 @@ internal readonly struct BuckinghamLanes : IShortRangeLanes
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV Lanes<TV>(double[] table, int rowType, ref int types, ref int j) where TV : struct, ILanes<TV> =>
         TV.GatherIndirect(ref MemoryMarshal.GetArrayDataReference(table), rowType, ref types, ref j);
+}
+
+/// <summary>
+/// Buckingham and core-corrected Buckingham pairs (Du/Teter, <see cref="CoreBuckingham"/>): every lane through the vector
+/// Buckingham body, then the lanes inside their pair's core radius r0 (rare: closer than any bond, reached only in hot
+/// melts) replaced by the scalar core term, so the loop keeps its vector speed and the core stays exact. A type of its
+/// own, so force fields without cores run <see cref="BuckinghamLanes"/> with no trace of this check.
+/// </summary>
+internal readonly struct CoreBuckinghamLanes : IShortRangeLanes
+{
+    private readonly BuckinghamLanes _outside;
+    /// <summary>Per row type (index type_i·types, as the pair loop's row offset): the largest r0² (Å²) of its pairs.</summary>
+    private readonly double[] _rowR0Squared;
+    private readonly ShortRangePair[] _pairs;
+
+    private CoreBuckinghamLanes(BuckinghamLanes outside, CompiledForceField ff)
+    {
+        _outside = outside;
+        _pairs = ff.Pairs;
+        int nt = ff.TypeCount;
+        _rowR0Squared = new double[ff.Pairs.Length];
+        for (int ti = 0; ti < nt; ti++)
+            for (int tj = 0; tj < nt; tj++)
+                if (ff.Pairs[ti * nt + tj] is { Style: PairStyle.CoreBuckingham } e) _rowR0Squared[ti * nt] = Math.Max(_rowR0Squared[ti * nt], e.Core.R0 * e.Core.R0);
+    }
+
+    /// <summary>The lanes of a force field whose pairs are Buckingham, core-corrected Buckingham or none, with at least one core; else null.</summary>
+    public static CoreBuckinghamLanes? TryCreate(CompiledForceField ff) =>
+        ff.Pairs.Any(e => e.Style == PairStyle.CoreBuckingham && e.Core.R0 > 0) && BuckinghamLanes.Create(ff, coreOutside: true) is { } outside
+            ? new CoreBuckinghamLanes(outside, ff) : null;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public (TV Energy, TV ForceOverR) Evaluate<TV>(TV r2, TV r, TV rinv, int rowType, ref int types, ref int j) where TV : struct, ILanes<TV>
+    {
+        var (e, f) = _outside.Evaluate(r2, r, rinv, rowType, ref types, ref j);
+        // one broadcast per vector: lanes closer than the row's largest core radius are candidates, checked pair by pair out of line
+        ulong candidates = TV.MaskBits(TV.LessThan(r2, TV.Create(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rowR0Squared), rowType))));
+        return candidates == 0 ? (e, f) : WithCores(candidates, r2, e, f, rowType, ref types, ref j);
+    }
+
+    /// <summary>The lanes of <paramref name="candidates"/> inside their own pair's core replaced by the scalar core term, shifted as the pair says (out of line: the loop rarely gets here).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private (TV Energy, TV ForceOverR) WithCores<TV>(ulong candidates, TV r2, TV e, TV f, int rowType, ref int types, ref int j) where TV : struct, ILanes<TV>
+    {
+        Span<double> energy = stackalloc double[TV.Count], forceOverR = stackalloc double[TV.Count];
+        for (int l = 0; l < TV.Count; l++)
+        {
+            energy[l] = e[l]; forceOverR[l] = f[l];
+            if ((candidates >> l & 1) == 0) continue;
+            var pair = _pairs[rowType + Unsafe.Add(ref types, Unsafe.Add(ref j, l))];
+            if (pair.Style != PairStyle.CoreBuckingham || !(r2[l] < pair.Core.R0 * pair.Core.R0)) continue;
+            var term = CoreBuckingham.Evaluate(r2[l], pair.Core); // r < r0 < the cut-off: inside the pair's range
+            energy[l] = term.Energy - pair.EnergyShift; forceOverR[l] = term.ForceOverR;
+        }
+        return (TV.Create(energy), TV.Create(forceOverR));
+    }
 }
 
 /// <summary>Any pair styles: each lane through its pair's scalar definition.</summary>

@@ -32,6 +32,7 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
     private int _longestRow;
     private CompiledForceField? _laneSource;
     private BuckinghamLanes? _buckingham;
+    private CoreBuckinghamLanes? _coreBuckingham;
     /// <summary>Positions (Å) and charge (e) as one row per slot, and types per slot, in the list's slot (cell) order, gathered at every evaluation.</summary>
     private double[] _rows = [];
     private int[] _type = [];
@@ -79,7 +80,7 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
     {
         if (perAtomVirial) { _fallback.ComputePairs(s, list, ff, result, true); return; }
         int n = s.Count;
-        if (!ReferenceEquals(_laneSource, ff)) { _buckingham = BuckinghamLanes.TryCreate(ff); _laneSource = ff; }
+        if (!ReferenceEquals(_laneSource, ff)) { _buckingham = BuckinghamLanes.TryCreate(ff); _coreBuckingham = _buckingham is null ? CoreBuckinghamLanes.TryCreate(ff) : null; _laneSource = ff; }
         if (_buffers.Length != Blocks || _buffers[0].F.Length != ForceRows.Length(n))
             _buffers = Enumerable.Range(0, Blocks).Select(_ => new ThreadBuffer(n, RegisterCompaction)).ToArray();
         SplitRows(list, n);
@@ -170,6 +171,7 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
     private void RunBlocks<TFill, TV>(AtomSystem s, NeighborList list, CompiledForceField ff) where TFill : struct, ILanes<TFill> where TV : struct, ILanes<TV>
     {
         if (_buckingham is { } buckingham) RunBlocks<TFill, TV, BuckinghamLanes>(s, list, ff, buckingham);
+        else if (_coreBuckingham is { } core) RunBlocks<TFill, TV, CoreBuckinghamLanes>(s, list, ff, core);
         else RunBlocks<TFill, TV, AnyStyleLanes>(s, list, ff, new AnyStyleLanes(ff));
     }
 
