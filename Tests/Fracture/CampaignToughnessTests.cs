@@ -112,6 +112,22 @@ public class CampaignToughnessTests
         Assert.Contains(message, e.Message);
     }
 
+    /// <summary>The shipped LiBP series: four glasses of Table 4-1, each a study of 3 crack lengths × 2 replicas with N4 = 1 (Kumar et al. 2004).</summary>
+    [Fact]
+    public void LibpToughnessExample_PlansTheSeries()
+    {
+        var c = CampaignConfig.Load(TestData.Repository("examples", "libp-toughness.toml"));
+        Assert.Equal(["38LiBP", "40LiBP", "42.5LiBP", "45LiBP"], c.Compositions.Select(x => x.Label));
+        foreach (var comp in c.Compositions)
+        {
+            var study = CampaignToughness.StudyOf(c, comp, glassFile: null);
+            Assert.Equal(comp.Label, study.Label);
+            Assert.Equal(comp.X, study.X);
+            Assert.Equal(1.0, study.Base.BoronN4);
+            Assert.Equal(6, FractureLab.Fracture.Toughness.ToughnessPlan.Cracked(study, "out").Count);
+        }
+    }
+
     [Fact]
     public void EmittingAStudyCampaign_IsAClearError()
     {
