@@ -37,6 +37,7 @@ public static class Program
             root.Subcommands.Add(SepbCommand.Create());
             root.Subcommands.Add(CrackResistanceCommand.Create());
             root.Subcommands.Add(CompareCommand.Create());
+            root.Subcommands.Add(PlotCommand.Create());
             root.Subcommands.Add(BondSwitchCommand.Create());
             root.Subcommands.Add(StructureCommand.Create());
             root.Subcommands.Add(ProfileCommand.Create());

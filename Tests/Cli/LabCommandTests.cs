@@ -69,4 +69,27 @@ public class LabCommandTests
         Assert.Equal(1, code);
         Assert.Contains("nope.csv: file does not exist", err);
     }
+
+    /// <summary>plot: one line per file with the file's points, labels from =LABEL; a missing column names the file and the columns it has.</summary>
+    [Fact]
+    public void Plot_TwoCurves_PngAndSvgWithBothLabels_AndAMissingColumnIsNamed()
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        string a = Path.Combine(dir, "a.csv"), b = Path.Combine(dir, "b.csv");
+        File.WriteAllText(a, "strain,stress_GPa\n0,0\n0.01,0.7\n0.02,1.4\n");
+        File.WriteAllText(b, "strain,stress_GPa,other\n0,0,1\n0.01,0.6,\n0.02,,3\n");
+        string png = Path.Combine(dir, "fig", "curves.png");
+        var (code, err) = Run("plot", "--csv", a + "=double", "--csv", b + "=mixed", "--out", png);
+        Assert.True(code == 0, err);
+        Assert.True(new FileInfo(png).Length > 1000);
+        string svg = File.ReadAllText(Path.ChangeExtension(png, ".svg"));
+        Assert.Contains("double", svg);
+        Assert.Contains("mixed", svg);
+        var model = FractureLab.Experiments.Plots.CurvePlot.Build(
+            [new(FractureLab.Experiments.Tables.CsvTable.Read(a), "a"), new(FractureLab.Experiments.Tables.CsvTable.Read(b), "b")], "strain", "stress_GPa");
+        Assert.Equal([3, 2], model.Series.Cast<OxyPlot.Series.LineSeries>().Select(l => l.Points.Count)); // b's empty cell left out
+        (code, err) = Run("plot", "--csv", a, "--y", "sigma", "--out", png);
+        Assert.Equal(1, code);
+        Assert.Contains("a.csv: no column 'sigma' (columns: strain, stress_GPa)", err);
+    }
 }
