@@ -149,8 +149,18 @@ public sealed class NeighborList
         return (sx + m) + w * ((sy + m) + w * (sz + m));
     }
 
+    /// <summary>Wall-clock seconds spent in <see cref="Build"/> so far (for the build's share of a run's time).</summary>
+    public double BuildSeconds { get; private set; }
+
     /// <summary>Wraps atoms into the box and builds the list.</summary>
     public void Build(AtomSystem s)
+    {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try { BuildTimed(s); }
+        finally { BuildSeconds += System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds; }
+    }
+
+    private void BuildTimed(AtomSystem s)
     {
         s.WrapIntoBox();
         var box = s.Box;

@@ -25,6 +25,20 @@ public sealed record MdOutcome(int Code, string Message);
 /// </summary>
 public static class MdDriver
 {
+    /// <summary>Peak resident set of this process (bytes): VmHWM of /proc/self/status on Linux, else the runtime's peak working set.</summary>
+    private static long PeakMemoryBytes()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/self/status"))
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        return Process.GetCurrentProcess().PeakWorkingSet64;
+    }
+
     public static MdOutcome Run(AtomSystem system, CompiledForceField ff, IPairBackend backend, MdPlan plan, string source, ProgressRunner progress)
     {
         Directory.CreateDirectory(plan.OutDir);
@@ -58,6 +72,7 @@ public static class MdDriver
         var thermo = new ThermoStream(Path.Combine(plan.OutDir, "thermo.csv"));
         var frames = plan.DumpEvery > 0 ? new TrajectoryFrames(plan, forces) : null;
         ISimulationObserver[] observers = frames is null ? [thermo] : [thermo, frames];
+        double buildBefore = forces.List.BuildSeconds; // list builds of the minimization are not the run's
         var clock = Stopwatch.StartNew();
         long? firstStep = null;
         var end = SimulationEnd.Completed;
@@ -87,16 +102,16 @@ public static class MdDriver
         long stepsRun = run.Step - (firstStep ?? run.Step);
         if (runaway is not null)
         {
-            WriteResults(run, plan, clock.Elapsed.TotalSeconds, stepsRun, minimized, backend, final: false, runaway);
+            WriteResults(run, plan, clock.Elapsed.TotalSeconds, forces.List.BuildSeconds - buildBefore, stepsRun, minimized, backend, final: false, runaway);
             throw runaway;
         }
         if (end == SimulationEnd.Cancelled)
         {
-            WriteResults(run, plan, clock.Elapsed.TotalSeconds, stepsRun, minimized, backend, final: false);
+            WriteResults(run, plan, clock.Elapsed.TotalSeconds, forces.List.BuildSeconds - buildBefore, stepsRun, minimized, backend, final: false);
             return new MdOutcome(130, $"cancelled at step {run.Step}: checkpoint written to {checkpoint}; continue with --resume");
         }
         run.SaveCheckpoint(checkpoint);
-        WriteResults(run, plan, clock.Elapsed.TotalSeconds, stepsRun, minimized, backend, final: true);
+        WriteResults(run, plan, clock.Elapsed.TotalSeconds, forces.List.BuildSeconds - buildBefore, stepsRun, minimized, backend, final: true);
         var last = run.Thermo[^1];
         return new MdOutcome(0, string.Create(CultureInfo.InvariantCulture,
             $"{stepsRun} steps of {system.Count} atoms in {clock.Elapsed.TotalSeconds:F2} s ({system.Count * stepsRun / Math.Max(clock.Elapsed.TotalSeconds, 1e-9):G4} atom-steps/s); T = {last.TemperatureK:F1} K, E = {last.TotalEv:F4} eV, P = {last.PressureGpa:F3} GPa; results in {plan.OutDir}"));
@@ -199,7 +214,7 @@ public static class MdDriver
         };
     }
 
-    private static void WriteResults(MdRun run, MdPlan plan, double wallSeconds, long stepsRun, MinimizationResult? minimized, IPairBackend backend, bool final, RunawayException? runaway = null)
+    private static void WriteResults(MdRun run, MdPlan plan, double wallSeconds, double listBuildSeconds, long stepsRun, MinimizationResult? minimized, IPairBackend backend, bool final, RunawayException? runaway = null)
     {
         AtomicFile.Write(Path.Combine(plan.OutDir, "thermo.csv"), w => ThermoRow.WriteCsv(w, run.Thermo));
         if (final) LammpsDataWriter.Write(Path.Combine(plan.OutDir, "final.data"), run.System, $"step {run.Step}");
@@ -227,6 +242,11 @@ public static class MdDriver
             // entries the pair kernel evaluates per atom and step: half list (cut-off + skin) on the CPU, full list on the device
             ["neighbor_list_entries_per_atom"] = backend is GpuBackend g ? g.MeanListEntries() : (double)run.Forces.List.PairCount / run.System.Count,
             ["pairs_within_cutoff_per_atom"] = backend is SimdBackend sb ? (double)sb.LastPairsWithinCutoff / run.System.Count : null,
+            // host list builds of this invocation's MD (the first force call's included; the Gpu back end builds its list on the device)
+            ["neighbor_list_build_seconds"] = backend is GpuBackend ? null : listBuildSeconds,
+            // the process's peak resident memory over the whole invocation (reading the data file included), and per atom
+            ["peak_memory_bytes"] = PeakMemoryBytes(),
+            ["peak_memory_bytes_per_atom"] = (double)PeakMemoryBytes() / run.System.Count,
         };
         if (runaway is not null)
             json["runaway"] = new JsonObject { ["step"] = runaway.Step, ["quantity"] = runaway.Quantity, ["message"] = runaway.Message };

@@ -34,6 +34,11 @@ public class CommandLineTests
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
         Assert.Equal(20, doc.RootElement.GetProperty("steps").GetInt32());
         Assert.True(doc.RootElement.GetProperty("atom_steps_per_second").GetDouble() > 0);
+        // the list's build time is part of the run's wall time; peak memory per atom is the whole process's over 192 atoms
+        double build = doc.RootElement.GetProperty("neighbor_list_build_seconds").GetDouble(), wall = doc.RootElement.GetProperty("wall_seconds").GetDouble();
+        Assert.InRange(build, 0, wall); // 0 here: the minimization's list lasts the 20 steps; the skin test below sees builds
+        Assert.True(doc.RootElement.GetProperty("peak_memory_bytes").GetInt64() > 10_000_000);
+        Assert.Equal(doc.RootElement.GetProperty("peak_memory_bytes").GetInt64() / 192.0, doc.RootElement.GetProperty("peak_memory_bytes_per_atom").GetDouble(), 6);
         Assert.Equal(3, File.ReadAllLines(Path.Combine(dir, "thermo.csv")).Length - 1);
         Assert.True(File.Exists(Path.Combine(dir, "final.data")));
         Assert.True(File.Exists(Path.Combine(dir, "plan.json")));
@@ -55,6 +60,7 @@ public class CommandLineTests
             using var plan = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "plan.json")));
             Assert.Equal(double.Parse(skin, System.Globalization.CultureInfo.InvariantCulture), plan.RootElement.GetProperty("skin_A").GetDouble());
             using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
+            Assert.InRange(doc.RootElement.GetProperty("neighbor_list_build_seconds").GetDouble(), 1e-7, doc.RootElement.GetProperty("wall_seconds").GetDouble());
             return (doc.RootElement.GetProperty("neighbor_list_builds").GetInt64(), doc.RootElement.GetProperty("final_total_energy_eV").GetDouble());
         }
         var thick = Md("2.0");
