@@ -9,10 +9,11 @@ public static class Overlaps
     public const double MinimumDistanceA = 0.1;
 
     /// <summary>
-    /// Radius (Å) of the list the check runs on, so also its cell size: 2 Å keeps the cell grid to about one cell per atom.
-    /// (A 0.5 Å list had 8 sort keys per 0.125 Å³, 1.6 GB for a 97 200-atom box and 16 GB for 10⁶ atoms.)
+    /// Radius (Å) of the list the check runs on, so also its cell size: at least 2 Å and at least the mean spacing
+    /// (V/N)^(1/3), so the cell grid has about one cell per atom or fewer whatever the vacuum (a 0.5 Å list had 8 sort keys
+    /// per 0.125 Å³: 1.6 GB for a 97 200-atom box, 16 GB for 10⁶ atoms).
     /// </summary>
-    private const double ListRadiusA = 2.0;
+    private static double ListRadiusA(AtomSystem s) => Math.Max(2.0, Math.Cbrt(s.Box.Volume / Math.Max(1, s.Count)));
 
     /// <summary>
     /// Throws an <see cref="InputException"/> naming the ids of two atoms closer than <see cref="MinimumDistanceA"/> (minimum
@@ -23,7 +24,7 @@ public static class Overlaps
         var ion = new HashSet<(int, int)>();
         if (ff.CoreShell is { } cs)
             for (int q = 0; q < cs.Core.Length; q++) ion.Add((Math.Min(cs.Core[q], cs.Shell[q]), Math.Max(cs.Core[q], cs.Shell[q])));
-        var list = new Neighbors.NeighborList(ListRadiusA, 0.0);
+        var list = new Neighbors.NeighborList(ListRadiusA(s), 0.0);
         var copy = s.Clone();
         list.Build(copy);
         var order = list.Order;

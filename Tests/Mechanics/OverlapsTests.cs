@@ -22,6 +22,23 @@ public class OverlapsTests
         Overlaps.Check(s, ff);
     }
 
+    /// <summary>
+    /// Two atoms 0.05 Å apart in a 2 000 Å box (a dilute box, or one with much vacuum): found, and the check's cell grid
+    /// follows the atoms' spacing, not the box (cells of 0.5 Å would be 6.4e10 cells and 5e11 sort keys here).
+    /// </summary>
+    [Fact]
+    public void AVastDiluteBox_IsCheckedWithoutACellPerHalfAngstrom()
+    {
+        var (glass, ff) = TestData.Bind("silica192.data", "bks-wall");
+        var s = new FractureLab.Mechanics.Atoms.AtomSystem(2, glass.TypeElements, glass.TypeMasses, new FractureLab.Mechanics.Geometry.Box([0, 0, 0], [2000, 2000, 2000]));
+        s.X[0] = 1000; s.Y[0] = 1000; s.Z[0] = 1000; s.Id[0] = 1;
+        s.X[1] = 1000.05; s.Y[1] = 1000; s.Z[1] = 1000; s.Id[1] = 2;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var e = Assert.Throws<InputException>(() => Overlaps.Check(s, ff));
+        Assert.Contains("0.05 Å apart", e.Message);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 100_000_000, "the check allocated more than 100 MB for two atoms");
+    }
+
     [Fact]
     public void ACoreAndItsOwnShell_MaySitTogether_ButNotAnotherAtom()
     {
