@@ -2,7 +2,9 @@
 # Side-by-side MD throughput of FractureLab and LAMMPS 20220106 (Debian's lammps, 2 MPI ranks) on the same data
 # files and force field: BKS silica (Buckingham 10 Å) with the Coulomb method given, NVE, 1 fs, at about 3 600,
 # 28 800 and 97 200 atoms (the shipped silica1800 glass replicated). Prints atom-steps/s of both and the ratio, and
-# the fraction of this machine's FP64 peak that FractureLab's pair kernel reaches:
+# the fraction of this machine's FP64 peak that FractureLab's pair kernel reaches. Both rates count the step loop only, as
+# LAMMPS's Performance line does (its setup: first forces and neighbor build, left out; md's summary.json: loop_seconds,
+# setup_seconds; before 2026-12-07 md's rate included the setup, which cost about 14 % at 97 200 atoms and 51 steps):
 #   FLOP rate = atom-steps/s × (11 × list entries per atom + 154 × pairs within the cut-off per atom), both from md's
 #   summary.json. Every entry of the half list (cut-off + 2 Å skin) costs its separation and r² (11 FLOPs); only the
 #   entries inside the cut-off, packed per row, go through the pair arithmetic: sqrt and 1/r 2, Buckingham 60, DSF 68,

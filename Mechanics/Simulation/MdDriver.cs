@@ -71,7 +71,8 @@ public static class MdDriver
 
         var thermo = new ThermoStream(Path.Combine(plan.OutDir, "thermo.csv"));
         var frames = plan.DumpEvery > 0 ? new TrajectoryFrames(plan, forces) : null;
-        ISimulationObserver[] observers = frames is null ? [thermo] : [thermo, frames];
+        var loop = new LoopClock();
+        ISimulationObserver[] observers = frames is null ? [thermo, loop] : [thermo, frames, loop];
         double buildBefore = forces.List.BuildSeconds; // list builds of the minimization are not the run's
         var clock = Stopwatch.StartNew();
         long? firstStep = null;
@@ -98,29 +99,48 @@ public static class MdDriver
             thermo.Dispose();
         }
         clock.Stop();
+        var times = new RunTimes(clock.Elapsed.TotalSeconds, loop.Seconds ?? clock.Elapsed.TotalSeconds, forces.List.BuildSeconds - buildBefore);
         var run = simulation.Current!;
         long stepsRun = run.Step - (firstStep ?? run.Step);
         if (runaway is not null)
         {
-            WriteResults(run, plan, clock.Elapsed.TotalSeconds, forces.List.BuildSeconds - buildBefore, stepsRun, minimized, backend, final: false, runaway);
+            WriteResults(run, plan, times, stepsRun, minimized, backend, final: false, runaway);
             throw runaway;
         }
         if (end == SimulationEnd.Cancelled)
         {
-            WriteResults(run, plan, clock.Elapsed.TotalSeconds, forces.List.BuildSeconds - buildBefore, stepsRun, minimized, backend, final: false);
+            WriteResults(run, plan, times, stepsRun, minimized, backend, final: false);
             return new MdOutcome(130, $"cancelled at step {run.Step}: checkpoint written to {checkpoint}; continue with --resume");
         }
         run.SaveCheckpoint(checkpoint);
-        WriteResults(run, plan, clock.Elapsed.TotalSeconds, forces.List.BuildSeconds - buildBefore, stepsRun, minimized, backend, final: true);
+        WriteResults(run, plan, times, stepsRun, minimized, backend, final: true);
         var last = run.Thermo[^1];
         return new MdOutcome(0, string.Create(CultureInfo.InvariantCulture,
-            $"{stepsRun} steps of {system.Count} atoms in {clock.Elapsed.TotalSeconds:F2} s ({system.Count * stepsRun / Math.Max(clock.Elapsed.TotalSeconds, 1e-9):G4} atom-steps/s); T = {last.TemperatureK:F1} K, E = {last.TotalEv:F4} eV, P = {last.PressureGpa:F3} GPa; results in {plan.OutDir}"));
+            $"{stepsRun} steps of {system.Count} atoms in {clock.Elapsed.TotalSeconds:F2} s ({times.AtomStepsPerSecond(system.Count, stepsRun):G4} atom-steps/s, setup excluded); T = {last.TemperatureK:F1} K, E = {last.TotalEv:F4} eV, P = {last.PressureGpa:F3} GPa; results in {plan.OutDir}"));
     }
 
     /// <summary>
     /// thermo.csv, streamed and flushed per record (a killed run keeps every row up to its last record); on resume it
     /// restarts from the checkpoint's rows, which are exactly the rows up to the checkpoint step.
     /// </summary>
+    /// <summary>
+    /// Times of an md invocation (s): the whole of it (wall), the step loop alone (from the first stage's start, forces
+    /// and list ready, to the end: what LAMMPS's "Loop time" and "Performance" line count, its setup excluded), and the
+    /// host list builds.
+    /// </summary>
+    private sealed record RunTimes(double WallSeconds, double LoopSeconds, double ListBuildSeconds)
+    {
+        public double AtomStepsPerSecond(int atoms, long steps) => atoms * steps / Math.Max(LoopSeconds, 1e-9);
+    }
+
+    /// <summary>When the step loop starts: the first stage's Started call (after the first force computation and list build).</summary>
+    private sealed class LoopClock : ISimulationObserver
+    {
+        private long? _start;
+        public double? Seconds => _start is { } t ? Stopwatch.GetElapsedTime(t).TotalSeconds : null;
+        public bool Started(MdRun run, Stage stage, bool resumed) { _start ??= Stopwatch.GetTimestamp(); return true; }
+    }
+
     private sealed class ThermoStream(string path) : ISimulationObserver, IDisposable
     {
         private readonly StreamWriter _w = new(path, append: false);
@@ -214,7 +234,7 @@ public static class MdDriver
         };
     }
 
-    private static void WriteResults(MdRun run, MdPlan plan, double wallSeconds, double listBuildSeconds, long stepsRun, MinimizationResult? minimized, IPairBackend backend, bool final, RunawayException? runaway = null)
+    private static void WriteResults(MdRun run, MdPlan plan, RunTimes times, long stepsRun, MinimizationResult? minimized, IPairBackend backend, bool final, RunawayException? runaway = null)
     {
         AtomicFile.Write(Path.Combine(plan.OutDir, "thermo.csv"), w => ThermoRow.WriteCsv(w, run.Thermo));
         if (final) LammpsDataWriter.Write(Path.Combine(plan.OutDir, "final.data"), run.System, $"step {run.Step}");
@@ -223,6 +243,7 @@ public static class MdDriver
         var first = run.Thermo[0];
         var last = run.Thermo[^1];
         double elapsedPs = last.TimePs - first.TimePs;
+        long peak = PeakMemoryBytes();
         var json = new JsonObject
         {
             ["atoms"] = run.System.Count,
@@ -230,8 +251,11 @@ public static class MdDriver
             ["steps_this_invocation"] = stepsRun,
             ["completed"] = final,
             ["backend"] = backend.Name,
-            ["wall_seconds"] = wallSeconds,
-            ["atom_steps_per_second"] = run.System.Count * stepsRun / Math.Max(wallSeconds, 1e-9),
+            ["wall_seconds"] = times.WallSeconds,
+            // as LAMMPS's Performance line: the step loop only, the setup (first forces and list build) excluded
+            ["loop_seconds"] = times.LoopSeconds,
+            ["setup_seconds"] = times.WallSeconds - times.LoopSeconds,
+            ["atom_steps_per_second"] = times.AtomStepsPerSecond(run.System.Count, stepsRun),
             ["final_potential_energy_eV"] = last.PotentialEv,
             ["final_kinetic_energy_eV"] = last.KineticEv,
             ["final_total_energy_eV"] = last.TotalEv,
@@ -243,10 +267,10 @@ public static class MdDriver
             ["neighbor_list_entries_per_atom"] = backend is GpuBackend g ? g.MeanListEntries() : (double)run.Forces.List.PairCount / run.System.Count,
             ["pairs_within_cutoff_per_atom"] = backend is SimdBackend sb ? (double)sb.LastPairsWithinCutoff / run.System.Count : null,
             // host list builds of this invocation's MD (the first force call's included; the Gpu back end builds its list on the device)
-            ["neighbor_list_build_seconds"] = backend is GpuBackend ? null : listBuildSeconds,
+            ["neighbor_list_build_seconds"] = backend is GpuBackend ? null : times.ListBuildSeconds,
             // the process's peak resident memory over the whole invocation (reading the data file included), and per atom
-            ["peak_memory_bytes"] = PeakMemoryBytes(),
-            ["peak_memory_bytes_per_atom"] = (double)PeakMemoryBytes() / run.System.Count,
+            ["peak_memory_bytes"] = peak,
+            ["peak_memory_bytes_per_atom"] = (double)peak / run.System.Count,
         };
         if (runaway is not null)
             json["runaway"] = new JsonObject { ["step"] = runaway.Step, ["quantity"] = runaway.Quantity, ["message"] = runaway.Message };

@@ -37,6 +37,11 @@ public class CommandLineTests
         // the list's build time is part of the run's wall time; peak memory per atom is the whole process's over 192 atoms
         double build = doc.RootElement.GetProperty("neighbor_list_build_seconds").GetDouble(), wall = doc.RootElement.GetProperty("wall_seconds").GetDouble();
         Assert.InRange(build, 0, wall); // 0 here: the minimization's list lasts the 20 steps; the skin test below sees builds
+        // the rate counts the step loop only, as LAMMPS's Performance line (setup: the first forces and list build)
+        double loop = doc.RootElement.GetProperty("loop_seconds").GetDouble(), setup = doc.RootElement.GetProperty("setup_seconds").GetDouble();
+        Assert.InRange(loop, 1e-9, wall);
+        Assert.Equal(wall, loop + setup, 4);
+        Assert.Equal(1.0, doc.RootElement.GetProperty("atom_steps_per_second").GetDouble() / (192 * 20 / loop), 3); // the JSON keeps 5 digits of the seconds
         Assert.True(doc.RootElement.GetProperty("peak_memory_bytes").GetInt64() > 10_000_000);
         Assert.Equal(doc.RootElement.GetProperty("peak_memory_bytes").GetInt64() / 192.0, doc.RootElement.GetProperty("peak_memory_bytes_per_atom").GetDouble(), 6);
         Assert.Equal(3, File.ReadAllLines(Path.Combine(dir, "thermo.csv")).Length - 1);
