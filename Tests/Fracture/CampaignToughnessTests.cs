@@ -112,7 +112,7 @@ public class CampaignToughnessTests
         Assert.Contains(message, e.Message);
     }
 
-    /// <summary>The shipped LiBP series: four glasses of Table 4-1, each a study of 3 crack lengths × 1 replica with N4 = 1 (Kumar et al. 2004).</summary>
+    /// <summary>The shipped LiBP series: four glasses of Table 4-1, each a study of 3 crack lengths × 2 replicas with N4 = 1 (Kumar et al. 2004).</summary>
     [Fact]
     public void LibpToughnessExample_PlansTheSeries()
     {
@@ -124,7 +124,7 @@ public class CampaignToughnessTests
             Assert.Equal(comp.Label, study.Label);
             Assert.Equal(comp.X, study.X);
             Assert.Equal(1.0, study.Base.BoronN4);
-            Assert.Equal(3, FractureLab.Fracture.Toughness.ToughnessPlan.Cracked(study, "out").Count);
+            Assert.Equal(6, FractureLab.Fracture.Toughness.ToughnessPlan.Cracked(study, "out").Count);
         }
     }
 
