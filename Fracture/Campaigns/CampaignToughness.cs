@@ -1,4 +1,3 @@
-using System.Globalization;
 using FractureLab.Experiments.Plots;
 using FractureLab.Experiments.Tables;
 using FractureLab.Fracture.Toughness;
@@ -65,8 +64,7 @@ public static class CampaignToughness
         {
             string dir = Dir(comp, outDir);
             if (!Directory.Exists(dir)) continue;
-            var study = StudyOf(config, comp, CampaignRuns.GlassFile(comp, GlassReplica, outDir));
-            if (!File.Exists(Path.Combine(dir, "results.csv"))) Analyze(study, dir, log);
+            if (!File.Exists(Path.Combine(dir, "results.csv"))) Analyze(StudyOf(config, comp, CampaignRuns.GlassFile(comp, GlassReplica, outDir)), dir, log);
             if (File.Exists(Path.Combine(dir, "results.csv"))) tables.Add(CsvTable.Read(Path.Combine(dir, "results.csv")));
         }
         if (tables.Count == 0) return 0;
@@ -77,7 +75,7 @@ public static class CampaignToughness
             w.WriteLine(string.Join(',', header));
             foreach (var t in tables)
                 foreach (var row in t.Rows)
-                    w.WriteLine(string.Join(',', header.Select(h => t.Header.ToList().IndexOf(h) is int i and >= 0 ? row.Cells[i] : "")));
+                    w.WriteLine(string.Join(',', header.Select(h => t.Cell(row, h))));
         });
         var model = Plot(tables);
         output.Png("toughness_KIc.png", PlotExport.Png(model));
@@ -107,17 +105,11 @@ public static class CampaignToughness
             for (int k = 0; k < tables.Count; k++)
                 foreach (var row in tables[k].Rows)
                 {
-                    double? x = Number(tables[k], row, "x"), y = Number(tables[k], row, route), e = Number(tables[k], row, err);
+                    double? x = tables[k].Number(row, "x"), y = tables[k].Number(row, route), e = tables[k].Number(row, err);
                     if (y is { } v) series.Points.Add(new ScatterErrorPoint(x ?? k, v, 0, e ?? 0));
                 }
             if (series.Points.Count > 0) model.Series.Add(series);
         }
         return model;
-    }
-
-    private static double? Number(CsvTable t, CsvRow row, string column)
-    {
-        int i = t.Header.ToList().IndexOf(column);
-        return i >= 0 && double.TryParse(row.Cells[i], NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v : null;
     }
 }
