@@ -57,16 +57,36 @@ public static class ToughnessPlots
     }
 
     /// <summary>K_Ic of each route against 1/W (sizes) or log10 of the rate.</summary>
+    /// <summary>
+    /// K_Ic of every route against 1/W (sizes) or log10 rate, with the routes' error bars and, where a route has two or
+    /// more points at one rate (or size), its fitted line of <see cref="ToughnessConvergence"/> drawn to the extrapolation
+    /// (W → ∞ at 1/W = 0, or the quasi-static rate).
+    /// </summary>
     public static PlotModel Convergence(IReadOnlyList<CellResult> cells, bool bySize)
     {
         var m = PlotExport.NewModel(bySize ? "K_Ic vs box size" : "K_Ic vs strain rate", bySize ? "1/W (1/Å)" : "log10(strain rate, 1/s)", "K_Ic (MPa·m^0.5)");
+        var colors = new[] { OxyColors.SteelBlue, OxyColors.Firebrick, OxyColors.ForestGreen, OxyColors.DarkOrange, OxyColors.Purple, OxyColors.Gray };
+        int i = 0;
         foreach (var route in ToughnessAnalysis.Routes(cells[0]).Select(r => r.Name))
         {
-            var s = new ScatterErrorSeries { Title = route, MarkerType = MarkerType.Circle, MarkerSize = 4 };
-            foreach (var c in cells)
-                if (ToughnessAnalysis.Routes(c).First(r => r.Name == route).K is { } k && double.IsFinite(k.Value))
-                    s.Points.Add(new ScatterErrorPoint(bySize ? 1 / c.WidthA : Math.Log10(c.Cell.RatePerS), k.Value, 0, double.IsFinite(k.StdErr) ? k.StdErr : 0));
-            if (s.Points.Count > 0) m.Series.Add(s);
+            var pts = ToughnessConvergence.Points(cells, route);
+            if (pts.Count == 0) continue;
+            var color = colors[i++ % colors.Length];
+            var s = new ScatterErrorSeries { Title = route, MarkerType = MarkerType.Circle, MarkerSize = 4, MarkerFill = color, ErrorBarColor = color };
+            foreach (var (c, k) in pts)
+                s.Points.Add(new ScatterErrorPoint(bySize ? 1 / c.WidthA : Math.Log10(c.Cell.RatePerS), k.Value, 0, double.IsFinite(k.StdErr) ? k.StdErr : 0));
+            m.Series.Add(s);
+            var groups = bySize ? pts.GroupBy(p => p.Cell.Cell.RatePerS.ToString()) : pts.GroupBy(p => string.Join('x', p.Cell.Cell.Size));
+            foreach (var g in groups)
+            {
+                if ((bySize ? ToughnessConvergence.SizeFit(g) : ToughnessConvergence.RateFit(g)) is not { } fit) continue;
+                var line = new LineSeries { Color = color, LineStyle = LineStyle.Dash };
+                // The size line runs to 1/W = 0; the rate line stays over the rates run (quasi-static is ten decades away).
+                double lo = bySize ? Math.Min(fit.ExtrapolatedAt, fit.X.Min()) : fit.X.Min(), hi = fit.X.Max();
+                line.Points.Add(new DataPoint(lo, fit.Intercept + fit.Slope * lo));
+                line.Points.Add(new DataPoint(hi, fit.Intercept + fit.Slope * hi));
+                m.Series.Add(line);
+            }
         }
         return m;
     }

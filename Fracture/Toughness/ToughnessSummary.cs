@@ -181,10 +181,30 @@ public static class ToughnessSummary
         if (cells[0].Pulls.Count > 0) sb.AppendLine("![strength vs crack length](strength_vs_crack_length.png)").AppendLine();
         if (cells[0].Pulls.Any(p => p.J is not null)) sb.AppendLine("![J vs domain](j_vs_domain.png)").AppendLine();
         if (s.Uses(ToughnessMethod.KField)) sb.AppendLine("![R-curve](kfield_r_curve.png)").AppendLine();
+        if (s.Sizes.Count > 1 || s.StrainRatesPerS.Count > 1) sb.Append(ConvergenceTable(cells));
         if (s.Sizes.Count > 1) sb.AppendLine("![size](convergence_size.png)").AppendLine();
         if (s.StrainRatesPerS.Count > 1) sb.AppendLine("![rate](convergence_rate.png)").AppendLine();
         sb.AppendLine("References for silica glass: measured 0.75-0.80 MPa·m^0.5 (SEPB, chevron notch); J-integral MD 0.76 ± 0.16 (Rimsza, Jones & Criscenti 2018). " +
                       "The work of fracture depends on the box length and the protocol; it is listed for comparison with earlier numbers, not as G_c.");
+        return sb.ToString();
+    }
+
+    /// <summary>The size and rate fits of every route (<see cref="ToughnessConvergence"/>) as a Markdown table.</summary>
+    private static string ConvergenceTable(IReadOnlyList<CellResult> cells)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("## Convergence").AppendLine();
+        sb.AppendLine("| route | trend | at | points | extrapolated K_Ic (MPa·m^0.5) | stderr | from the points' errors | χ²/ν |").AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var route in cells.SelectMany(ToughnessAnalysis.Routes).Select(r => r.Name).Distinct())
+        {
+            var pts = ToughnessConvergence.Points(cells, route);
+            var rows = pts.GroupBy(p => p.Cell.Cell.RatePerS).Select(g => ("W → ∞", $"rate {g.Key.ToString("0.###e0", Ci)} 1/s", ToughnessConvergence.SizeFit(g)))
+                .Concat(pts.GroupBy(p => string.Join('x', p.Cell.Cell.Size)).Select(g => ($"rate → {ToughnessConvergence.QuasiStaticRatePerS.ToString(Ci)} 1/s", $"size {g.Key}", ToughnessConvergence.RateFit(g))));
+            foreach (var (trend, at, fit) in rows)
+                if (fit is not null)
+                    sb.AppendLine($"| {route} | {trend} | {at} | {fit.X.Length} | {F(fit.Extrapolated, "0.000")} | {F(fit.StdErr, "0.000")} | {F(fit.StdErrFromPoints, "0.000")} | {F(fit.ChiSquaredPerDof, "0.00")} |");
+        }
+        sb.AppendLine().AppendLine("Lines weighted by 1/stderr² of each point where every point has one; the stderr is the points' errors propagated, scaled by √(χ²/ν) when that exceeds 1 (Birge ratio). With two points a line has no error.").AppendLine();
         return sb.ToString();
     }
 
