@@ -24,13 +24,18 @@ public sealed class ForceComputer
         List = new NeighborList(ff.MaxCutoff, skin) { StorePairs = backend.UsesHostNeighborList };
     }
 
-    /// <summary>Forces, energies and the virial; with <paramref name="perAtomVirial"/> also the per-atom virial and, where the back end has it, the per-atom energy.</summary>
-    public ForceResult Compute(AtomSystem s, bool perAtomVirial = false)
+    /// <summary>
+    /// Forces, energies and the virial; with <paramref name="perAtomVirial"/> also the per-atom virial and, where the back end
+    /// has it, the per-atom energy. With <paramref name="totals"/> false the back end may skip the energies and the virial
+    /// (<see cref="ForceResult.HasTotals"/> says whether it did): for MD steps that record nothing.
+    /// </summary>
+    public ForceResult Compute(AtomSystem s, bool perAtomVirial = false, bool totals = true)
     {
         if (List.NeedsRebuild(s)) List.Build(s);
         else List.UpdateShifts(s.Box);
         var r = Last;
         r.Clear();
+        r.TotalsRequested = totals || perAtomVirial;
         Backend.ComputePairs(s, List, ForceField, r, perAtomVirial);
         ForceField.CoreShell?.Add(s, ForceField, r);
         AddSelfAndKSpace(s, r);
@@ -52,8 +57,18 @@ public sealed class ForceComputer
         r.CoulombSelfEnergy = SelfEnergy(s);
         if (r.PerAtomEnergy is { } pe) for (int i = 0; i < s.Count; i++) pe[i] += ForceField.Coulomb.SelfEnergy(s.Charge[i]);
         if (ForceField.Reciprocal is not null && !r.KSpaceIncluded) r.KSpaceEnergy = ForceField.Reciprocal.Compute(s, r.Virial);
-        if (!double.IsFinite(r.PotentialEnergy))
+        if (r.HasTotals && !double.IsFinite(r.PotentialEnergy))
             throw new InputException($"the simulation exploded: potential energy is {r.PotentialEnergy} (atoms too close, or a timestep too large)");
+        if (!r.HasTotals && FirstNonFiniteForce(s) is { } bad)
+            throw new InputException($"the simulation exploded: the force on atom id {s.Id[bad]} is not finite (atoms too close, or a timestep too large)");
+    }
+
+    /// <summary>The first atom whose force has a NaN or infinite component, or null (the check of a step without energies).</summary>
+    private static int? FirstNonFiniteForce(AtomSystem s)
+    {
+        for (int i = 0; i < s.Count; i++)
+            if (!double.IsFinite(s.Fx[i] + s.Fy[i] + s.Fz[i])) return i;
+        return null;
     }
 
     private AtomSystem? _selfSystem;
@@ -79,6 +94,7 @@ public sealed class ForceComputer
     /// <summary>P = (kinetic tensor + W)/V in GPa from a kinetic tensor (eV), a result's virial (eV) and the volume (Å³).</summary>
     public static double[] PressureGpa(double[] kineticTensor, ForceResult r, double volumeA3)
     {
+        if (!r.HasTotals) throw new InvalidOperationException("the virial of this force evaluation was not computed (forces only); compute with totals");
         var p = new double[6];
         for (int a = 0; a < 6; a++) p[a] = (kineticTensor[a] + r.Virial[a]) / volumeA3 * Units.MetalUnits.EvPerCubicAngstromToGpa;
         return p;

@@ -31,8 +31,22 @@ public sealed class ForceResult
     /// </summary>
     public double[]? PerAtomEnergy { get; set; }
 
+    /// <summary>
+    /// Whether the energies and the virial were asked for (<see cref="ForceComputer.Compute"/>'s <c>totals</c>): a step that
+    /// records nothing asks for the forces only, as LAMMPS's eflag/vflag are off on steps without thermo output.
+    /// </summary>
+    public bool TotalsRequested { get; set; } = true;
+
+    /// <summary>
+    /// False when the back end skipped the pair energies and virial because they were not requested (the Simd back end):
+    /// the forces are complete, the energies and <see cref="Virial"/> are not, and <see cref="PotentialEnergy"/> throws.
+    /// </summary>
+    public bool HasTotals { get; set; } = true;
+
     /// <summary>Everything LAMMPS counts in pe: pair terms, self terms, k-space and the core-shell bonds (LAMMPS's ebond).</summary>
-    public double PotentialEnergy => ShortRangeEnergy + CoulombPairEnergy + CoulombSelfEnergy + KSpaceEnergy + CoreShellSpringEnergy;
+    public double PotentialEnergy => HasTotals
+        ? ShortRangeEnergy + CoulombPairEnergy + CoulombSelfEnergy + KSpaceEnergy + CoreShellSpringEnergy
+        : throw new InvalidOperationException("the energies of this force evaluation were not computed (forces only); compute with totals");
 
     public void Clear()
     {
@@ -41,5 +55,6 @@ public sealed class ForceResult
         PerAtomVirial = null;
         PerAtomEnergy = null;
         KSpaceIncluded = false;
+        TotalsRequested = HasTotals = true;
     }
 }

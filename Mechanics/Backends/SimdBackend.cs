@@ -36,6 +36,8 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
     /// <summary>Positions (Å) and charge (e) as one row per slot, and types per slot, in the list's slot (cell) order, gathered at every evaluation.</summary>
     private double[] _rows = [];
     private int[] _type = [];
+    /// <summary>Whether this evaluation tallies the energies and the virial (<see cref="ForceResult.TotalsRequested"/>).</summary>
+    private bool _totals = true;
 
     public string Name => $"simd ({Threads} threads, Vector{VectorBits}{(RegisterCompaction ? $", {(System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported ? "AVX-512" : "AVX2")} row compaction" : "")}{(Precision == PairPrecision.Mixed ? $", mixed precision: float32 pair terms in {VectorBits / 32} lanes, double sums" : "")})";
 
@@ -85,6 +87,7 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
             _buffers = Enumerable.Range(0, Blocks).Select(_ => new ThreadBuffer(n, RegisterCompaction)).ToArray();
         SplitRows(list, n);
         ToSlots(s, list);
+        _totals = result.TotalsRequested;
         switch (VectorBits, Precision)
         {
             case (512, PairPrecision.Mixed): RunBlocks<Lanes512, SingleLanes512>(s, list, ff); break;
@@ -120,6 +123,7 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
             for (int a = 0; a < 6; a++) result.Virial[a] += b.Virial[a];
         }
         LastPairsWithinCutoff = kept;
+        if (!_totals) result.HasTotals = false;
     }
 
     /// <summary>The kernel's inputs in the list's slot order (positions change every step; charges and types are copied too).</summary>
@@ -191,12 +195,24 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
     private void RunBlocks<TFill, TV, TShort, TCoulomb>(AtomSystem s, NeighborList list, CompiledForceField ff, TShort shortRange, TCoulomb coulomb)
         where TFill : struct, ILanes<TFill> where TV : struct, ILanes<TV> where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes
     {
-        if (Threads == 1) for (int b = 0; b < Blocks; b++) RunRows<TFill, TV, TShort, TCoulomb>(b, s, list, ff, shortRange, coulomb);
-        else Parallel.For(0, Blocks, new ParallelOptions { MaxDegreeOfParallelism = Threads }, b => RunRows<TFill, TV, TShort, TCoulomb>(b, s, list, ff, shortRange, coulomb));
+        if (_totals) RunBlocks<TFill, TV, TShort, TCoulomb, WithTotals>(s, list, ff, shortRange, coulomb);
+        else RunBlocks<TFill, TV, TShort, TCoulomb, ForcesOnly>(s, list, ff, shortRange, coulomb);
     }
 
-    private void RunRows<TFill, TV, TShort, TCoulomb>(int t, AtomSystem s, NeighborList list, CompiledForceField ff, TShort shortRange, TCoulomb coulomb)
-        where TFill : struct, ILanes<TFill> where TV : struct, ILanes<TV> where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes
+    private void RunBlocks<TFill, TV, TShort, TCoulomb, TTally>(AtomSystem s, NeighborList list, CompiledForceField ff, TShort shortRange, TCoulomb coulomb)
+        where TFill : struct, ILanes<TFill> where TV : struct, ILanes<TV> where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes where TTally : struct, ITally
+    {
+        if (Threads == 1) for (int b = 0; b < Blocks; b++) RunRows<TFill, TV, TShort, TCoulomb, TTally>(b, s, list, ff, shortRange, coulomb);
+        else Parallel.For(0, Blocks, new ParallelOptions { MaxDegreeOfParallelism = Threads }, b => RunRows<TFill, TV, TShort, TCoulomb, TTally>(b, s, list, ff, shortRange, coulomb));
+    }
+
+    /// <summary>Whether a pair loop tallies energies and the virial: a compile-time constant per instantiation, so the forces-only loop carries none of it.</summary>
+    private interface ITally { static abstract bool On { get; } }
+    private struct WithTotals : ITally { public static bool On => true; }
+    private struct ForcesOnly : ITally { public static bool On => false; }
+
+    private void RunRows<TFill, TV, TShort, TCoulomb, TTally>(int t, AtomSystem s, NeighborList list, CompiledForceField ff, TShort shortRange, TCoulomb coulomb)
+        where TFill : struct, ILanes<TFill> where TV : struct, ILanes<TV> where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes where TTally : struct, ITally
     {
         var b = _buffers[t];
         b.Clear(_rowSplit[t], _reach[t]);
@@ -215,7 +231,7 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
             int kept = row.Fill<TFill>(src, i, start[i], start[i + 1], keep2, beyond2, TV.Count);
             b.Kept += row.Count;
             // Pass 2: the pair terms on the kept entries.
-            PairTerms<TV, TShort, TCoulomb>(row, kept, i, type[i] * nt, _rows[4 * i + 3], type, shortRange, coulomb, bf, ref sums, b.RowTotals);
+            PairTerms<TV, TShort, TCoulomb, TTally>(row, kept, i, type[i] * nt, _rows[4 * i + 3], type, shortRange, coulomb, bf, ref sums, b.RowTotals);
         }
         if (TV.IsSingle)
         {
@@ -245,9 +261,9 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
     /// so the JIT keeps the accumulators and the row in registers. Slot <paramref name="i"/>'s force goes to its row of
     /// <paramref name="bf"/>, the reactions to the neighbors' rows; the sums continue across rows in the same lane order.
     /// </summary>
-    private static void PairTerms<TV, TShort, TCoulomb>(RowCompaction row, int kept, int i, int rowType, double qi, int[] type,
+    private static void PairTerms<TV, TShort, TCoulomb, TTally>(RowCompaction row, int kept, int i, int rowType, double qi, int[] type,
         TShort shortRange, TCoulomb coulomb, double[] bf, ref PairSums<TV> sums, double[] totals)
-        where TV : struct, ILanes<TV> where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes
+        where TV : struct, ILanes<TV> where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes where TTally : struct, ITally
     {
         ref double rdx = ref MemoryMarshal.GetArrayDataReference(row.Dx);
         ref double rdy = ref MemoryMarshal.GetArrayDataReference(row.Dy);
@@ -269,19 +285,20 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
             var r = TV.Sqrt(r2);
             var rinv = TV.One / r; // one division per pair, shared by every term
             var (eS, fr) = shortRange.Evaluate(r2, r, rinv, rowType, ref types, ref j);
-            eShort += eS;
+            if (TTally.On) eShort += eS;
             if (coulomb.Active)
             {
                 var (eC, fC) = coulomb.Evaluate(r2, r, rinv, qiV * TV.Load(ref Unsafe.Add(ref rq, e)));
                 fr += fC;
-                eCoul += eC;
+                if (TTally.On) eCoul += eC;
             }
             var fx = dx * fr; var fy = dy * fr; var fz = dz * fr;
             fxi += fx; fyi += fy; fzi += fz;
             ForceRows.Subtract(bf, ref j, fx, fy, fz);
-            vxx += dx * fx; vyy += dy * fy; vzz += dz * fz; vxy += dx * fy; vxz += dx * fz; vyz += dy * fz;
+            if (TTally.On) { vxx += dx * fx; vyy += dy * fy; vzz += dz * fz; vxy += dx * fy; vxz += dx * fz; vyz += dy * fz; }
         }
         bf[4 * i] += TV.Sum(fxi); bf[4 * i + 1] += TV.Sum(fyi); bf[4 * i + 2] += TV.Sum(fzi);
+        if (!TTally.On) return;
         if (TV.IsSingle)
         {
             totals[0] += TV.Sum(eShort); totals[1] += TV.Sum(eCoul);

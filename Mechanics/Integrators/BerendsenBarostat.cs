@@ -13,6 +13,7 @@ public sealed class BerendsenBarostat(double temperatureK, double pressureGpa, b
     private readonly BerendsenThermostat _thermostat = new(temperatureK, tDampPs);
     public double TargetTemperatureK { get => _thermostat.TargetK; set => _thermostat.TargetK = value; }
     public string Name => "berendsen-npt";
+    public bool UsesForceTotals => true;
 
     public void Step(IDynamicsState s, double dtPs)
     {

@@ -67,13 +67,31 @@ public sealed class HostDynamics(AtomSystem system, ForceComputer forces, bool[]
     public void Drift(double dtPs) => Kinetics.Drift(System, dtPs);
     public void ScaleAxis(int axis, double factor) => BoxScaling.ScaleAxis(System, axis, factor);
 
+    /// <summary>
+    /// Set by the runner before a step whose energies and virial nobody reads: <see cref="ComputeForces"/> then asks for the
+    /// forces only (<see cref="ForceComputer.Compute"/>'s <c>totals</c>), as LAMMPS leaves eflag/vflag off between thermo steps.
+    /// </summary>
+    public bool SkipTotals { get; set; }
+
     public void ComputeForces()
     {
-        ForceComputer.Compute(System);
+        ForceComputer.Compute(System, totals: !SkipTotals);
         if (Held is not null) ZeroHeld(System, Held);
     }
 
-    public ForceResult ForceTotals() => ForceComputer.Last;
+    /// <summary>
+    /// The last evaluation's energies and virial; if it skipped them, the same positions are evaluated again with totals (the
+    /// forces come out the same, summed in the same order), so a reader never sees a missing total.
+    /// </summary>
+    public ForceResult ForceTotals()
+    {
+        if (!ForceComputer.Last.HasTotals)
+        {
+            ForceComputer.Compute(System);
+            if (Held is not null) ZeroHeld(System, Held);
+        }
+        return ForceComputer.Last;
+    }
 
     /// <summary>Zeroes the forces of the held atoms (and, with <paramref name="velocities"/>, their velocities).</summary>
     public static void ZeroHeld(AtomSystem s, bool[] held, bool velocities = false)

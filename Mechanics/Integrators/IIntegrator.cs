@@ -9,6 +9,11 @@ public interface IIntegrator
 {
     string Name { get; }
     void Step(IDynamicsState s, double dtPs);
+    /// <summary>
+    /// Whether <see cref="Step"/> reads <see cref="IDynamicsState.ForceTotals"/> (the barostats read the virial every step):
+    /// the runner then keeps the energies and the virial on at every force evaluation.
+    /// </summary>
+    bool UsesForceTotals => false;
     void SaveState(BinaryWriter w);
     void LoadState(BinaryReader r);
 }

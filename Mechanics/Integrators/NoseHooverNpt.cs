@@ -23,6 +23,7 @@ public sealed class NoseHooverNpt : IIntegrator, IThermostatted
     public bool[] Coupled { get; }
     public double[] TargetPressureGpa { get; }
     public string Name => "npt";
+    public bool UsesForceTotals => true;
 
     public NoseHooverNpt(double temperatureK, double targetPressureGpa, bool[] coupled, double tDampPs = 0.1, double pDampPs = 1.0)
     {

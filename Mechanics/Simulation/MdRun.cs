@@ -59,7 +59,7 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
 
     public ThermoRow Record()
     {
-        var r = Forces.Last;
+        var r = Forces.Last.HasTotals ? Forces.Last : _host.ForceTotals();
         double ke = System.KineticEnergy();
         // with core-shell ions the kinetic part of the pressure is the ions' (LAMMPS compute pressure with temp/cs)
         var p = Forces.ForceField.CoreShell is { } cs ? ForceComputer.PressureGpa(cs.IonKinetics(System).Tensor, r, System.Box.Volume)
@@ -87,6 +87,8 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
         {
             if (cancel.IsCancellationRequested)
             {
+                _host.SkipTotals = false;
+                if (!Forces.Last.HasTotals) _host.ForceTotals(); // whoever reads the state after a cancelled run gets its totals
                 if (checkpointPath is not null) SaveCheckpoint(checkpointPath, betweenRebuilds: true);
                 _log.Warning("Run cancelled at step {Step}; checkpoint {Path}", Step, checkpointPath);
                 return false;
@@ -109,6 +111,7 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
                 // The box is deformed before the step (positions remapped affinely), so the step's own force
                 // evaluation sees the new box: one force call per step, as LAMMPS fix deform.
                 Deformation?.Apply(_host, ElapsedPs + DtPs);
+                _host.SkipTotals = !NeedsTotals(Step + 1, end, thermoEvery, checkpointPath is null ? 0 : checkpointEvery);
                 Integrator.Step(_host, DtPs);
                 Step++;
                 AfterStep?.Invoke(_host, Step);
@@ -120,6 +123,16 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
         }
         return true;
     }
+
+    /// <summary>
+    /// Whether the force evaluation of <paramref name="step"/> must carry energies and the virial: a thermo or checkpoint
+    /// step, the last step of this call (stages and observers read the state there), every step of an integrator that
+    /// reads them or with an every-step observer. Elsewhere the forces alone are computed, as LAMMPS does between thermo
+    /// steps (its eflag/vflag); the runaway check then tests the forces and checks the energy jump at the next total.
+    /// </summary>
+    private bool NeedsTotals(long step, long end, int thermoEvery, long checkpointEvery) =>
+        step >= end || AfterStep is not null || Integrator.UsesForceTotals
+        || (thermoEvery > 0 && step % thermoEvery == 0) || (checkpointEvery > 0 && step % checkpointEvery == 0);
 
     private static long NextMultiple(long step, long every) => every > 0 ? (step / every + 1) * every : long.MaxValue;
 
@@ -136,6 +149,7 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
             File.Copy(path, Checkpoint.PreviousPath(path), overwrite: true);
             _previousCheckpointStep = path == _checkpointPath ? LastCheckpointStep : Checkpoint.ReadStep(path);
         }
+        if (!Forces.Last.HasTotals) _host.ForceTotals(); // a checkpoint carries the last evaluation's energies and virial
         var list = betweenRebuilds ? Forces.List.Reference : null;
         Checkpoint.Save(path, this, list);
         _checkpointPath = path;
@@ -148,9 +162,11 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
     {
         if (!Runaway.Enabled) return;
         int n = Math.Max(1, System.Count);
-        double pe = Forces.Last.PotentialEnergy;
-        if (!double.IsFinite(pe)) Stop("energy", $"the potential energy is {pe}");
-        if (double.IsFinite(_checkedPe) && Step > _checkedStep)
+        // a forces-only step has no energy to check (its forces were checked finite); the jump is checked at the next total
+        bool hasPe = Forces.Last.HasTotals;
+        double pe = hasPe ? Forces.Last.PotentialEnergy : double.NaN;
+        if (hasPe && !double.IsFinite(pe)) Stop("energy", $"the potential energy is {pe}");
+        if (hasPe && double.IsFinite(_checkedPe) && Step > _checkedStep)
         {
             double jump = Math.Abs(pe - _checkedPe) / n / (Step - _checkedStep);
             if (jump > Runaway.EnergyJumpEvPerAtomPerStep)
@@ -164,6 +180,7 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
         double t = _host.TemperatureK(), limit = Runaway.TemperatureLimitK(_referenceK);
         if (!(t <= limit))
             Stop("temperature", $"the temperature {t:G4} K exceeds {limit:G4} K (the larger of {Runaway.TemperatureFactor:G3} × {_referenceK:G4} K and {_referenceK:G4} K + {Runaway.TemperatureMarginK:G4} K)");
+        if (!hasPe) return;
         _checkedPe = pe;
         _checkedStep = Step;
     }
