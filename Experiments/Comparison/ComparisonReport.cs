@@ -116,7 +116,7 @@ public static class ComparisonReport
         var s = new ScatterErrorSeries { Title = title, MarkerType = marker, MarkerSize = 6, MarkerFill = color, ErrorBarColor = color, ErrorBarStopWidth = 4 };
         foreach (var (x, e) in points)
             if (e is not null && double.IsFinite(x))
-                s.Points.Add(new ScatterErrorPoint(x, e.Value, 0, double.IsFinite(e.Error) ? e.Error : 0));
+                s.Points.Add(PlotExport.ErrorPoint(x, e.Value, e.Error));
         return s;
     }
 

@@ -26,6 +26,13 @@ public static class PlotExport
     }
 
     /// <summary>The house legend: outside the plot area at the top right, so no series or annotation is hidden under it.</summary>
+    /// <summary>
+    /// A point with an error bar of ± <paramref name="error"/> in y (0 for none or a non-finite error). OxyPlot's
+    /// ScatterErrorSeries draws ErrorY as the bar's whole length (y ± ErrorY/2), so it is given twice the error.
+    /// </summary>
+    public static OxyPlot.Series.ScatterErrorPoint ErrorPoint(double x, double y, double error) =>
+        new(x, y, 0, double.IsFinite(error) && error > 0 ? 2 * error : 0);
+
     public static Legend OutsideLegend() => new() { LegendPlacement = LegendPlacement.Outside, LegendPosition = LegendPosition.RightTop, LegendBackground = OxyColors.White };
 
     public static byte[] Png(PlotModel model, int width = Width, int height = Height)

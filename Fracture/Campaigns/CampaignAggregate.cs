@@ -66,7 +66,7 @@ public static class CampaignAggregate
                 foreach (var t in cond)
                 {
                     var st = t.Stats[q];
-                    if (st.N > 0) s.Points.Add(new ScatterErrorPoint(t.First.Composition.X ?? k, st.Mean, 0, double.IsFinite(st.Sd) ? st.Sd : 0));
+                    if (st.N > 0) s.Points.Add(PlotExport.ErrorPoint(t.First.Composition.X ?? k, st.Mean, st.Sd));
                     k++;
                 }
                 model.Series.Add(s);

@@ -106,7 +106,7 @@ public static class CampaignToughness
                 foreach (var row in tables[k].Rows)
                 {
                     double? x = tables[k].Number(row, "x"), y = tables[k].Number(row, route), e = tables[k].Number(row, err);
-                    if (y is { } v) series.Points.Add(new ScatterErrorPoint(x ?? k, v, 0, e ?? 0));
+                    if (y is { } v) series.Points.Add(PlotExport.ErrorPoint(x ?? k, v, e ?? 0));
                 }
             if (series.Points.Count > 0) model.Series.Add(series);
         }

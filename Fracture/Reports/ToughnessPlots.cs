@@ -74,7 +74,7 @@ public static class ToughnessPlots
             var color = colors[i++ % colors.Length];
             var s = new ScatterErrorSeries { Title = route, MarkerType = MarkerType.Circle, MarkerSize = 4, MarkerFill = color, ErrorBarColor = color };
             foreach (var (c, k) in pts)
-                s.Points.Add(new ScatterErrorPoint(bySize ? 1 / c.WidthA : Math.Log10(c.Cell.RatePerS), k.Value, 0, double.IsFinite(k.StdErr) ? k.StdErr : 0));
+                s.Points.Add(PlotExport.ErrorPoint(bySize ? 1 / c.WidthA : Math.Log10(c.Cell.RatePerS), k.Value, k.StdErr));
             m.Series.Add(s);
             var groups = bySize ? pts.GroupBy(p => p.Cell.Cell.RatePerS.ToString()) : pts.GroupBy(p => string.Join('x', p.Cell.Cell.Size));
             foreach (var g in groups)

@@ -27,6 +27,12 @@ public static class ToughnessConvergence
                                  double Extrapolated, double StdErr, double StdErrFromPoints, double ChiSquaredPerDof)
     {
         public bool Weighted => YStdErr is not null;
+
+        /// <summary>
+        /// How far the extrapolation reaches past the data, in units of the data's span: |x0 − nearest x| / (max x − min x).
+        /// Above 1 the line is carried farther than the points extend (a rate fit over 1e9-1e11 1/s to 1 1/s reaches 4.5).
+        /// </summary>
+        public double Reach => Math.Abs(ExtrapolatedAt - Math.Clamp(ExtrapolatedAt, X.Min(), X.Max())) / (X.Max() - X.Min());
     }
 
     /// <summary>
@@ -113,6 +119,7 @@ public static class ToughnessConvergence
                 ["value"] = JsonOutput.Number(f.Extrapolated), ["stderr"] = JsonOutput.Number(f.StdErr),
                 ["stderr_from_points"] = JsonOutput.Number(f.StdErrFromPoints), ["chi2_per_dof"] = JsonOutput.Number(f.ChiSquaredPerDof),
                 ["points"] = f.X.Length,
+                ["reach_in_data_spans"] = JsonOutput.Number(f.Reach),
             },
         };
     }

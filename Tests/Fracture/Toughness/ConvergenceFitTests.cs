@@ -62,4 +62,23 @@ public class ConvergenceFitTests
         Assert.True(double.IsNaN(noErr.StdErr));
         Assert.Null(ToughnessConvergence.Fit([2, 2], [1, 2], 0));
     }
+
+    [Fact]
+    public void Reach_IsTheDistancePastTheData_InUnitsOfTheirSpan()
+    {
+        // log10 rates 9, 10, 11 carried to log10(1) = 0: 9 decades past a span of 2 -> 4.5; 1/W = 1/37, 1/75, 1/112 to 0: (1/112)/(1/37 - 1/112)
+        Assert.Equal(4.5, ToughnessConvergence.Fit([9, 10, 11], [0.49, 0.51, 0.55], 0)!.Reach, 12);
+        double a = 1 / 37.3, c = 1 / 111.9;
+        Assert.Equal(c / (a - c), ToughnessConvergence.Fit([a, 1 / 74.6, c], [0.51, 0.65, 0.71], 0)!.Reach, 12);
+        Assert.Equal(0, ToughnessConvergence.Fit([1, 2, 3], [1, 2, 3], 2.5)!.Reach);
+    }
+
+    [Fact]
+    public void ErrorBars_AreDrawnAtPlusMinusTheError()
+    {
+        // OxyPlot's ScatterErrorSeries draws y ± ErrorY/2 (Source/OxyPlot/Series/ScatterErrorSeries.cs, Render), so a bar of
+        // ± 0.3 needs ErrorY = 0.6; no error draws no bar.
+        Assert.Equal(0.6, FractureLab.Experiments.Plots.PlotExport.ErrorPoint(1, 2, 0.3).ErrorY, 15);
+        Assert.Equal(0, FractureLab.Experiments.Plots.PlotExport.ErrorPoint(1, 2, double.NaN).ErrorY);
+    }
 }
