@@ -5,6 +5,7 @@ using static FractureLab.Tests.BondSwitch.Configurations;
 namespace FractureLab.Tests.BondSwitch;
 
 /// <summary>Issue 23.5: density, concentration and F(Z) profiles against values by hand.</summary>
+[Collection("console")]
 public class SlabProfileTests
 {
     [Fact]
