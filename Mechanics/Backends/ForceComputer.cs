@@ -56,7 +56,7 @@ public sealed class ForceComputer
     {
         r.CoulombSelfEnergy = SelfEnergy(s);
         if (r.PerAtomEnergy is { } pe) for (int i = 0; i < s.Count; i++) pe[i] += ForceField.Coulomb.SelfEnergy(s.Charge[i]);
-        if (ForceField.Reciprocal is not null && !r.KSpaceIncluded) r.KSpaceEnergy = ForceField.Reciprocal.Compute(s, r.Virial);
+        if (ForceField.Reciprocal is not null && !r.KSpaceIncluded) r.KSpaceEnergy = ForceField.Reciprocal.Compute(s, r.Virial, withTotals: r.HasTotals);
         if (r.HasTotals && !double.IsFinite(r.PotentialEnergy))
             throw new InputException($"the simulation exploded: potential energy is {r.PotentialEnergy} (atoms too close, or a timestep too large)");
         if (!r.HasTotals && FirstNonFiniteForce(s) is { } bad)

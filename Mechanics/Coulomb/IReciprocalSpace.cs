@@ -11,6 +11,12 @@ public interface IReciprocalSpace
     /// <summary>Adds forces (eV/Å) to s.F*, adds the virial (eV; xx yy zz xy xz yz) and returns the energy (eV, neutralizing background included).</summary>
     double Compute(AtomSystem s, Span<double> virial);
 
+    /// <summary>
+    /// As <see cref="Compute(AtomSystem, Span{double})"/>; with <paramref name="withTotals"/> false the method may skip the
+    /// energy and the virial (a forces-only MD step) and then returns NaN and adds nothing to <paramref name="virial"/>.
+    /// </summary>
+    double Compute(AtomSystem s, Span<double> virial, bool withTotals) => Compute(s, virial);
+
     /// <summary>One line for plans and logs: method, α, grid or k-vectors.</summary>
     string Describe();
 }

@@ -79,7 +79,10 @@ public sealed class MeshEwald : IReciprocalSpace
 
     public string Describe() => FormattableString.Invariant($"mesh Ewald (SPME), alpha {Alpha:G6} 1/Å, grid {_k[0]}x{_k[1]}x{_k[2]}, order {_order}");
 
-    public double Compute(AtomSystem s, Span<double> virial)
+    public double Compute(AtomSystem s, Span<double> virial) => Compute(s, virial, withTotals: true);
+
+    /// <summary>The mesh sum; without <paramref name="withTotals"/> the per-point energy and virial terms are skipped (forces only) and NaN is returned.</summary>
+    public double Compute(AtomSystem s, Span<double> virial, bool withTotals)
     {
         var box = s.Box;
         if (!(box.Periodic[0] && box.Periodic[1] && box.Periodic[2])) throw new InputException("mesh Ewald needs a box periodic along x, y and z");
@@ -140,6 +143,7 @@ public sealed class MeshEwald : IReciprocalSpace
                     double mz = MeshStencil.WaveNumber(c, k2, lz);
                     if (stale) (_influence[idx], _virialFactor[idx]) = MeshStencil.Influence(mx, my, mz, bab * _bsq[2][c], pref, pi2a2);
                     double g = _influence[idx], f = _virialFactor[idx], re = _spectrum[idx].Real, im = _spectrum[idx].Imaginary;
+                    if (!withTotals) { _spectrum[idx] *= 2.0 * g; continue; }
                     var t = MeshStencil.PointTerms(mx, my, mz, g, f, re, im);
                     energy += t.Energy;
                     vxx += t.Xx; vyy += t.Yy; vzz += t.Zz; vxy += t.Xy; vxz += t.Xz; vyz += t.Yz;
@@ -183,6 +187,7 @@ public sealed class MeshEwald : IReciprocalSpace
             s.Fy[i] -= q * sy * g.Y;
             s.Fz[i] -= q * sz * g.Z;
         });
+        if (!withTotals) return double.NaN;
         double background = BackgroundEnergy(qTotal, box.Volume);
         virial[0] += totals[1] + background; virial[1] += totals[2] + background; virial[2] += totals[3] + background;
         virial[3] += totals[4]; virial[4] += totals[5]; virial[5] += totals[6];

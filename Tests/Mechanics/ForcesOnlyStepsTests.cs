@@ -129,4 +129,21 @@ public class ForcesOnlyStepsTests
         var e = Assert.Throws<InputException>(() => forces.Compute(s, totals: false));
         Assert.Contains("the simulation exploded: the force on atom id", e.Message);
     }
+
+    [Fact]
+    public void MeshEwald_ForcesOnly_GivesTheSameForces_AndNoEnergyOrVirial()
+    {
+        var a = TestData.Silica192();
+        var b = a.Clone();
+        var mesh = new MeshEwald(0.4, [20, 24, 25], 5);
+        var full = new double[6];
+        double e = mesh.Compute(a, full, withTotals: true);
+        var none = new double[6];
+        double skipped = mesh.Compute(b, none, withTotals: false);
+        Assert.True(double.IsFinite(e) && full.Any(v => v != 0));
+        Assert.True(double.IsNaN(skipped));
+        Assert.All(none, v => Assert.Equal(0, v));
+        Assert.Equal(a.Fx, b.Fx);
+        Assert.Equal(a.Fz, b.Fz);
+    }
 }
