@@ -56,7 +56,6 @@ public static class ToughnessPlots
         return m;
     }
 
-    /// <summary>K_Ic of each route against 1/W (sizes) or log10 of the rate.</summary>
     /// <summary>
     /// K_Ic of every route against 1/W (sizes) or log10 rate, with the routes' error bars and, where a route has two or
     /// more points at one rate (or size), its fitted line of <see cref="ToughnessConvergence"/> drawn to the extrapolation
@@ -76,10 +75,8 @@ public static class ToughnessPlots
             foreach (var (c, k) in pts)
                 s.Points.Add(PlotExport.ErrorPoint(bySize ? 1 / c.WidthA : Math.Log10(c.Cell.RatePerS), k.Value, k.StdErr));
             m.Series.Add(s);
-            var groups = bySize ? pts.GroupBy(p => p.Cell.Cell.RatePerS.ToString()) : pts.GroupBy(p => string.Join('x', p.Cell.Cell.Size));
-            foreach (var g in groups)
+            foreach (var (_, _, fit) in ToughnessConvergence.Lines(cells, route).Where(l => l.BySize == bySize))
             {
-                if ((bySize ? ToughnessConvergence.SizeFit(g) : ToughnessConvergence.RateFit(g)) is not { } fit) continue;
                 var line = new LineSeries { Color = color, LineStyle = LineStyle.Dash };
                 // The size line runs to 1/W = 0; the rate line stays over the rates run (quasi-static is ten decades away).
                 double lo = bySize ? Math.Min(fit.ExtrapolatedAt, fit.X.Min()) : fit.X.Min(), hi = fit.X.Max();

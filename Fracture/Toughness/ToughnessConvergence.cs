@@ -65,17 +65,31 @@ public static class ToughnessConvergence
     }
 
     /// <summary>The size fit (K against 1/W) of one route over the cells at one rate, or null with fewer than two sizes.</summary>
-    public static LineFit? SizeFit(IEnumerable<(CellResult Cell, RouteEstimate K)> points) =>
+    private static LineFit? SizeFit(IEnumerable<(CellResult Cell, RouteEstimate K)> points) =>
         FitOf(points, c => 1.0 / c.WidthA, 0);
 
     /// <summary>The rate fit (K against log10 rate) of one route over the cells at one size, or null with fewer than two rates.</summary>
-    public static LineFit? RateFit(IEnumerable<(CellResult Cell, RouteEstimate K)> points) =>
+    private static LineFit? RateFit(IEnumerable<(CellResult Cell, RouteEstimate K)> points) =>
         FitOf(points, c => Math.Log10(c.Cell.RatePerS), Math.Log10(QuasiStaticRatePerS));
 
     private static LineFit? FitOf(IEnumerable<(CellResult Cell, RouteEstimate K)> points, Func<CellResult, double> x, double x0)
     {
         var l = points.ToList();
         return Fit(l.Select(p => x(p.Cell)).ToArray(), l.Select(p => p.K.Value).ToArray(), x0, l.Select(p => p.K.StdErr).ToArray());
+    }
+
+    /// <summary>
+    /// Every fitted line of one route: the size trend at each rate (<paramref name="route"/>'s points grouped by rate,
+    /// <c>BySize</c> true, <c>At</c> "rate 1e10 1/s") and the rate trend at each size (grouped by size, "size 2x1x2");
+    /// groups with fewer than two distinct x have no line.
+    /// </summary>
+    public static IEnumerable<(bool BySize, string At, LineFit Fit)> Lines(IReadOnlyList<CellResult> cells, string route)
+    {
+        var pts = Points(cells, route);
+        foreach (var g in pts.GroupBy(p => p.Cell.Cell.RatePerS))
+            if (SizeFit(g) is { } fit) yield return (true, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"rate {g.Key:0.###e0} 1/s"), fit);
+        foreach (var g in pts.GroupBy(p => string.Join('x', p.Cell.Cell.Size)))
+            if (RateFit(g) is { } fit) yield return (false, $"size {g.Key}", fit);
     }
 
     /// <summary>Each route's finite K_Ic over the cells.</summary>
@@ -89,14 +103,12 @@ public static class ToughnessConvergence
         var o = new JsonObject();
         foreach (var route in cells.SelectMany(ToughnessAnalysis.Routes).Select(r => r.Name).Distinct())
         {
-            var pts = Points(cells, route);
             var r = new JsonObject();
             var sizes = new JsonArray();
-            foreach (var g in pts.GroupBy(p => p.Cell.Cell.RatePerS))
-                if (SizeFit(g) is { } fit) sizes.Add(Line(fit, "1/W_per_A", "KIc_infinite_size", $"rate {g.Key:0.###e0} 1/s"));
             var rates = new JsonArray();
-            foreach (var g in pts.GroupBy(p => string.Join('x', p.Cell.Cell.Size)))
-                if (RateFit(g) is { } fit) rates.Add(Line(fit, "log10_rate_per_s", "KIc_at_1_per_s", $"size {g.Key}"));
+            foreach (var (bySize, at, fit) in Lines(cells, route))
+                if (bySize) sizes.Add(Line(fit, "1/W_per_A", "KIc_infinite_size", at));
+                else rates.Add(Line(fit, "log10_rate_per_s", "KIc_at_1_per_s", at));
             if (sizes.Count > 0) r["size"] = sizes;
             if (rates.Count > 0) r["rate"] = rates;
             if (r.Count > 0) o[route] = r;

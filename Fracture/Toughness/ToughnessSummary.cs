@@ -197,12 +197,11 @@ public static class ToughnessSummary
         sb.AppendLine("| route | trend | at | points | extrapolated K_Ic (MPa·m^0.5) | stderr | from the points' errors | χ²/ν | reach (data spans) |").AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var route in cells.SelectMany(ToughnessAnalysis.Routes).Select(r => r.Name).Distinct())
         {
-            var pts = ToughnessConvergence.Points(cells, route);
-            var rows = pts.GroupBy(p => p.Cell.Cell.RatePerS).Select(g => ("W → ∞", $"rate {g.Key.ToString("0.###e0", Ci)} 1/s", ToughnessConvergence.SizeFit(g)))
-                .Concat(pts.GroupBy(p => string.Join('x', p.Cell.Cell.Size)).Select(g => ($"rate → {ToughnessConvergence.QuasiStaticRatePerS.ToString(Ci)} 1/s", $"size {g.Key}", ToughnessConvergence.RateFit(g))));
-            foreach (var (trend, at, fit) in rows)
-                if (fit is not null)
-                    sb.AppendLine($"| {route} | {trend} | {at} | {fit.X.Length} | {F(fit.Extrapolated, "0.000")} | {F(fit.StdErr, "0.000")} | {F(fit.StdErrFromPoints, "0.000")} | {F(fit.ChiSquaredPerDof, "0.00")} | {F(fit.Reach, "0.0")} |");
+            foreach (var (bySize, at, fit) in ToughnessConvergence.Lines(cells, route))
+            {
+                string trend = bySize ? "W → ∞" : $"rate → {ToughnessConvergence.QuasiStaticRatePerS.ToString(Ci)} 1/s";
+                sb.AppendLine($"| {route} | {trend} | {at} | {fit.X.Length} | {F(fit.Extrapolated, "0.000")} | {F(fit.StdErr, "0.000")} | {F(fit.StdErrFromPoints, "0.000")} | {F(fit.ChiSquaredPerDof, "0.00")} | {F(fit.Reach, "0.0")} |");
+            }
         }
         sb.AppendLine().AppendLine("Lines weighted by 1/stderr² of each point where every point has one; the stderr is the points' errors propagated, scaled by √(χ²/ν) when that exceeds 1 (Birge ratio). With two points a line has no error. " +
                       "The reach is how far the line is carried past the points, in units of their span: above 1 the value is a trend carried beyond the data, not a measurement (a log-linear rate law carried nine decades to 1 1/s is one).").AppendLine();
