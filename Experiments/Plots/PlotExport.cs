@@ -25,7 +25,6 @@ public static class PlotExport
         return model;
     }
 
-    /// <summary>The house legend: outside the plot area at the top right, so no series or annotation is hidden under it.</summary>
     /// <summary>
     /// A point with an error bar of ± <paramref name="error"/> in y (0 for none or a non-finite error). OxyPlot's
     /// ScatterErrorSeries draws ErrorY as the bar's whole length (y ± ErrorY/2), so it is given twice the error.
@@ -33,6 +32,7 @@ public static class PlotExport
     public static OxyPlot.Series.ScatterErrorPoint ErrorPoint(double x, double y, double error) =>
         new(x, y, 0, double.IsFinite(error) && error > 0 ? 2 * error : 0);
 
+    /// <summary>The house legend: outside the plot area at the top right, so no series or annotation is hidden under it.</summary>
     public static Legend OutsideLegend() => new() { LegendPlacement = LegendPlacement.Outside, LegendPosition = LegendPosition.RightTop, LegendBackground = OxyColors.White };
 
     public static byte[] Png(PlotModel model, int width = Width, int height = Height)

@@ -143,7 +143,8 @@ public sealed class MeshEwald : IReciprocalSpace
                     double mz = MeshStencil.WaveNumber(c, k2, lz);
                     if (stale) (_influence[idx], _virialFactor[idx]) = MeshStencil.Influence(mx, my, mz, bab * _bsq[2][c], pref, pi2a2);
                     double g = _influence[idx], f = _virialFactor[idx], re = _spectrum[idx].Real, im = _spectrum[idx].Imaginary;
-                    if (!withTotals) { _spectrum[idx] *= 2.0 * g; continue; }
+                    _spectrum[idx] *= 2.0 * g; // E = ½ Σ_k Q(k)(θ⋆Q)(k) = ½ Σ_m θ̂(m)|F(Q)(m)|², so θ̂ = 2g
+                    if (!withTotals) continue; // forces only: the energy and virial terms below are not wanted
                     var t = MeshStencil.PointTerms(mx, my, mz, g, f, re, im);
                     energy += t.Energy;
                     vxx += t.Xx; vyy += t.Yy; vzz += t.Zz; vxy += t.Xy; vxz += t.Xz; vyz += t.Yz;
@@ -155,7 +156,6 @@ public sealed class MeshEwald : IReciprocalSpace
                         energy += u.Energy;
                         vxx += u.Xx; vyy += u.Yy; vzz += u.Zz; vxy += u.Xy; vxz += u.Xz; vyz += u.Yz;
                     }
-                    _spectrum[idx] *= 2.0 * t.G; // E = ½ Σ_k Q(k)(θ⋆Q)(k) = ½ Σ_m θ̂(m)|F(Q)(m)|², so θ̂ = 2g
                 }
             }
             Span<double> slab = _slabSums.AsSpan(7 * a, 7);

@@ -59,7 +59,7 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
 
     public ThermoRow Record()
     {
-        var r = Forces.Last.HasTotals ? Forces.Last : _host.ForceTotals();
+        var r = _host.ForceTotals();
         double ke = System.KineticEnergy();
         // with core-shell ions the kinetic part of the pressure is the ions' (LAMMPS compute pressure with temp/cs)
         var p = Forces.ForceField.CoreShell is { } cs ? ForceComputer.PressureGpa(cs.IonKinetics(System).Tensor, r, System.Box.Volume)
@@ -88,7 +88,7 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
             if (cancel.IsCancellationRequested)
             {
                 _host.SkipTotals = false;
-                if (!Forces.Last.HasTotals) _host.ForceTotals(); // whoever reads the state after a cancelled run gets its totals
+                _host.ForceTotals(); // whoever reads the state after a cancelled run gets its totals
                 if (checkpointPath is not null) SaveCheckpoint(checkpointPath, betweenRebuilds: true);
                 _log.Warning("Run cancelled at step {Step}; checkpoint {Path}", Step, checkpointPath);
                 return false;
@@ -149,7 +149,7 @@ public sealed class MdRun(AtomSystem system, ForceComputer forces, IIntegrator i
             File.Copy(path, Checkpoint.PreviousPath(path), overwrite: true);
             _previousCheckpointStep = path == _checkpointPath ? LastCheckpointStep : Checkpoint.ReadStep(path);
         }
-        if (!Forces.Last.HasTotals) _host.ForceTotals(); // a checkpoint carries the last evaluation's energies and virial
+        _host.ForceTotals(); // a checkpoint carries the last evaluation's energies and virial
         var list = betweenRebuilds ? Forces.List.Reference : null;
         Checkpoint.Save(path, this, list);
         _checkpointPath = path;
