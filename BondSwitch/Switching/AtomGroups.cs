@@ -60,6 +60,17 @@ public sealed class AtomGroups
         return Names.ToDictionary(n => n, n => count[n] > 0 ? sum[n] / count[n] : double.NaN);
     }
 
+    /// <summary>
+    /// The tallies of a series split by group (<see cref="Split"/>), each group also with the mean von Mises atomic shear strain
+    /// of all its atoms against <paramref name="reference"/> (OVITO's definition, neighbours within <paramref name="strainCutoffA"/>).
+    /// </summary>
+    public List<GroupTally> SplitSeries(IReadOnlyList<BondSwitchTally> tallies, Snapshot reference, IReadOnlyList<Snapshot> currents, double strainCutoffA) =>
+    [.. tallies.SelectMany((t, k) =>
+    {
+        var shear = MeanPerGroup(Strain.AtomicStrain.Compute(reference, currents[k], strainCutoffA).VonMisesShear, currents[k]);
+        return Split(t, currents[k]).Select(g => g with { MeanShearStrain = shear[g.Group] });
+    })];
+
     /// <summary>A tally restricted to the centres of each group (by the ids of <paramref name="current"/>), with their mean coordination.</summary>
     public List<GroupTally> Split(BondSwitchTally t, Snapshot current)
     {

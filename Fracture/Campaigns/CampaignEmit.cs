@@ -21,7 +21,7 @@ public static class CampaignEmit
         foreach (var r in runs)
         {
             var config = CampaignRuns.RunConfigOf(c, r, CampaignRuns.GlassFile(r.Composition, r.Replica, outDir, progress));
-            var (glass, _) = config.LoadStructure();
+            var (glass, _) = config.LoadStructure(progress);
             string rel = Path.GetRelativePath(outDir, r.Dir);
             LammpsDeckWriter.Write(Path.Combine(lammpsDir, rel), glass, config.ResolveForceField(glass), config.Settings, $"{r.Composition.Label} {r.Condition} replica {r.Replica}");
             all.Append($"bash {rel.Replace('\\', '/')}/run.sh\n");

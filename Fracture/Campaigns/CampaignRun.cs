@@ -45,6 +45,8 @@ public static class CampaignRuns
             ForceField = r.Composition.ForceField,
             BoronN4 = r.Composition.BoronN4 ?? b.BoronN4,
             Settings = settings,
+            // a glass-ceramic of the base file is built once per composition and replica, shared by its rates and protocols
+            StructureCache = Path.GetFullPath(Path.Combine(r.Dir, "..", "..", "structures")),
         };
     }
 

@@ -34,12 +34,16 @@ public sealed class RunBondSwitching(string outDir)
             w => LammpsDataWriter.Write(w, s, string.Create(CultureInfo.InvariantCulture, $"FractureLab minimized snapshot at strain {strain:0.0000}")));
     }
 
+    /// <summary>Neighbour cut-off of the per-group mean atomic shear strain, Å (OVITO's default, as <c>bondswitch --strain-cutoff</c>).</summary>
+    public const double ShearCutoffA = 3.0;
+
     /// <summary>
     /// The curves (none when there are no snapshots or no network former), written into the run's folder, and
     /// crack.png: the reference, the snapshot nearest the peak stress and the last one, coloured by the switching class
-    /// of the first network former.
+    /// of the first network former. With <paramref name="groups"/> (a glass-ceramic's regions) each curve is also split by
+    /// group, as bondswitch_C-N_groups.csv (switching, mean coordination and mean atomic shear strain per group).
     /// </summary>
-    public List<NetworkFormerCurve> Analyze(LabOutput output, int axis, IReadOnlyList<string> elements, int crackAxis, double strainAtPeak)
+    public List<NetworkFormerCurve> Analyze(LabOutput output, int axis, IReadOnlyList<string> elements, int crackAxis, double strainAtPeak, AtomGroups? groups = null)
     {
         string reference = Path.Combine(Folder, FileName(0));
         if (!File.Exists(reference)) return [];
@@ -49,7 +53,14 @@ public sealed class RunBondSwitching(string outDir)
         if (currents.Count == 0) return [];
         var curves = NetworkFormerSwitching.Analyze(refSnap, currents, axis);
         foreach (var c in curves)
+        {
             output.Text($"bondswitch_{c.Label}.csv", w => BondSwitchTables.WriteCsv(w, c.Analysis, c.Tallies));
+            if (groups is not null)
+            {
+                var split = groups.SplitSeries(c.Tallies, refSnap, currents, ShearCutoffA);
+                output.Text($"bondswitch_{c.Label}_groups.csv", w => BondSwitchTables.WriteGroupsCsv(w, c.Analysis, split));
+            }
+        }
         if (curves.Count > 0)
             output.Png("bondswitch.png", BondSwitchPlots.Png("network formers", curves.Select(c => (c.Label, (IReadOnlyList<SwitchCurvePoint>)c.Tallies.Select(SwitchCurvePoint.Of).ToList())).ToList()));
         int peak = Enumerable.Range(0, currents.Count).MinBy(k => Math.Abs(currents[k].StrainAgainst(refSnap, axis).Strain - strainAtPeak));

@@ -7,6 +7,7 @@ using FractureLab.Mechanics.Atoms;
 using FractureLab.Mechanics.Crystals;
 using FractureLab.Mechanics.ForceFields;
 using FractureLab.Mechanics.IO;
+using FractureLab.Mechanics.Simulation;
 using Tomlyn;
 using Tomlyn.Model;
 
@@ -17,7 +18,9 @@ namespace FractureLab.Fracture.Runs;
 /// defaults to the embedded job; an unknown section or key, or a value of the wrong kind, is an error naming
 /// the file and the key.
 /// <code>
-/// [structure]  data = "glass.data"  (or shipped = "silica1800"), elements = "Si,O", replicate = [1, 1, 2] (as LAMMPS's replicate)
+/// [structure]  data = "glass.data"  (or shipped = "silica1800"), elements = "Si,O", replicate = [1, 1, 2] (as LAMMPS's replicate);
+///              or cif = "crystal.cif", orient = [0, 0, 1] (a crystal); or build = "glass-ceramic", cif = "crystal.cif", grains = 2,
+///              fraction = 0.15, shape = "sphere", orientations = "random", relax_ps = 5 (grains in the data/shipped glass)
 /// [forcefield] name = "bks-wall", boron_n4 = 0.9 (fraction of four-fold boron, for du-teter with P2O5)
 /// [crack]      kind = "centre"|"edge"|"none", length_fraction = 0.333, opening_A = 10, loading_axis = "z", crack_axis = "x", position = 0.5
 /// [tension]    protocol = "A"|"B"|"C", strain_rate_per_s = 1e10, temperature_K = 300, max_strain = 0.5, record_every_strain = 0.002,
@@ -34,8 +37,18 @@ public sealed record RunConfig(
     int DumpEveryRecords,
     double? BoronN4 = null,
     int[]? Replicate = null,
-    CrystalSpec? Crystal = null)
+    CrystalSpec? Crystal = null,
+    GlassCeramicSpec? GlassCeramic = null)
 {
+    /// <summary>
+    /// Where a glass-ceramic structure is built and found again (<see cref="GlassCeramicCache"/>): the run's folder for
+    /// <c>run</c>, the study's or campaign's structures folder for their pulls; unset, a <c>structures</c> folder beside the run file.
+    /// </summary>
+    public string? StructureCache { get; init; }
+
+    /// <summary>The run file's folder (relative paths in it are relative to it).</summary>
+    public string? BaseDir { get; init; }
+
     public const string DefaultShipped = "silica3600";
     public const string DefaultForceField = "bks-wall";
 
@@ -53,7 +66,7 @@ public sealed record RunConfig(
     /// The glass this run starts from (the data file, else the shipped structure, replicated as asked) and a line that
     /// says where it came from (for plan.json and the report).
     /// </summary>
-    public (AtomSystem Glass, string Source) LoadStructure()
+    public LoadedStructure LoadStructure(ProgressRunner? progress = null)
     {
         if (Crystal is { } cs)
         {
@@ -63,7 +76,7 @@ public sealed record RunConfig(
                 cs.Substitute, cs.Compensate, ForceField, Settings.Seed);
             var built = recipe.Build();
             string orient = cs.Orient is null ? "default cell" : $"[{string.Join(",", cs.Orient)}] along {"xyz"[Settings.Crack.LoadingAxis]}";
-            return (built.System, $"crystal {cs.Cif} ({orient}, cell {built.Build.Orientation.Describe()}, {string.Join("x", recipe.Size!)} cells"
+            return new(built.System, $"crystal {cs.Cif} ({orient}, cell {built.Build.Orientation.Describe()}, {string.Join("x", recipe.Size!)} cells"
                 + (cs.Substitute is null ? ")" : $", {cs.Substitute} compensated by {cs.Compensate ?? "nothing"})"));
         }
         string source = DataFile ?? $"embedded:{Shipped}.data";
@@ -74,7 +87,15 @@ public sealed record RunConfig(
             glass = Replication.Replicate(glass, nx, ny, nz);
             source += $" replicated {nx}x{ny}x{nz}";
         }
-        return (glass, source);
+        if (GlassCeramic is { } gc)
+        {
+            string root = StructureCache ?? Path.Combine(BaseDir ?? ".", "structures");
+            var built = GlassCeramicCache.Load(gc, glass, source, Replicate, ForceField, Settings.Seed, root, progress ?? Progress.Silent);
+            return new(built.System, $"glass-ceramic {built.Dir} ({source} with {gc.Grains(Replicate)} {gc.Shape.ToString().ToLowerInvariant()} grains of {gc.Cif}, "
+                + $"{gc.Fraction.ToString("0.###", CultureInfo.InvariantCulture)} by volume, seed {Settings.Seed}; grain and region per atom in {GlassCeramicCache.GroupsFile})",
+                Path.Combine(built.Dir, GlassCeramicCache.GroupsFile));
+        }
+        return new(glass, source);
     }
 
     /// <summary>The force field of this run, resolved for the glass's composition.</summary>
@@ -97,7 +118,8 @@ public sealed record RunConfig(
         string N(double v) => v.ToString("R", ci);
         var c = Settings.Crack;
         var t = Settings.Tension;
-        string structure = Crystal is { } cs ? cs.ToToml(N) : DataFile is not null ? $"data = \"{DataFile.Replace("\\", "/")}\"" : $"shipped = \"{Shipped}\"";
+        string glassLine = DataFile is not null ? $"data = \"{DataFile.Replace("\\", "/")}\"" : $"shipped = \"{Shipped}\"";
+        string structure = Crystal is { } cs ? cs.ToToml(N) : GlassCeramic is { } gc ? glassLine + "\n" + gc.ToToml(N) : glassLine;
         return $$"""
             [structure]
             {{structure}}
@@ -152,18 +174,33 @@ public sealed record RunConfig(
         string baseDir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         if (data is not null && !Path.IsPathRooted(data)) data = Path.Combine(baseDir, data);
         string? cif = r.Text(st, "structure.cif", null);
+        if (cif is not null && !Path.IsPathRooted(cif)) cif = Path.Combine(baseDir, cif);
+        string build = r.Text(st, "structure.build", "glass")!;
+        if (build is not ("glass" or GlassCeramicSpec.Build))
+            throw new InputException($"{path}: key 'structure.build' is '{build}', expected glass (the data or shipped structure as it is) or {GlassCeramicSpec.Build}");
         CrystalSpec? crystal = null;
-        if (cif is not null)
+        GlassCeramicSpec? glassCeramic = null;
+        if (build == GlassCeramicSpec.Build)
+        {
+            if (cif is null) throw new InputException($"{path}: [structure] build = \"{GlassCeramicSpec.Build}\" needs 'structure.cif' (the crystal the grains are cut from)");
+            foreach (string k in new[] { "orient", "strain_tolerance" })
+                if (st!.ContainsKey(k)) throw new InputException($"{path}: key 'structure.{k}' is for a crystal box (cif without build); a glass-ceramic's grains take 'structure.orientations'");
+            if (data is not null && st!.ContainsKey("shipped")) throw new InputException($"{path}: [structure] takes one of data or shipped as the glass of the glass-ceramic");
+            glassCeramic = GlassCeramicSpec.Read(st!, r, path, cif);
+        }
+        else if (cif is not null)
         {
             if (data is not null || (st is not null && st.ContainsKey("shipped")))
                 throw new InputException($"{path}: [structure] takes one of data, shipped or cif");
-            if (!Path.IsPathRooted(cif)) cif = Path.Combine(baseDir, cif);
             int[]? orient = r.Integers(st, "structure.orient", 3);
             crystal = new CrystalSpec(cif, orient, r.Number(st, "structure.strain_tolerance", 0.01),
                 r.Text(st, "structure.substitute", null), r.Text(st, "structure.compensate", null));
         }
         else foreach (string k in new[] { "orient", "strain_tolerance", "substitute", "compensate" })
                 if (st is not null && st.ContainsKey(k)) throw new InputException($"{path}: key 'structure.{k}' needs 'structure.cif' (a crystal)");
+        if (glassCeramic is null)
+            foreach (string k in GlassCeramicSpec.OwnKeys)
+                if (st is not null && st.ContainsKey(k)) throw new InputException($"{path}: key 'structure.{k}' needs build = \"{GlassCeramicSpec.Build}\"");
         string shipped = r.Text(st, "structure.shipped", d.Shipped)!;
         string? elements = r.Text(st, "structure.elements", null);
         int[]? replicate = r.Counts(st, "structure.replicate");
@@ -200,6 +237,12 @@ public sealed record RunConfig(
         int dump = (int)r.Number(rn, "run.dump_every_records", d.DumpEveryRecords);
         crack.Check();
         tension.Check();
-        return new RunConfig(data, shipped, elements, ff, settings, dump, n4, replicate, crystal);
+        return new RunConfig(data, shipped, elements, ff, settings, dump, n4, replicate, crystal, glassCeramic) { BaseDir = baseDir };
     }
+}
+
+/// <summary>A run's structure, where it came from, and the file of its atom groups (a glass-ceramic's grains.csv), if any.</summary>
+public sealed record LoadedStructure(AtomSystem Glass, string Source, string? GroupsFile = null)
+{
+    public void Deconstruct(out AtomSystem glass, out string source) => (glass, source) = (Glass, Source);
 }

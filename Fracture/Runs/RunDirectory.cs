@@ -47,7 +47,9 @@ public static class RunDirectory
     /// </summary>
     public static RunOutcome Run(RunConfig config, BackendChoice backend, string outDir, bool resume, ProgressRunner progress, UncrackedPull? uncracked = null)
     {
-        var (glass, source) = config.LoadStructure();
+        config = config with { StructureCache = config.StructureCache ?? Path.Combine(outDir, "structure") };
+        var structure = config.LoadStructure(progress);
+        var (glass, source) = structure;
         var ff = config.ResolveForceField(glass);
         var output = new LabOutput(outDir);
         var clock = Stopwatch.StartNew();
@@ -92,7 +94,8 @@ public static class RunDirectory
         finally { dump?.Dispose(); curve?.Dispose(); }
         var r = result!;
         double wall = clock.Elapsed.TotalSeconds;
-        var curves = switching.Analyze(output, config.Settings.Tension.Axis, glass.TypeElements, config.Settings.Crack.CrackAxis, r.Analysis.StrainAtPeak);
+        var groups = structure.GroupsFile is { } g ? AtomGroups.Read(g) : null;
+        var curves = switching.Analyze(output, config.Settings.Tension.Axis, glass.TypeElements, config.Settings.Crack.CrackAxis, r.Analysis.StrainAtPeak, groups);
         Write(r, config, ff, backend, source, output, wall, glass.Count, glass.DensityGPerCm3(), curves);
         return new RunOutcome(r, wall, output.Folder);
     }

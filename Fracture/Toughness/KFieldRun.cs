@@ -27,7 +27,7 @@ public static class KFieldRun
         string resultFile = Path.Combine(dir, Result);
         if (File.Exists(resultFile)) return (JsonObject)JsonNode.Parse(File.ReadAllText(resultFile))!;
         Directory.CreateDirectory(dir);
-        var (glass, source) = config.LoadStructure();
+        var (glass, source) = config.LoadStructure(progress);
         if (ks.Replicate is [var nx, var ny, var nz] && nx * ny * nz > 1) glass = Replication.Replicate(glass, nx, ny, nz);
         var ff = config.ResolveForceField(glass);
         double cutoff = Math.Max(ff.ShortRangeCutoff, ff.Coulomb.Cutoff);

@@ -10,8 +10,11 @@ public sealed record StudyCell(int[] Size, double RatePerS, string Prefix)
     public string Label => $"size {string.Join('x', Size)}, rate {RatePerS.ToString("0.###e0", CultureInfo.InvariantCulture)} 1/s";
 }
 
-/// <summary>One pull of a study: an uncracked pull (no fraction) or a pre-cracked one at 2a/W = <see cref="Fraction"/>.</summary>
-public sealed record StudyPull(StudyCell Cell, int Seed, double? Fraction, string Dir);
+/// <summary>
+/// One pull of a study: an uncracked pull (no fraction) or a pre-cracked one at 2a/W = <see cref="Fraction"/>;
+/// <see cref="StructureCache"/> is the study's folder of built structures (glass-ceramics), shared by its pulls.
+/// </summary>
+public sealed record StudyPull(StudyCell Cell, int Seed, double? Fraction, string Dir, string StructureCache);
 
 /// <summary>
 /// The pulls of a toughness study and where they live: per size and rate (prefix <c>size2x1x2/rate1e10/</c> when the study
@@ -28,13 +31,16 @@ public static class ToughnessPlan
              (s.StrainRatesPerS.Count > 1 ? $"rate{rate.ToString("0.###e0", CultureInfo.InvariantCulture)}/" : ""))).ToList();
 
     public static List<StudyPull> Uncracked(ToughnessStudy s, string outDir) =>
-        (from c in Cells(s) from seed in s.Seeds select new StudyPull(c, seed, null, Path.Combine(outDir, c.Prefix + "uncracked", $"r{seed}"))).ToList();
+        (from c in Cells(s) from seed in s.Seeds select new StudyPull(c, seed, null, Path.Combine(outDir, c.Prefix + "uncracked", $"r{seed}"), StructuresDir(outDir))).ToList();
 
     public static List<StudyPull> Cracked(ToughnessStudy s, string outDir) =>
         (from c in Cells(s)
          from f in s.CrackLengthFractions
          from seed in s.Seeds
-         select new StudyPull(c, seed, f, Path.Combine(outDir, c.Prefix + FractionFolder(f), $"r{seed}"))).ToList();
+         select new StudyPull(c, seed, f, Path.Combine(outDir, c.Prefix + FractionFolder(f), $"r{seed}"), StructuresDir(outDir))).ToList();
+
+    /// <summary>Where the study's built structures (a glass-ceramic per replica and size) are kept.</summary>
+    public static string StructuresDir(string outDir) => Path.Combine(outDir, "structures");
 
     /// <summary>The folder of a replica's K-field loading (next to its uncracked pull).</summary>
     public static string KFieldDir(StudyPull uncracked, string outDir) => Path.Combine(outDir, uncracked.Cell.Prefix + "kfield", $"r{uncracked.Seed}");
@@ -54,6 +60,7 @@ public static class ToughnessPlan
         var crack = p.Fraction is { } f ? b.Settings.Crack with { Kind = CrackKind.Centre, LengthFraction = f } : b.Settings.Crack with { Kind = CrackKind.None };
         return b with
         {
+            StructureCache = p.StructureCache,
             Replicate = rep.All(x => x == 1) ? null : rep,
             Settings = b.Settings with
             {

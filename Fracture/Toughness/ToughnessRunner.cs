@@ -74,7 +74,7 @@ public static class ToughnessRunner
             double l0 = JsonNode.Parse(File.ReadAllText(summary))!["initial_length_A"]!.GetValue<double>();
             return new UncrackedPull(StressStrainRow.ReadCsv(rows), l0);
         }
-        var (glass, source) = config.LoadStructure();
+        var (glass, source) = config.LoadStructure(progress);
         var ff = config.ResolveForceField(glass);
         var job = new FractureJob(glass, ff, backend.Create, config.Settings);
         UncrackedPull? pull = null;

@@ -27,11 +27,13 @@ public static class GlassCeramicBuild
     public sealed record Result(AtomSystem System, int[] Grain, string[] Region, bool[] CrystalLike, double NominalVolumeFraction, double GrainAtomFraction,
         double MeasuredCrystalFraction, double WallSeconds);
 
-    public static Result Build(Recipe r, int threads, string dir, ProgressRunner progress)
+    /// <param name="glass">the glass itself, when it is not read from <see cref="Recipe.GlassData"/> (which then only names it: a run file's
+    /// shipped or replicated glass)</param>
+    public static Result Build(Recipe r, int threads, string dir, ProgressRunner progress, AtomSystem? glass = null)
     {
         if (r.RelaxK <= 0 || r.RelaxPs < 0) throw new InputException($"relaxation {r.RelaxK} K for {r.RelaxPs} ps: the temperature must be positive and the time not negative");
         var clock = Stopwatch.StartNew();
-        var glass = LammpsDataReader.Read(r.GlassData);
+        glass ??= LammpsDataReader.Read(r.GlassData);
         var crystalRecipe = r.Crystal with { ForceField = r.ForceField };
         var crystal = crystalRecipe.Build();
         var assembly = GlassCeramicBuilder.Assemble(glass, crystal.System, r.Grains);

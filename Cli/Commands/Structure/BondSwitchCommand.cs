@@ -44,13 +44,7 @@ public static class BondSwitchCommand
             List<GroupTally>? split = null;
             if (p.GetValue(groups) is string groupFile)
             {
-                var atomGroups = AtomGroups.Read(groupFile, p.GetValue(groupColumn)!);
-                // per group also the mean atomic shear strain of all its atoms (OVITO's definition, --strain-cutoff)
-                split = [.. tallies.SelectMany((t, k) =>
-                {
-                    var shear = atomGroups.MeanPerGroup(AtomicStrain.Compute(reference, currents[k], p.GetValue(strainCut)).VonMisesShear, currents[k]);
-                    return atomGroups.Split(t, currents[k]).Select(g => g with { MeanShearStrain = shear[g.Group] });
-                })];
+                split = AtomGroups.Read(groupFile, p.GetValue(groupColumn)!).SplitSeries(tallies, reference, currents, p.GetValue(strainCut));
                 AtomicFile.Write(Path.Combine(dir ?? ".", Path.GetFileNameWithoutExtension(csv) + "_groups.csv"), w => BondSwitchTables.WriteGroupsCsv(w, analysis, split));
             }
             var runs = new List<(string, IReadOnlyList<SwitchCurvePoint>)> { (Path.GetFileNameWithoutExtension(csv), tallies.Select(SwitchCurvePoint.Of).ToList()) };

@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using FractureLab.Fracture.Runs;
+using FractureLab.Mechanics;
+using FractureLab.Mechanics.Backends;
+using FractureLab.Mechanics.Crystals;
+using FractureLab.Mechanics.Engines;
+using FractureLab.Mechanics.IO;
+using FractureLab.Mechanics.Simulation;
+
+namespace FractureLab.Tests.Fracture;
+
+/// <summary>Issue 23.2: <c>[structure] build = "glass-ceramic"</c> in run files: read, written back, built once per recipe and seed, its groups used by the run.</summary>
+public class GlassCeramicRunTests
+{
+    private static readonly string Quartz = TestData.Data(Path.Combine("crystals", "alpha-quartz.cif")).Replace("\\", "/");
+    private static readonly string Glass = TestData.Parity("silica192.data").Replace("\\", "/");
+
+    private static string Toml(string body)
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "run.toml");
+        File.WriteAllText(path, body);
+        return path;
+    }
+
+    /// <summary>The 192-atom BKS glass twice along x with one quartz grain per glass box (so two), minimization only.</summary>
+    private static string GlassCeramicFile(string extra = "") => Toml($"""
+        [structure]
+        data = "{Glass}"
+        elements = "Si,O"
+        replicate = [2, 1, 1]
+        build = "glass-ceramic"
+        cif = "{Quartz}"
+        crystal_size = [3, 3, 3]
+        grains = 1
+        fraction = 0.15
+        orientations = "aligned"
+        relax_ps = 0
+        {extra}
+        [forcefield]
+        name = "bks-wall"
+        """);
+
+    [Fact]
+    public void RunFile_GlassCeramic_IsReadAndWrittenBack()
+    {
+        var c = RunConfig.Load(GlassCeramicFile("shape = \"voronoi\"\nmin_distance_A = 1.7"));
+        var g = c.GlassCeramic!;
+        Assert.Equal(Quartz, g.Cif.Replace("\\", "/"));
+        Assert.Equal([3, 3, 3], g.CrystalSize);
+        Assert.Equal(0.15, g.Fraction);
+        Assert.Equal(GrainShape.Voronoi, g.Shape);
+        Assert.False(g.RandomOrientations);
+        Assert.Equal(1.7, g.MinDistanceA);
+        Assert.Equal(0, g.RelaxPs);
+        Assert.Equal(2, g.Grains(c.Replicate)); // one per glass box, the glass replicated twice
+        Assert.Null(c.Crystal);
+        var again = RunConfig.Load(Toml(c.ToToml()));
+        Assert.Equal(g with { CrystalSize = [] }, again.GlassCeramic! with { CrystalSize = [] });
+        Assert.Equal(g.CrystalSize, again.GlassCeramic!.CrystalSize);
+        Assert.Equal(c.DataFile, again.DataFile);
+        Assert.Equal(c.Replicate, again.Replicate);
+    }
+
+    [Theory]
+    [InlineData("[structure]\nbuild = \"ceramic\"\n", "key 'structure.build' is 'ceramic', expected glass")]
+    [InlineData("[structure]\nbuild = \"glass-ceramic\"\nfraction = 0.1\n", "needs 'structure.cif'")]
+    [InlineData("[structure]\nbuild = \"glass-ceramic\"\ncif = \"q.cif\"\n", "needs 'structure.fraction'")]
+    [InlineData("[structure]\nbuild = \"glass-ceramic\"\ncif = \"q.cif\"\nfraction = 1.2\n", "key 'structure.fraction' is 1.2")]
+    [InlineData("[structure]\nbuild = \"glass-ceramic\"\ncif = \"q.cif\"\nfraction = 0.1\nshape = \"cube\"\n", "key 'structure.shape' is 'cube', expected sphere or voronoi")]
+    [InlineData("[structure]\nbuild = \"glass-ceramic\"\ncif = \"q.cif\"\nfraction = 0.1\norientations = \"all\"\n", "key 'structure.orientations' is 'all'")]
+    [InlineData("[structure]\nbuild = \"glass-ceramic\"\ncif = \"q.cif\"\nfraction = 0.1\ngrains = 0\n", "key 'structure.grains' is 0")]
+    [InlineData("[structure]\nbuild = \"glass-ceramic\"\ncif = \"q.cif\"\nfraction = 0.1\nrelax_ps = -1\n", "key 'structure.relax_ps' is -1")]
+    [InlineData("[structure]\nbuild = \"glass-ceramic\"\ncif = \"q.cif\"\nfraction = 0.1\norient = [0, 0, 1]\n", "key 'structure.orient' is for a crystal box")]
+    [InlineData("[structure]\nshipped = \"silica1800\"\nfraction = 0.1\n", "key 'structure.fraction' needs build = \"glass-ceramic\"")]
+    [InlineData("[structure]\nbuild = \"glass-ceramic\"\ncif = \"q.cif\"\nfraction = 0.1\nfractoin = 0.2\n", "fractoin")]
+    public void RunFile_BadGlassCeramicKeys_AreNamedWithTheFile(string body, string message)
+    {
+        string path = Toml(body);
+        var e = Assert.Throws<InputException>(() => RunConfig.Load(path));
+        Assert.Contains(path, e.Message);
+        Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void GlassCeramic_IsBuiltOnce_PerSeed_AndListsEveryAtomsGroup()
+    {
+        var c = RunConfig.Load(GlassCeramicFile());
+        string root = Directory.CreateTempSubdirectory().FullName;
+        c = c with { StructureCache = root };
+        var first = c.LoadStructure();
+        var s = first.Glass;
+        Assert.Equal(0, s.Charge.Sum(), 9);
+        int si = s.Type.Count(t => s.TypeElements[t] == "Si"), o = s.Type.Count(t => s.TypeElements[t] == "O");
+        Assert.Equal(2 * si, o); // SiO2 restored exactly
+        Assert.Contains("with 2 sphere grains", first.Source);
+        // grains.csv: every atom id once, with its grain (two grains) and region
+        var rows = File.ReadAllLines(first.GroupsFile!).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(s.Id.Order(), rows.Select(r => int.Parse(r[0])).Order());
+        Assert.Equal([0, 1, 2], rows.Select(r => int.Parse(r[2])).Distinct().Order());
+        Assert.Equal(["glass", "grain", "interface"], rows.Select(r => r[3]).Distinct().Order());
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(first.GroupsFile)!, "glass-ceramic.json")))!;
+        Assert.Equal(2, json["grains"]!.GetValue<int>());
+        Assert.Equal(384, s.Count + json["glass_atoms_cut"]!.GetValue<int>() - rows.Count(r => r[2] != "0")
+            + json["glass_atoms_removed_to_restore"]!.AsObject().Sum(kv => kv.Value!.GetValue<int>()));
+        // read back, not built again: the same atoms, the data file untouched
+        string data = Path.Combine(Path.GetDirectoryName(first.GroupsFile)!, GlassCeramicCache.DataFile);
+        var written = File.GetLastWriteTimeUtc(data);
+        var second = c.LoadStructure();
+        Assert.Equal(s.X, second.Glass.X);
+        Assert.Equal(first.Source, second.Source);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(data));
+        // another replica's seed gets its own grains
+        var other = (c with { Settings = c.Settings with { Seed = 2 } }).LoadStructure();
+        Assert.NotEqual(first.GroupsFile, other.GroupsFile);
+        Assert.Equal(2, Directory.GetDirectories(root).Length);
+    }
+
+    [Fact]
+    public void Run_OfAGlassCeramic_SplitsItsBondSwitchingByRegion()
+    {
+        var c = RunConfig.Load(GlassCeramicFile().Replace("replicate = [2, 1, 1]", "replicate = [1, 1, 2]"));
+        c = c with
+        {
+            Settings = c.Settings with
+            {
+                RelaxPs = 0.05,
+                Crack = c.Settings.Crack with { Kind = FractureLab.Fracture.Geometry.CrackKind.None },
+                Tension = c.Settings.Tension with { MaxStrain = 0.02, StrainRatePerS = 1e11, RecordEveryStrain = 0.005 },
+            },
+        };
+        string outDir = Directory.CreateTempSubdirectory().FullName;
+        RunDirectory.Run(c, new BackendChoice(BackendKind.Simd, 2), outDir, resume: false, Progress.Silent);
+        // built in the run's own folder, and every region's Si counted once in the split table
+        Assert.Single(Directory.GetDirectories(Path.Combine(outDir, "structure")));
+        var groups = File.ReadAllLines(Path.Combine(outDir, "bondswitch_Si-O_groups.csv"));
+        var header = groups[0].Split(',');
+        int group = Array.IndexOf(header, "group"), centres = Array.IndexOf(header, "centers");
+        var last = groups.Skip(1).Select(l => l.Split(',')).GroupBy(r => r[0]).Last().ToList();
+        Assert.Equal(["glass", "grain", "interface"], last.Select(r => r[group]).Order());
+        var all = File.ReadAllLines(Path.Combine(outDir, "bondswitch_Si-O.csv"));
+        int allCentres = int.Parse(all[^1].Split(',')[Array.IndexOf(all[0].Split(','), "centers")]);
+        Assert.Equal(allCentres, last.Sum(r => int.Parse(r[centres])));
+        Assert.Contains("glass-ceramic", JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "plan.json")))!["structure"]!.GetValue<string>());
+    }
+}
