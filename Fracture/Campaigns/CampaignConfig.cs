@@ -1,6 +1,8 @@
 using System.Globalization;
 using FractureLab.Fracture.Inputs;
 using FractureLab.Fracture.Protocols;
+using FractureLab.Fracture.Runs;
+using FractureLab.Fracture.Toughness;
 using FractureLab.Mechanics;
 using Tomlyn.Model;
 
@@ -27,7 +29,20 @@ public sealed record CampaignComposition(
     double RelaxPs,
     string ForceField,
     string? Elements,
-    double? BoronN4 = null);
+    double? BoronN4 = null,
+    double? CrystalFraction = null)
+{
+    /// <summary>
+    /// The glass-ceramic of this composition's runs: the base file's (<c>[structure] build = "glass-ceramic"</c>) with this
+    /// composition's crystal fraction, none at fraction 0 (the glass itself), the base's when the composition sets none.
+    /// </summary>
+    public GlassCeramicSpec? GlassCeramicOf(GlassCeramicSpec? fromBase) => CrystalFraction switch
+    {
+        null => fromBase,
+        0 => null,
+        double f => fromBase! with { Fraction = f },
+    };
+}
 
 /// <summary>
 /// The ion-dynamics axis of a campaign: per composition and replica, an NVT run at each temperature (K) for
@@ -49,6 +64,7 @@ public sealed record DiffusionAxis(IReadOnlyList<double> TemperaturesK, string S
 /// [[composition]]  label = "38LiBP", x = 38, build = "Li2O = 38, B2O3 = 31, P2O5 = 31", atoms = 1800, density = 2.3, boron_n4 = 0.9,
 ///                  aspect = "2,1,2", quench_rate = 100, melt_ps = 10, relax_ps = 10, forcefield = "du-teter"
 /// [[composition]]  label = "silica", shipped = "silica1800", forcefield = "bks-wall"
+/// [[composition]]  label = "GC15", data = "latp.data", crystal_fraction = 0.15, forcefield = "pedone2006" (base or study: build = "glass-ceramic")
 /// [diffusion]  temperatures_K = [1000, 1200, 1400], species = "Li", ps = 40, skip_ps = 5, dump_every_steps = 100, timestep_fs = 1
 /// </code>
 /// </summary>
@@ -110,7 +126,15 @@ public sealed record CampaignConfig(
                 r.Number(t, p + "quench_rate", CampaignDefaults.QuenchRateKPerPs), r.Number(t, p + "melt_ps", CampaignDefaults.MeltPs), r.Number(t, p + "relax_ps", CampaignDefaults.RelaxPs),
                 r.Text(t, p + "forcefield", null) ?? throw new InputException($"{path}: key '{p}forcefield' is missing"),
                 r.Text(t, p + "elements", null),
-                t.ContainsKey("boron_n4") ? r.Number(t, p + "boron_n4", 0) : null));
+                t.ContainsKey("boron_n4") ? r.Number(t, p + "boron_n4", 0) : null,
+                t.ContainsKey("crystal_fraction") ? r.Number(t, p + "crystal_fraction", 0) : null));
+            if (comps[^1].CrystalFraction is { } cf)
+            {
+                if (!(cf >= 0 && cf < 1)) throw new InputException($"{path}: key '{p}crystal_fraction' is {cf}; it must lie in [0, 1) (0: the glass without grains)");
+                var withGrains = studyFile is not null ? ToughnessStudy.Load(studyFile).Base : baseFile is not null ? RunConfig.Load(baseFile) : null;
+                if (withGrains?.GlassCeramic is null)
+                    throw new InputException($"{path}: key '{p}crystal_fraction' needs a {(studyFile is not null ? "campaign.study" : "campaign.base")} file with [structure] build = \"{GlassCeramicSpec.Build}\" (the grains' crystal and shape)");
+            }
         }
         var config = new CampaignConfig(path, replicas, rates, protocols, baseFile, comps, ReadDiffusion(path, root, r)) { StudyFile = studyFile };
         // read every composition's study now, so a bad study file fails before any glass is built

@@ -44,6 +44,7 @@ public static class CampaignRuns
             Elements = r.Composition.Elements,
             ForceField = r.Composition.ForceField,
             BoronN4 = r.Composition.BoronN4 ?? b.BoronN4,
+            GlassCeramic = r.Composition.GlassCeramicOf(b.GlassCeramic),
             Settings = settings,
             // a glass-ceramic of the base file is built once per composition and replica, shared by its rates and protocols
             StructureCache = Path.GetFullPath(Path.Combine(r.Dir, "..", "..", "structures")),

@@ -38,6 +38,7 @@ public static class CampaignToughness
             ForceField = comp.ForceField,
             BoronN4 = comp.BoronN4 ?? s.Base.BoronN4,
             Crystal = null,
+            GlassCeramic = comp.GlassCeramicOf(s.Base.GlassCeramic),
         };
         return s with { Base = b, Label = comp.Label, X = comp.X };
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FractureLab.Fracture.Campaigns;
 using FractureLab.Fracture.Runs;
 using FractureLab.Mechanics;
 using FractureLab.Mechanics.Backends;
@@ -141,5 +142,45 @@ public class GlassCeramicRunTests
         int allCentres = int.Parse(all[^1].Split(',')[Array.IndexOf(all[0].Split(','), "centers")]);
         Assert.Equal(allCentres, last.Sum(r => int.Parse(r[centres])));
         Assert.Contains("glass-ceramic", JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "plan.json")))!["structure"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Campaign_CrystalFraction_SetsEachCompositionsGrains_AndNeedsAGlassCeramicBase()
+    {
+        string baseFile = GlassCeramicFile();
+        string dir = Path.GetDirectoryName(baseFile)!;
+        string campaign = Path.Combine(dir, "campaign.toml");
+        File.WriteAllText(campaign, $"""
+            [campaign]
+            replicas = 1
+            base = "run.toml"
+            [[composition]]
+            label = "glass"
+            data = "{Glass}"
+            elements = "Si,O"
+            crystal_fraction = 0
+            forcefield = "bks-wall"
+            [[composition]]
+            label = "GC25"
+            data = "{Glass}"
+            elements = "Si,O"
+            crystal_fraction = 0.25
+            forcefield = "bks-wall"
+            [[composition]]
+            label = "GC15"
+            data = "{Glass}"
+            elements = "Si,O"
+            forcefield = "bks-wall"
+            """);
+        var c = CampaignConfig.Load(campaign);
+        var runs = CampaignRuns.Plan(c, Path.Combine(dir, "out"));
+        var fractions = runs.Select(r => CampaignRuns.RunConfigOf(c, r, null).GlassCeramic?.Fraction).ToList();
+        Assert.Equal([null, 0.25, 0.15], fractions); // 0: the glass alone; unset: the base's 0.15
+        // one structures folder per composition, shared by its protocols and rates
+        Assert.Equal(Path.Combine(dir, "out", "GC25", "structures"), CampaignRuns.RunConfigOf(c, runs[1], null).StructureCache);
+
+        File.WriteAllText(baseFile, "[structure]\nshipped = \"silica1800\"\n");
+        var e = Assert.Throws<InputException>(() => CampaignConfig.Load(campaign));
+        Assert.Contains("key 'composition[0].crystal_fraction' needs a campaign.base file with [structure] build = \"glass-ceramic\"", e.Message);
     }
 }
