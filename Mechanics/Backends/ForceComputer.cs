@@ -36,11 +36,19 @@ public sealed class ForceComputer
         var r = Last;
         r.Clear();
         r.TotalsRequested = totals || perAtomVirial;
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         Backend.ComputePairs(s, List, ForceField, r, perAtomVirial);
         ForceField.CoreShell?.Add(s, ForceField, r);
+        PairSeconds += System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         AddSelfAndKSpace(s, r);
         return r;
     }
+
+    /// <summary>Wall-clock seconds in the host pair loop (and the core-shell springs) so far: LAMMPS's "Pair" timer.</summary>
+    public double PairSeconds { get; private set; }
+
+    /// <summary>Wall-clock seconds in the reciprocal (mesh or Ewald) part so far: LAMMPS's "Kspace" timer.</summary>
+    public double KSpaceSeconds { get; private set; }
 
     /// <summary>
     /// Per-atom energy and virial of <paramref name="s"/> (LAMMPS compute pe/atom and stress/atom) from the Reference back
@@ -56,7 +64,12 @@ public sealed class ForceComputer
     {
         r.CoulombSelfEnergy = SelfEnergy(s);
         if (r.PerAtomEnergy is { } pe) for (int i = 0; i < s.Count; i++) pe[i] += ForceField.Coulomb.SelfEnergy(s.Charge[i]);
-        if (ForceField.Reciprocal is not null && !r.KSpaceIncluded) r.KSpaceEnergy = ForceField.Reciprocal.Compute(s, r.Virial, withTotals: r.HasTotals);
+        if (ForceField.Reciprocal is not null && !r.KSpaceIncluded)
+        {
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
+            r.KSpaceEnergy = ForceField.Reciprocal.Compute(s, r.Virial, withTotals: r.HasTotals);
+            KSpaceSeconds += System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        }
         if (r.HasTotals && !double.IsFinite(r.PotentialEnergy))
             throw new InputException($"the simulation exploded: potential energy is {r.PotentialEnergy} (atoms too close, or a timestep too large)");
         if (!r.HasTotals && FirstNonFiniteForce(s) is { } bad)

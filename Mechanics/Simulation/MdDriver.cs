@@ -99,7 +99,10 @@ public static class MdDriver
             thermo.Dispose();
         }
         clock.Stop();
-        var times = new RunTimes(clock.Elapsed.TotalSeconds, loop.Seconds ?? clock.Elapsed.TotalSeconds, forces.List.BuildSeconds - buildBefore);
+        var times = new RunTimes(clock.Elapsed.TotalSeconds, loop.Seconds ?? clock.Elapsed.TotalSeconds, forces.List.BuildSeconds - buildBefore) { LoopTimers = loop.Timers };
+        if (times.LoopTimers is { } lt && backend is not GpuBackend)
+            Log.Information("Loop time {Loop:F3} s: pair {Pair:F3} s, kspace {KSpace:F3} s, neighbor list {Neighbor:F3} s, other {Other:F3} s",
+                times.LoopSeconds, lt.Pair, lt.KSpace, lt.Neighbor, times.LoopSeconds - lt.Pair - lt.KSpace - lt.Neighbor);
         var run = simulation.Current!;
         long stepsRun = run.Step - (firstStep ?? run.Step);
         if (runaway is not null)
@@ -131,14 +134,48 @@ public static class MdDriver
     private sealed record RunTimes(double WallSeconds, double LoopSeconds, double ListBuildSeconds)
     {
         public double AtomStepsPerSecond(int atoms, long steps) => atoms * steps / Math.Max(LoopSeconds, 1e-9);
+
+        /// <summary>Seconds of the step loop in the host pair loop, the reciprocal part and the list builds (null before the loop ran).</summary>
+        public (double Pair, double KSpace, double Neighbor)? LoopTimers { get; init; }
+
+        /// <summary>
+        /// The step loop's time split as LAMMPS's "MPI task timing breakdown" (Pair, Kspace, Neigh; Other = the rest: the
+        /// integrator, thermostat, thermo and dump output, checkpoints), seconds and percent of the loop; null on the Gpu back
+        /// end, whose pair loop, list and integrator run on the device.
+        /// </summary>
+        public JsonObject? Breakdown(bool device)
+        {
+            if (device || LoopTimers is not { } t || !(LoopSeconds > 0)) return null;
+            var o = new JsonObject();
+            void Add(string name, double seconds) { o[name + "_seconds"] = seconds; o[name + "_percent"] = 100 * seconds / LoopSeconds; }
+            Add("pair", t.Pair);
+            Add("kspace", t.KSpace);
+            Add("neighbor", t.Neighbor);
+            Add("other", LoopSeconds - t.Pair - t.KSpace - t.Neighbor);
+            return o;
+        }
     }
 
     /// <summary>When the step loop starts: the first stage's Started call (after the first force computation and list build).</summary>
     private sealed class LoopClock : ISimulationObserver
     {
         private long? _start;
+        private ForceComputer? _forces;
+        private double _pair, _kspace, _neighbor;
         public double? Seconds => _start is { } t ? Stopwatch.GetElapsedTime(t).TotalSeconds : null;
-        public bool Started(MdRun run, Stage stage, bool resumed) { _start ??= Stopwatch.GetTimestamp(); return true; }
+
+        public bool Started(MdRun run, Stage stage, bool resumed)
+        {
+            if (_start is not null) return true;
+            _start = Stopwatch.GetTimestamp();
+            _forces = run.Forces;
+            (_pair, _kspace, _neighbor) = (_forces.PairSeconds, _forces.KSpaceSeconds, _forces.List.BuildSeconds);
+            return true;
+        }
+
+        /// <summary>The host timers' seconds since the loop started (pair, kspace, neighbor list builds), or null before it.</summary>
+        public (double Pair, double KSpace, double Neighbor)? Timers => _forces is { } f
+            ? (f.PairSeconds - _pair, f.KSpaceSeconds - _kspace, f.List.BuildSeconds - _neighbor) : null;
     }
 
     private sealed class ThermoStream(string path) : ISimulationObserver, IDisposable
@@ -268,6 +305,7 @@ public static class MdDriver
             ["pairs_within_cutoff_per_atom"] = backend is SimdBackend sb ? (double)sb.LastPairsWithinCutoff / run.System.Count : null,
             // host list builds of this invocation's MD (the first force call's included; the Gpu back end builds its list on the device)
             ["neighbor_list_build_seconds"] = backend is GpuBackend ? null : times.ListBuildSeconds,
+            ["timing_breakdown"] = times.Breakdown(backend is GpuBackend),
             // the process's peak resident memory over the whole invocation (reading the data file included), and per atom
             ["peak_memory_bytes"] = peak,
             ["peak_memory_bytes_per_atom"] = (double)peak / run.System.Count,

@@ -42,6 +42,14 @@ public class CommandLineTests
         Assert.InRange(loop, 1e-9, wall);
         Assert.Equal(wall, loop + setup, 4);
         Assert.Equal(1.0, doc.RootElement.GetProperty("atom_steps_per_second").GetDouble() / (192 * 20 / loop), 3); // the JSON keeps 5 digits of the seconds
+        // LAMMPS's timing breakdown: pair, kspace, neighbor and the rest add up to the loop; DSF has no kspace; the pair loop ran
+        var t = doc.RootElement.GetProperty("timing_breakdown");
+        double[] parts = [.. new[] { "pair", "kspace", "neighbor", "other" }.Select(k => t.GetProperty(k + "_seconds").GetDouble())];
+        Assert.Equal(loop, parts.Sum(), 9);
+        Assert.Equal(100, new[] { "pair", "kspace", "neighbor", "other" }.Sum(k => t.GetProperty(k + "_percent").GetDouble()), 6);
+        Assert.True(parts[0] > 0 && parts[0] < loop, $"pair {parts[0]} s of {loop} s");
+        Assert.Equal(0, parts[1]);
+        Assert.InRange(parts[2], 0, build + 1e-12); // the loop's builds are among the invocation's
         Assert.True(doc.RootElement.GetProperty("peak_memory_bytes").GetInt64() > 10_000_000);
         Assert.Equal(doc.RootElement.GetProperty("peak_memory_bytes").GetInt64() / 192.0, doc.RootElement.GetProperty("peak_memory_bytes_per_atom").GetDouble(), 6);
         Assert.Equal(3, File.ReadAllLines(Path.Combine(dir, "thermo.csv")).Length - 1);
