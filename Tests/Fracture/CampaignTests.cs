@@ -111,6 +111,7 @@ public class ExampleCampaignTests
     [InlineData("silica.toml", 1, 6)]
     [InlineData("libp-series.toml", 4, 8)]
     [InlineData("latp-glass.toml", 1, 2)]
+    [InlineData("silica-glass-ceramics.toml", 4, 4)]
     public void Example_Loads(string file, int compositions, int runs)
     {
         var c = CampaignConfig.Load(Examples(file));

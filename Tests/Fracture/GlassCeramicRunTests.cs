@@ -183,4 +183,16 @@ public class GlassCeramicRunTests
         var e = Assert.Throws<InputException>(() => CampaignConfig.Load(campaign));
         Assert.Contains("key 'composition[0].crystal_fraction' needs a campaign.base file with [structure] build = \"glass-ceramic\"", e.Message);
     }
+
+    [Fact]
+    public void Examples_SilicaGlassCeramics_AndQuartz_HaveTheStudysFractionsAndOrientations()
+    {
+        var c = CampaignConfig.Load(TestData.Repository("examples", "silica-glass-ceramics.toml"));
+        var runs = CampaignRuns.Plan(c, "out");
+        Assert.Equal([null, 0.03, 0.15, 0.25], runs.Select(r => CampaignRuns.RunConfigOf(c, r, null).GlassCeramic?.Fraction));
+        Assert.All(runs, r => Assert.Equal(2, CampaignRuns.RunConfigOf(c, r, null).GlassCeramic?.Grains([1, 2, 1]) ?? 2));
+        Assert.True(File.Exists(CampaignRuns.RunConfigOf(c, runs[1], null).GlassCeramic!.Cif));
+        Assert.Equal([0, 0, 1], RunConfig.Load(TestData.Repository("examples", "quartz-tension-c.toml")).Crystal!.Orient!);
+        Assert.Equal([1, 0, 0], RunConfig.Load(TestData.Repository("examples", "quartz-tension-a.toml")).Crystal!.Orient!);
+    }
 }
