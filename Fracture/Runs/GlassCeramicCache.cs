@@ -12,7 +12,7 @@ namespace FractureLab.Fracture.Runs;
 /// with the same glass, grains, force field and seed share one folder <c>ROOT/glass-ceramic-sSEED-KEY</c> (KEY: the first
 /// 12 hex digits of the SHA-256 of the recipe and of the glass's atoms), holding build-glass-ceramic's files
 /// (glass-ceramic.data, grains.csv with the grain and region of every atom id, glass-ceramic.json) and recipe.txt, written
-/// last, which marks the build complete. A lock file keeps two processes from building it at once.
+/// last, which marks the build complete. A process that finds another building it waits for it (<see cref="FolderLock"/>).
 /// </summary>
 public static class GlassCeramicCache
 {
@@ -27,12 +27,15 @@ public static class GlassCeramicCache
         string dir = Path.Combine(root, $"glass-ceramic-s{seed}-{Key(recipe, glass)}");
         string marker = Path.Combine(dir, RecipeFile), data = Path.Combine(dir, DataFile);
         if (File.Exists(marker) && File.Exists(data)) return new Built(LammpsDataReader.Read(data, glass.TypeElements), dir, true);
-        Directory.CreateDirectory(dir);
-        using var gate = new FileStream(Path.Combine(dir, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-        var build = new GlassCeramicBuild.Recipe(glassSource, spec.Crystal(forceField, seed), spec.Settings(replicate, seed), forceField, spec.RelaxK, spec.RelaxPs);
-        var result = GlassCeramicBuild.Build(build, threads: 0, dir, progress, glass);
-        AtomicFile.Write(marker, w => w.Write(recipe));
-        return new Built(result.System, dir, false);
+        using (FolderLock.Acquire(dir, TimeSpan.FromHours(2)))
+        {
+            // another process may have built it while this one waited for the lock
+            if (File.Exists(marker) && File.Exists(data)) return new Built(LammpsDataReader.Read(data, glass.TypeElements), dir, true);
+            var build = new GlassCeramicBuild.Recipe(glassSource, spec.Crystal(forceField, seed), spec.Settings(replicate, seed), forceField, spec.RelaxK, spec.RelaxPs);
+            var result = GlassCeramicBuild.Build(build, threads: 0, dir, progress, glass);
+            AtomicFile.Write(marker, w => w.Write(recipe));
+            return new Built(result.System, dir, false);
+        }
     }
 
     /// <summary>12 hex digits of the SHA-256 of the recipe text and of the glass (types and positions to the bit).</summary>

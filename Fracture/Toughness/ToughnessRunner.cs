@@ -66,7 +66,7 @@ public static class ToughnessRunner
     {
         Directory.CreateDirectory(u.Dir);
         string rows = Path.Combine(u.Dir, UncrackedFile), summary = Path.Combine(u.Dir, UncrackedSummary);
-        using var gate = new FileStream(Path.Combine(u.Dir, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        using var gate = FolderLock.Acquire(u.Dir, TimeSpan.FromHours(12)); // a second Slurm task waits for the first's pull and reads it
         var config = ToughnessPlan.ConfigOf(s, u);
         int axis = config.Settings.Tension.Axis;
         if (File.Exists(summary) && File.Exists(rows))
