@@ -224,16 +224,21 @@ public sealed class NeighborList
         }
 
         // Rows in contiguous blocks, one per thread, each into its own buffer; then concatenated in row order, so the
-        // list is the same whatever the thread count.
+        // list is the same whatever the thread count. The first block writes straight into the list's own arrays (its
+        // entries come first), so only the other blocks' entries are held twice while the list is assembled.
         if (_start.Length != n + 1) _start = new int[n + 1];
         int blocks = Math.Max(1, Math.Min(Threads, n / 256));
         while (_rows.Count < blocks) _rows.Add(new RowBuffer());
+        _rows[0].J = _neighbor;
+        _rows[0].Code = _shift;
         var grid = new CellGrid(nc, reach, center, rl2);
         int BlockStart(int t) => Numerics.BlockRange.Start(n, t, blocks);
         if (blocks == 1) BuildRows(s, grid, 0, n, _rows[0]);
         else Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks }, t => BuildRows(s, grid, BlockStart(t), BlockStart(t + 1), _rows[t]));
-        _count = 0;
-        for (int t = 0; t < blocks; t++)
+        var first = _rows[0];
+        (_neighbor, _shift, _count) = (first.J, first.Code, first.Count); // grown in place if the block needed more room
+        for (int i = 0; i < BlockStart(1); i++) _start[i] = first.RowStart[i];
+        for (int t = 1; t < blocks; t++)
         {
             var r = _rows[t];
             int from = BlockStart(t), to = BlockStart(t + 1);
@@ -273,6 +278,7 @@ public sealed class NeighborList
         public int[] J = new int[4096], Code = new int[4096], RowStart = new int[256], GroupJ = new int[256], GroupCode = new int[256];
         public int Count;
 
+        /// <summary>Appends an entry, doubling the room when full (J and Code always have the same length).</summary>
         public void Add(int j, int code)
         {
             if (Count == J.Length) { Array.Resize(ref J, 2 * Count); Array.Resize(ref Code, 2 * Count); }

@@ -91,6 +91,16 @@ public class NeighborListTests
         for (int p = 0; p < s.Count; p++)
             for (int k = three.Start[p] + 1; k < three.Start[p + 1]; k++)
                 Assert.True(s.Type[three.AtomOf(three.Neighbors[k - 1])] <= s.Type[three.AtomOf(three.Neighbors[k])], $"row {p} not grouped by type");
+        // a rebuild reuses the list's own arrays for its first block: the same list as a fresh one's, on moved atoms too
+        var moved = s.Clone();
+        var rng = new Random(3);
+        for (int i = 0; i < moved.Count; i++) { moved.X[i] += rng.NextDouble() - 0.5; moved.Z[i] += rng.NextDouble() - 0.5; }
+        three.Build(moved.Clone());
+        var fresh = new NeighborList(8.0, 1.0) { Threads = 1 };
+        fresh.Build(moved.Clone());
+        Assert.Equal(fresh.Start.ToArray(), three.Start.ToArray());
+        Assert.Equal(fresh.Neighbors.ToArray(), three.Neighbors.ToArray());
+        Assert.Equal(fresh.Shifts.ToArray(), three.Shifts.ToArray());
     }
 
     [Fact]
