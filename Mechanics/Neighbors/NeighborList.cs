@@ -233,6 +233,10 @@ public sealed class NeighborList
         _rows[0].Code = _shift;
         var grid = new CellGrid(nc, reach, center, rl2);
         int BlockStart(int t) => Numerics.BlockRange.Start(n, t, blocks);
+        // Room for the entries a uniform box of this density gives (half of n·ρ·4πr³/3, and 10 % more) taken at once, so the
+        // first build does not grow its arrays by doubling (up to twice the room, and old and new copies side by side).
+        double perRow = 0.5 * n / Math.Max(box.Volume, 1e-9) * 4.0 / 3.0 * Math.PI * rl * rl * rl;
+        for (int t = 0; t < blocks; t++) _rows[t].Reserve((long)(1.1 * perRow * (BlockStart(t + 1) - BlockStart(t))) + 1024);
         if (blocks == 1) BuildRows(s, grid, 0, n, _rows[0]);
         else Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks }, t => BuildRows(s, grid, BlockStart(t), BlockStart(t + 1), _rows[t]));
         var first = _rows[0];
@@ -277,6 +281,15 @@ public sealed class NeighborList
     {
         public int[] J = new int[4096], Code = new int[4096], RowStart = new int[256], GroupJ = new int[256], GroupCode = new int[256];
         public int Count;
+
+        /// <summary>At least <paramref name="entries"/> of room (the entries are about to be written again, so none are kept).</summary>
+        public void Reserve(long entries)
+        {
+            int want = (int)Math.Min(entries, Array.MaxLength);
+            if (J.Length >= want) return;
+            J = new int[want];
+            Code = new int[want];
+        }
 
         /// <summary>Appends an entry, doubling the room when full (J and Code always have the same length).</summary>
         public void Add(int j, int code)
