@@ -38,7 +38,7 @@ public static class RunFileSchema
             new("structure.min_distance_A", "number", false, "1.8", "glass-ceramic: glass atoms closer than this to a grain atom are removed, Å"),
             new("structure.interface_width_A", "number", false, "3", "glass-ceramic: atoms within this of the other phase are 'interface', Å"),
             new("structure.relax_K", "number", false, "300", "glass-ceramic: temperature of the interface relaxation (below the glass transition), K"),
-            new("structure.relax_ps", "number", false, "5", "glass-ceramic: NVT relaxation after the minimization, ps (0: minimization only)"),
+            new("structure.relax_ps", "number", false, "5", "glass-ceramic: NPT relaxation at zero pressure after the minimization, ps (0: minimization only)"),
             new("forcefield.name", "string", false, $"\"{d.ForceField}\"", "a shipped force field (`fracturelab schema forcefield` for the file format) or a TOML file"),
             new("forcefield.boron_n4", "number", false, "(required by du-teter with P2O5)", "fraction of four-fold boron N4 for the Deng-Du B-O term"),
             new("crack.kind", "string", false, $"\"{c.Kind.ToString().ToLowerInvariant()}\"", "centre (a slit through the middle), edge (from a free surface) or none"),

@@ -14,7 +14,7 @@ namespace FractureLab.Mechanics.Builders;
 
 /// <summary>
 /// A glass-ceramic from a built glass and a crystal (<see cref="GlassCeramicBuilder"/>), its interfaces relaxed by
-/// minimization and then NVT MD at <see cref="Recipe.RelaxK"/> (below the glass transition) for
+/// minimization and then NPT MD at zero pressure at <see cref="Recipe.RelaxK"/> (below the glass transition) for
 /// <see cref="Recipe.RelaxPs"/>; writes glass-ceramic.data, grains.csv (grain id, region and crystal-like flag per atom),
 /// thermo.csv and glass-ceramic.json (nominal and measured crystal fractions, what was cut and removed).
 /// </summary>
@@ -46,7 +46,9 @@ public static class GlassCeramicBuild
         MinimizationResult? minimized = null;
         if (r.RelaxPs > 0)
         {
-            var stages = new[] { new QuenchStage("interface relaxation", "nvt", r.RelaxK, r.RelaxK, r.RelaxPs) };
+            // NPT at zero pressure: the glass atoms cut around the grains and removed to restore the composition leave the
+            // box's volume too large for its atoms, which NVT would keep (as voids, residual stress and a low density)
+            var stages = new[] { new QuenchStage("interface relaxation", "npt", r.RelaxK, r.RelaxK, r.RelaxPs) };
             progress($"relax the glass-ceramic ({system.Count} atoms) at {r.RelaxK:F0} K", (report, token) =>
                 thermo = MeltQuench.Run(system, forces, stages, r.Grains.Seed, onStep: (k, step, steps) => report(stages[k].Name, (double)step / steps, 1), cancel: token));
         }
@@ -109,6 +111,7 @@ public static class GlassCeramicBuild
             ["min_distance_A"] = r.Grains.MinDistanceA,
             ["relax_K"] = r.RelaxK,
             ["relax_ps"] = r.RelaxPs,
+            ["relax_ensemble"] = r.RelaxPs > 0 ? "npt at 0 GPa (after a FIRE minimization)" : "FIRE minimization only",
             ["minimization_only_iterations"] = minimized?.Iterations,
             ["density_g_cm3"] = system.DensityGPerCm3(),
             ["crystal_recipe"] = crystalRecipe.Describe(crystal),

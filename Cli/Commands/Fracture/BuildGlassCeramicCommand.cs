@@ -24,7 +24,7 @@ public static class BuildGlassCeramicCommand
         var dmin = new Option<double>("--min-distance") { Description = "glass atoms closer than this to a grain atom are removed, Å", DefaultValueFactory = _ => 1.8 };
         var width = new Option<double>("--interface-width") { Description = "atoms within this of the other phase are 'interface', Å", DefaultValueFactory = _ => 3.0 };
         var relaxK = new Option<double>("--relax-K") { Description = "temperature of the interface relaxation (below the glass transition), K", DefaultValueFactory = _ => 300 };
-        var relaxPs = new Option<double>("--relax-ps") { Description = "NVT relaxation after the minimization, ps (0: minimization only)", DefaultValueFactory = _ => 5 };
+        var relaxPs = new Option<double>("--relax-ps") { Description = "NPT relaxation at zero pressure after the minimization, ps (0: minimization only)", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "seed of the grain centres, orientations, crystal draws and removals", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "threads (0 = all cores)", DefaultValueFactory = _ => 0 };
         var outOpt = new Option<string>("--out") { Description = "output folder", DefaultValueFactory = _ => "out/glass-ceramic" };
