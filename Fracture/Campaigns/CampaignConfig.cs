@@ -34,14 +34,10 @@ public sealed record CampaignComposition(
 {
     /// <summary>
     /// The glass-ceramic of this composition's runs: the base file's (<c>[structure] build = "glass-ceramic"</c>) with this
-    /// composition's crystal fraction, none at fraction 0 (the glass itself), the base's when the composition sets none.
+    /// composition's crystal fraction (0: no grains, the glass minimized and relaxed as the glass-ceramics are, the series'
+    /// control), the base's when the composition sets none.
     /// </summary>
-    public GlassCeramicSpec? GlassCeramicOf(GlassCeramicSpec? fromBase) => CrystalFraction switch
-    {
-        null => fromBase,
-        0 => null,
-        double f => fromBase! with { Fraction = f },
-    };
+    public GlassCeramicSpec? GlassCeramicOf(GlassCeramicSpec? fromBase) => CrystalFraction is { } f ? fromBase! with { Fraction = f } : fromBase;
 }
 
 /// <summary>
@@ -130,7 +126,7 @@ public sealed record CampaignConfig(
                 t.ContainsKey("crystal_fraction") ? r.Number(t, p + "crystal_fraction", 0) : null));
             if (comps[^1].CrystalFraction is { } cf)
             {
-                if (!(cf >= 0 && cf < 1)) throw new InputException($"{path}: key '{p}crystal_fraction' is {cf}; it must lie in [0, 1) (0: the glass without grains)");
+                if (!(cf >= 0 && cf < 1)) throw new InputException($"{path}: key '{p}crystal_fraction' is {cf}; it must lie in [0, 1) (0: the glass without grains, relaxed as the glass-ceramics are)");
                 var withGrains = studyFile is not null ? ToughnessStudy.Load(studyFile).Base : baseFile is not null ? RunConfig.Load(baseFile) : null;
                 if (withGrains?.GlassCeramic is null)
                     throw new InputException($"{path}: key '{p}crystal_fraction' needs a {(studyFile is not null ? "campaign.study" : "campaign.base")} file with [structure] build = \"{GlassCeramicSpec.Build}\" (the grains' crystal and shape)");

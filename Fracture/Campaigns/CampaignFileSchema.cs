@@ -30,7 +30,7 @@ public static class CampaignFileSchema
         new("composition[].forcefield", "string", true, null, "force field name or TOML file"),
         new("composition[].elements", "string", false, "(the Masses comments)", "element of each atom type of a data file, e.g. \"Si,O\""),
         new("composition[].boron_n4", "number", false, "(none)", "fraction of four-fold boron for du-teter"),
-        new("composition[].crystal_fraction", "number", false, "(the base's)", "with a base or study file of build = \"glass-ceramic\": this composition's crystal volume fraction (0: the glass alone)"),
+        new("composition[].crystal_fraction", "number", false, "(the base's)", "with a base or study file of build = \"glass-ceramic\": this composition's crystal volume fraction (0: the glass alone, relaxed as the glass-ceramics are)"),
         new("diffusion.temperatures_K", "numbers", true, null, "NVT temperatures of the ion-dynamics runs, K"),
         new("diffusion.species", "string", false, $"\"{CampaignDefaults.Species}\"", "element whose diffusion and conductivity are computed"),
         new("diffusion.ps", "number", false, Value(CampaignDefaults.DiffusionPs), "length of each run, ps"),

@@ -34,7 +34,7 @@ public sealed record GlassCeramicSpec(string Cif, int[] CrystalSize, string? Sub
         if (grains < 1 || grains > 1000) throw new InputException($"{path}: key 'structure.grains' is {grains}; it must lie in 1-1000");
         if (!st.ContainsKey("fraction")) throw new InputException($"{path}: [structure] build = \"glass-ceramic\" needs 'structure.fraction' (the crystal volume fraction, e.g. 0.15 for GC15)");
         double fraction = r.Number(st, "structure.fraction", 0);
-        if (!(fraction > 0 && fraction < 1)) throw new InputException($"{path}: key 'structure.fraction' is {fraction}; the crystal volume fraction must lie in (0, 1)");
+        if (!(fraction >= 0 && fraction < 1)) throw new InputException($"{path}: key 'structure.fraction' is {fraction}; the crystal volume fraction must lie in [0, 1) (0: no grains, the glass relaxed as the glass-ceramics are)");
         string shapeText = r.Text(st, "structure.shape", "sphere")!;
         var shape = shapeText switch
         {

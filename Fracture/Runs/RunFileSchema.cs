@@ -32,7 +32,7 @@ public static class RunFileSchema
             new("structure.build", "string", false, "\"glass\"", "glass (the data or shipped structure as it is) or glass-ceramic (grains of the cif crystal cut into that glass, build-glass-ceramic's builder)"),
             new("structure.crystal_size", "3 integers", false, "[2, 2, 2]", "glass-ceramic: cells of the crystal block the grains are cut from"),
             new("structure.grains", "integer", false, "1", "glass-ceramic: grains per unreplicated box (times the replication)"),
-            new("structure.fraction", "number", false, "(required)", "glass-ceramic: crystal volume fraction, e.g. 0.15 for GC15"),
+            new("structure.fraction", "number", false, "(required)", "glass-ceramic: crystal volume fraction, e.g. 0.15 for GC15 (0: no grains, the glass relaxed the same way)"),
             new("structure.shape", "string", false, "\"sphere\"", "glass-ceramic: sphere or voronoi grains"),
             new("structure.orientations", "string", false, "\"random\"", "glass-ceramic: random (uniform rotations) or aligned (crystal axes along the box)"),
             new("structure.min_distance_A", "number", false, "1.8", "glass-ceramic: glass atoms closer than this to a grain atom are removed, Å"),

@@ -12,7 +12,7 @@ public enum GrainShape { Sphere, Voronoi }
 /// do not overlap. Voronoi: the Voronoi cell V_i of each seed (periodic) shrunk about its seed by λ = φ^⅓; a point p is in
 /// grain i when s_i + (p − s_i)/λ lies in V_i, so each grain is λ³ of its cell and the fraction is exactly φ for any
 /// seeds (the polyhedral grains of a partly crystallized glass). Orientations: uniform random rotations (Shoemake,
-/// Graphics Gems III, 124 (1992)) or all aligned with the box.
+/// Graphics Gems III, 124 (1992)) or all aligned with the box. φ = 0 gives no grains.
 /// </summary>
 public sealed class GrainShapes
 {
@@ -31,7 +31,7 @@ public sealed class GrainShapes
     public GrainShapes(Box box, int count, double volumeFraction, GrainShape shape, bool randomOrientations, int seed, double gapA = 2.0)
     {
         if (count < 1) throw new InputException($"grains: {count}; at least one");
-        if (!(volumeFraction > 0 && volumeFraction < 1)) throw new InputException($"volume fraction {volumeFraction}: must lie in (0, 1)");
+        if (!(volumeFraction >= 0 && volumeFraction < 1)) throw new InputException($"volume fraction {volumeFraction}: must lie in [0, 1) (0: no grains, the glass relaxed as a glass-ceramic is)");
         this.box = box;
         Shape = shape;
         VolumeFraction = volumeFraction;
@@ -44,7 +44,8 @@ public sealed class GrainShapes
         if (shape == GrainShape.Sphere && 2 * RadiusA + gapA > minSide)
             throw new InputException(string.Create(CultureInfo.InvariantCulture,
                 $"{count} spherical grain(s) of {volumeFraction:P0} need a radius of {RadiusA:F1} Å, too large for the box's {minSide:F1} Å side; use more grains, a larger box or shape = voronoi"));
-        for (int g = 0, tries = 0; g < count; tries++)
+        // fraction 0: no grains (the control of a series, built and relaxed the same way)
+        for (int g = 0, tries = 0; g < (volumeFraction > 0 ? count : 0); tries++)
         {
             if (tries > 100_000)
                 throw new InputException(string.Create(CultureInfo.InvariantCulture,
@@ -66,6 +67,7 @@ public sealed class GrainShapes
             for (int g = 0; g < Seeds.Count; g++) if (Distance(p, Seeds[g]) < RadiusA) return g;
             return -1;
         }
+        if (Seeds.Count == 0) return -1;
         int owner = Nearest(p);
         // p is in the shrunk cell when x = s + d/λ (d = p − s, minimum image) is nearer s than every periodic image of every
         // seed, s itself included: |x − s|² ≤ |x − r|², i.e. 2 (d/λ)·(r − s) ≤ |r − s|², over the 27 images nearest s

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FractureLab.Fracture.Campaigns;
 using FractureLab.Fracture.Runs;
 using FractureLab.Mechanics;
+using FractureLab.Mechanics.Atoms;
 using FractureLab.Mechanics.Backends;
 using FractureLab.Mechanics.Crystals;
 using FractureLab.Mechanics.Engines;
@@ -24,7 +25,7 @@ public class GlassCeramicRunTests
     }
 
     /// <summary>The 192-atom BKS glass twice along x with one quartz grain per glass box (so two), minimization only.</summary>
-    private static string GlassCeramicFile(string extra = "", string replicate = "2, 1, 1", double relaxPs = 0) => Toml($"""
+    private static string GlassCeramicFile(string extra = "", string replicate = "2, 1, 1", double relaxPs = 0, double fraction = 0.15) => Toml($"""
         [structure]
         data = "{Glass}"
         elements = "Si,O"
@@ -33,7 +34,7 @@ public class GlassCeramicRunTests
         cif = "{Quartz}"
         crystal_size = [3, 3, 3]
         grains = 1
-        fraction = 0.15
+        fraction = {fraction}
         orientations = "aligned"
         relax_ps = {relaxPs}
         {extra}
@@ -174,8 +175,8 @@ public class GlassCeramicRunTests
             """);
         var c = CampaignConfig.Load(campaign);
         var runs = CampaignRuns.Plan(c, Path.Combine(dir, "out"));
-        var fractions = runs.Select(r => CampaignRuns.RunConfigOf(c, r, null).GlassCeramic?.Fraction).ToList();
-        Assert.Equal([null, 0.25, 0.15], fractions); // 0: the glass alone; unset: the base's 0.15
+        var fractions = runs.Select(r => CampaignRuns.RunConfigOf(c, r, null).GlassCeramic!.Fraction).ToList();
+        Assert.Equal([0, 0.25, 0.15], fractions); // 0: the glass alone, relaxed as the others; unset: the base's 0.15
         // one structures folder per composition, shared by its protocols and rates
         Assert.Equal(Path.Combine(dir, "out", "GC25", "structures"), CampaignRuns.RunConfigOf(c, runs[1], null).StructureCache);
 
@@ -189,7 +190,7 @@ public class GlassCeramicRunTests
     {
         var c = CampaignConfig.Load(TestData.Repository("examples", "silica-glass-ceramics.toml"));
         var runs = CampaignRuns.Plan(c, "out");
-        Assert.Equal([null, 0.03, 0.15, 0.25], runs.Select(r => CampaignRuns.RunConfigOf(c, r, null).GlassCeramic?.Fraction));
+        Assert.Equal([0, 0.03, 0.15, 0.25], runs.Select(r => CampaignRuns.RunConfigOf(c, r, null).GlassCeramic!.Fraction));
         Assert.All(runs, r => Assert.Equal(2, CampaignRuns.RunConfigOf(c, r, null).GlassCeramic?.Grains([1, 2, 1]) ?? 2));
         Assert.True(File.Exists(CampaignRuns.RunConfigOf(c, runs[1], null).GlassCeramic!.Cif));
         Assert.Equal([0, 0, 1], RunConfig.Load(TestData.Repository("examples", "quartz-tension-c.toml")).Crystal!.Orient!);
@@ -208,5 +209,17 @@ public class GlassCeramicRunTests
         Assert.True(built.Glass.Box.Volume < 0.99 * placedVolume, $"volume {built.Glass.Box.Volume:F0} A3 against {placedVolume:F0} A3 as placed");
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(built.GroupsFile)!, "glass-ceramic.json")))!;
         Assert.StartsWith("npt at 0 GPa", json["relax_ensemble"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void FractionZero_IsTheGlassAlone_RelaxedAsTheGlassCeramicsAre()
+    {
+        var c = RunConfig.Load(GlassCeramicFile(relaxPs: 0.5, fraction: 0));
+        var built = (c with { StructureCache = Directory.CreateTempSubdirectory().FullName }).LoadStructure();
+        var glass = Replication.Replicate(LammpsDataReader.Read(Glass, ["Si", "O"]), 2, 1, 1);
+        Assert.Equal(glass.Count, built.Glass.Count); // nothing cut, nothing removed
+        var rows = File.ReadAllLines(built.GroupsFile!).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.All(rows, r => { Assert.Equal("0", r[2]); Assert.Equal("glass", r[3]); });
+        Assert.NotEqual(glass.Box.Volume, built.Glass.Box.Volume); // relaxed at zero pressure as the glass-ceramics are
     }
 }
