@@ -25,8 +25,8 @@ public sealed record GlassCeramicAssembly(AtomSystem System, int[] Grain, GrainS
 /// Glass-ceramics as in the thesis' Paper IV (LATP glass with 3-25 % NASICON nanograins): grains cut from the crystal
 /// (periodic images tiled over each grain, rotated about the grain centre) as whole coordination polyhedra (the cations
 /// inside the grain's region and the anions bonded to them), glass atoms inside a grain or within
-/// <see cref="GrainSettings.MinDistanceA"/> of a grain atom removed, then glass atoms (never grain atoms) removed by a seeded
-/// draw until the element fractions are the glass's again as nearly as whole atoms allow and the net charge is exactly
+/// <see cref="GrainSettings.MinDistanceA"/> of a grain atom removed, then glass atoms (never grain atoms) removed, those
+/// nearest a grain atom first (ties by a seeded draw), until the element fractions are the glass's again as nearly as whole atoms allow and the net charge is exactly
 /// zero. Relaxation (minimization, then MD below the glass transition) is the caller's, see <c>GlassCeramicBuild</c>.
 /// </summary>
 public static class GlassCeramicBuilder
@@ -117,7 +117,11 @@ public static class GlassCeramicBuilder
                     $"the crystal's {a.Element} carries {a.ChargeE:G6} e, the glass's {q:G6} e: build the crystal with the glass's force field"));
             else if (!target.ContainsKey(a.Element))
                 throw new InputException($"the crystal holds {a.Element}, which the glass does not: the glass-ceramic keeps the glass's composition");
-        var removal = RestoreComposition(glass, kept, atoms, target, charge, rng);
+        // the glass atoms nearest a grain atom go first (ties by the seeded draw): the anions the grains' surface polyhedra
+        // bring in replace the glass's own there, which a draw over the whole glass would turn into defects everywhere
+        var nearness = new Dictionary<int, double>();
+        foreach (int i in kept) nearness[i] = NearestDistance(grainPoints, atoms, glass.X[i], glass.Y[i], glass.Z[i], box, 2 * g.BondA + g.MinDistanceA);
+        var removal = RestoreComposition(glass, kept, atoms, target, charge, rng, nearness);
         var glassAtoms = kept.Where(i => !removal.Drop.Contains(i)).ToList();
         var all = new List<PlacedAtom>(glassAtoms.Count + atoms.Count);
         var grain = new List<int>(glassAtoms.Count + atoms.Count);
@@ -134,7 +138,7 @@ public static class GlassCeramicBuilder
     /// only removes glass atoms; the atoms of each element drawn at random.
     /// </summary>
     private static (HashSet<int> Drop, Dictionary<string, int> Removed) RestoreComposition(AtomSystem glass, List<int> kept, List<PlacedAtom> grainAtoms,
-        Dictionary<string, double> target, Dictionary<string, double> charge, Random rng)
+        Dictionary<string, double> target, Dictionary<string, double> charge, Random rng, Dictionary<int, double> nearness)
     {
         var elements = target.Keys.Order(StringComparer.Ordinal).ToArray();
         var have = elements.ToDictionary(e => e, e => grainAtoms.Count(a => a.Element == e) + kept.Count(i => glass.TypeElements[glass.Type[i]] == e));
@@ -168,9 +172,20 @@ public static class GlassCeramicBuilder
         {
             int remove = have[elements[k]] - best[k];
             removed[elements[k]] = remove;
-            foreach (int i in kept.Where(i => glass.TypeElements[glass.Type[i]] == elements[k]).OrderBy(_ => rng.Next()).Take(remove)) drop.Add(i);
+            foreach (int i in kept.Where(i => glass.TypeElements[glass.Type[i]] == elements[k]).Select(i => (i, tie: rng.Next())).OrderBy(x => nearness[x.i]).ThenBy(x => x.tie)
+                .Select(x => x.i).Take(remove)) drop.Add(i);
         }
         return (drop, removed);
+    }
+
+    /// <summary>Distance (Å) from a point to the nearest grain atom, or <paramref name="beyondA"/> when none lies within it.</summary>
+    private static double NearestDistance(PointGrid grainPoints, List<PlacedAtom> atoms, double x, double y, double z, Box box, double beyondA)
+    {
+        double best = beyondA;
+        if (grainPoints.Count == 0) return best;
+        foreach (int j in grainPoints.Within(x, y, z, beyondA))
+            best = Math.Min(best, Math.Sqrt(box.Distance2(x, y, z, atoms[j].X, atoms[j].Y, atoms[j].Z)));
+        return best;
     }
 
     private static IEnumerable<int[]> Deltas(int n, int range)

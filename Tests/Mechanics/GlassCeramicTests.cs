@@ -61,6 +61,27 @@ public class GlassCeramicTests
         Assert.True(new CrystalOrder(crystal).Matches(glass, a.Shapes.Rotations).Average(x => x ? 1.0 : 0.0) < 0.01); // the glass alone
     }
 
+    [Fact]
+    public void CompositionIsRestored_FromTheGlassAtomsNearestTheGrains()
+    {
+        // the glass O removed to balance the grains' surface O are the ones nearest a grain atom, not a draw over the whole glass
+        var glass = LammpsDataReader.Read(Glass);
+        var settings = new GrainSettings(2, 0.15, GrainShape.Sphere, RandomOrientations: true, Seed: 4);
+        var a = GlassCeramicBuilder.Assemble(glass, Cristobalite(), settings);
+        var s = a.System;
+        var grainAtoms = Enumerable.Range(0, s.Count).Where(i => a.Grain[i] > 0).ToList();
+        double ToGrain(double x, double y, double z) => grainAtoms.Min(j => Math.Sqrt(s.Box.Distance2(x, y, z, s.X[j], s.Y[j], s.Z[j])));
+        // the glass atoms the cut kept (outside the grains, at least the minimum distance from every grain atom), then which survived
+        var survivors = new HashSet<(double, double, double)>(Enumerable.Range(0, s.Count).Where(i => a.Grain[i] == 0).Select(i => (s.X[i], s.Y[i], s.Z[i])));
+        var keptO = Enumerable.Range(0, glass.Count).Where(i => glass.TypeElements[glass.Type[i]] == "O"
+            && a.Shapes.GrainOf([glass.X[i], glass.Y[i], glass.Z[i]]) < 0 && ToGrain(glass.X[i], glass.Y[i], glass.Z[i]) >= settings.MinDistanceA).ToList();
+        var removed = keptO.Where(i => !survivors.Contains((glass.X[i], glass.Y[i], glass.Z[i]))).Select(i => ToGrain(glass.X[i], glass.Y[i], glass.Z[i])).ToList();
+        var stayed = keptO.Where(i => survivors.Contains((glass.X[i], glass.Y[i], glass.Z[i]))).Select(i => ToGrain(glass.X[i], glass.Y[i], glass.Z[i])).ToList();
+        Assert.Equal(a.RemovedToRestore["O"], removed.Count);
+        Assert.True(removed.Count > 5, $"{removed.Count} O removed");
+        Assert.True(removed.Max() <= stayed.Min() + 1e-9, $"an O {removed.Max():F3} A from a grain was removed while one {stayed.Min():F3} A away stayed");
+    }
+
     [Theory]
     [InlineData(GrainShape.Voronoi, 5, 0.4)]
     [InlineData(GrainShape.Sphere, 3, 0.1)]
