@@ -26,8 +26,9 @@ public sealed record GlassCeramicAssembly(AtomSystem System, int[] Grain, GrainS
 /// (periodic images tiled over each grain, rotated about the grain centre) as whole coordination polyhedra (the cations
 /// inside the grain's region and the anions bonded to them), glass atoms inside a grain or within
 /// <see cref="GrainSettings.MinDistanceA"/> of a grain atom removed, then glass atoms (never grain atoms) removed, those
-/// nearest a grain atom first (ties by a seeded draw), until the element fractions are the glass's again as nearly as whole atoms allow and the net charge is exactly
-/// zero. Relaxation (minimization, then MD below the glass transition) is the caller's, see <c>GlassCeramicBuild</c>.
+/// nearest a grain atom first (ties by a seeded draw), until the element fractions are the glass's again as nearly as
+/// whole atoms allow and the net charge is exactly zero. Relaxation (minimization, then MD below the glass transition) is
+/// the caller's, see <c>GlassCeramicBuild</c>.
 /// </summary>
 public static class GlassCeramicBuilder
 {
@@ -135,7 +136,8 @@ public static class GlassCeramicBuilder
     /// <summary>
     /// Glass atoms to remove so that the counts come nearest the target fractions with zero net charge: for totals N from
     /// the present one down, the counts round(f_e·N) adjusted by up to ±2 atoms per element, the first neutral set that
-    /// only removes glass atoms; the atoms of each element drawn at random.
+    /// only removes glass atoms; of each element the atoms with the smallest <paramref name="nearness"/> (distance to a grain
+    /// atom, Å) go, ties drawn at random.
     /// </summary>
     private static (HashSet<int> Drop, Dictionary<string, int> Removed) RestoreComposition(AtomSystem glass, List<int> kept, List<PlacedAtom> grainAtoms,
         Dictionary<string, double> target, Dictionary<string, double> charge, Random rng, Dictionary<int, double> nearness)
