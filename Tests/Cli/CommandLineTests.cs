@@ -57,6 +57,21 @@ public class CommandLineTests
         Assert.True(File.Exists(Path.Combine(dir, "plan.json")));
     }
 
+    [Fact]
+    public void Md_TimingBreakdown_CountsTheMeshEwaldAsKspace()
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        var (code, err) = Run("md", "--data", TestData.Data("silica192-glass.data"), "--forcefield", "bks", "--coulomb", "pppm", "--steps", "20",
+            "--thermo", "20", "--ensemble", "nve", "--temperature", "300", "--new-velocities", "--out", dir);
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
+        var t = doc.RootElement.GetProperty("timing_breakdown");
+        double loop = doc.RootElement.GetProperty("loop_seconds").GetDouble();
+        double kspace = t.GetProperty("kspace_seconds").GetDouble(), pair = t.GetProperty("pair_seconds").GetDouble();
+        Assert.True(kspace > 0 && pair > 0 && kspace + pair <= loop, $"kspace {kspace} s, pair {pair} s, loop {loop} s");
+        Assert.Equal(100 * kspace / loop, t.GetProperty("kspace_percent").GetDouble(), 9);
+    }
+
     /// <summary>
     /// --skin as LAMMPS's neighbor SKIN bin: recorded in plan.json; a thin skin rebuilds the list more often on the same run
     /// (the list is rebuilt once an atom may have moved skin/2), and the trajectory's energy stays the same physics.
