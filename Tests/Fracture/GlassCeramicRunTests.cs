@@ -95,6 +95,9 @@ public class GlassCeramicRunTests
         int si = s.Type.Count(t => s.TypeElements[t] == "Si"), o = s.Type.Count(t => s.TypeElements[t] == "O");
         Assert.Equal(2 * si, o); // SiO2 restored exactly
         Assert.Contains("with 2 sphere grains", first.Source);
+        // the structure line of plan.json names the folder, not its path, so a resume from elsewhere is the same plan
+        Assert.Contains(Path.GetFileName(Path.GetDirectoryName(first.GroupsFile)!), first.Source);
+        Assert.DoesNotContain(root, first.Source);
         // grains.csv: every atom id once, with its grain (two grains) and region
         var rows = File.ReadAllLines(first.GroupsFile!).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(s.Id.Order(), rows.Select(r => int.Parse(r[0])).Order());
