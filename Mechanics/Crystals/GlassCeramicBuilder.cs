@@ -121,7 +121,7 @@ public static class GlassCeramicBuilder
         // the glass atoms nearest a grain atom go first (ties by the seeded draw): the anions the grains' surface polyhedra
         // bring in replace the glass's own there, which a draw over the whole glass would turn into defects everywhere
         var nearness = new Dictionary<int, double>();
-        foreach (int i in kept) nearness[i] = NearestDistance(grainPoints, atoms, glass.X[i], glass.Y[i], glass.Z[i], box, 2 * g.BondA + g.MinDistanceA);
+        foreach (int i in kept) nearness[i] = grainPoints.Nearest(glass.X[i], glass.Y[i], glass.Z[i], 2 * g.BondA + g.MinDistanceA);
         var removal = RestoreComposition(glass, kept, atoms, target, charge, rng, nearness);
         var glassAtoms = kept.Where(i => !removal.Drop.Contains(i)).ToList();
         var all = new List<PlacedAtom>(glassAtoms.Count + atoms.Count);
@@ -178,16 +178,6 @@ public static class GlassCeramicBuilder
                 .Select(x => x.i).Take(remove)) drop.Add(i);
         }
         return (drop, removed);
-    }
-
-    /// <summary>Distance (Å) from a point to the nearest grain atom, or <paramref name="beyondA"/> when none lies within it.</summary>
-    private static double NearestDistance(PointGrid grainPoints, List<PlacedAtom> atoms, double x, double y, double z, Box box, double beyondA)
-    {
-        double best = beyondA;
-        if (grainPoints.Count == 0) return best;
-        foreach (int j in grainPoints.Within(x, y, z, beyondA))
-            best = Math.Min(best, Math.Sqrt(box.Distance2(x, y, z, atoms[j].X, atoms[j].Y, atoms[j].Z)));
-        return best;
     }
 
     private static IEnumerable<int[]> Deltas(int n, int range)
