@@ -35,20 +35,9 @@ public sealed record GlassCeramicSpec(string Cif, int[] CrystalSize, string? Sub
         if (!st.ContainsKey("fraction")) throw new InputException($"{path}: [structure] build = \"glass-ceramic\" needs 'structure.fraction' (the crystal volume fraction, e.g. 0.15 for GC15)");
         double fraction = r.Number(st, "structure.fraction", 0);
         if (!(fraction >= 0 && fraction < 1)) throw new InputException($"{path}: key 'structure.fraction' is {fraction}; the crystal volume fraction must lie in [0, 1) (0: no grains, the glass relaxed as the glass-ceramics are)");
-        string shapeText = r.Text(st, "structure.shape", "sphere")!;
-        var shape = shapeText switch
-        {
-            "sphere" => GrainShape.Sphere,
-            "voronoi" => GrainShape.Voronoi,
-            _ => throw new InputException($"{path}: key 'structure.shape' is '{shapeText}', expected sphere or voronoi"),
-        };
-        string orient = r.Text(st, "structure.orientations", "random")!;
-        bool random = orient switch
-        {
-            "random" => true,
-            "aligned" => false,
-            _ => throw new InputException($"{path}: key 'structure.orientations' is '{orient}', expected random or aligned"),
-        };
+        string shapeText = r.Text(st, "structure.shape", "sphere")!, orient = r.Text(st, "structure.orientations", "random")!;
+        var shape = GrainShapes.ShapeNamed(shapeText) ?? throw new InputException($"{path}: key 'structure.shape' is '{shapeText}', expected sphere or voronoi");
+        bool random = GrainShapes.RandomOrientationsNamed(orient) ?? throw new InputException($"{path}: key 'structure.orientations' is '{orient}', expected random or aligned");
         double dmin = r.Positive(st, "structure.min_distance_A", 1.8), width = r.Positive(st, "structure.interface_width_A", 3.0);
         double relaxK = r.Positive(st, "structure.relax_K", 300), relaxPs = r.Number(st, "structure.relax_ps", 5);
         if (relaxPs < 0) throw new InputException($"{path}: key 'structure.relax_ps' is {relaxPs}; it must be 0 (minimization only) or positive");
@@ -59,6 +48,6 @@ public sealed record GlassCeramicSpec(string Cif, int[] CrystalSize, string? Sub
     public string ToToml(Func<double, string> number) =>
         $"build = \"{Build}\"\ncif = \"{Cif.Replace("\\", "/")}\"\ncrystal_size = [{string.Join(", ", CrystalSize)}]\n"
         + (Substitute is null ? "" : $"substitute = \"{Substitute}\"\n") + (Compensate is null ? "" : $"compensate = \"{Compensate}\"\n")
-        + $"grains = {GrainsPerBox}\nfraction = {number(Fraction)}\nshape = \"{Shape.ToString().ToLowerInvariant()}\"\norientations = \"{(RandomOrientations ? "random" : "aligned")}\"\n"
+        + $"grains = {GrainsPerBox}\nfraction = {number(Fraction)}\nshape = \"{GrainShapes.NameOf(Shape)}\"\norientations = \"{GrainShapes.OrientationsName(RandomOrientations)}\"\n"
         + $"min_distance_A = {number(MinDistanceA)}\ninterface_width_A = {number(InterfaceWidthA)}\nrelax_K = {number(RelaxK)}\nrelax_ps = {number(RelaxPs)}\n";
 }

@@ -92,7 +92,7 @@ public sealed record RunConfig(
             string root = StructureCache ?? Path.Combine(BaseDir ?? ".", "structures");
             var built = GlassCeramicCache.Load(gc, glass, source, Replicate, ForceField, Settings.Seed, root, progress ?? Progress.Silent);
             // the folder's name, not its path: a resume from another working folder or an --out spelt otherwise is the same plan
-            return new(built.System, $"glass-ceramic {Path.GetFileName(built.Dir)} ({source} with {gc.Grains(Replicate)} {gc.Shape.ToString().ToLowerInvariant()} grains of {gc.Cif}, "
+            return new(built.System, $"glass-ceramic {Path.GetFileName(built.Dir)} ({source} with {gc.Grains(Replicate)} {GrainShapes.NameOf(gc.Shape)} grains of {gc.Cif}, "
                 + $"{gc.Fraction.ToString("0.###", CultureInfo.InvariantCulture)} by volume, seed {Settings.Seed}; grain and region per atom in {GlassCeramicCache.GroupsFile})",
                 Path.Combine(built.Dir, GlassCeramicCache.GroupsFile));
         }

@@ -59,6 +59,18 @@ public sealed class GrainShapes
         Rotations = [.. seeds.Select(_ => randomOrientations ? RandomRotation(rng) : Identity())];
     }
 
+    /// <summary>The shape of its name in input files and options ("sphere", "voronoi"), or null for any other.</summary>
+    public static GrainShape? ShapeNamed(string name) => name switch { "sphere" => GrainShape.Sphere, "voronoi" => GrainShape.Voronoi, _ => null };
+
+    /// <summary>The name of a shape, as <see cref="ShapeNamed"/> reads it.</summary>
+    public static string NameOf(GrainShape shape) => shape == GrainShape.Sphere ? "sphere" : "voronoi";
+
+    /// <summary>Random (true) or aligned (false) orientations from their name ("random", "aligned"), or null for any other.</summary>
+    public static bool? RandomOrientationsNamed(string name) => name switch { "random" => true, "aligned" => false, _ => null };
+
+    /// <summary>The name of an orientation choice, as <see cref="RandomOrientationsNamed"/> reads it.</summary>
+    public static string OrientationsName(bool random) => random ? "random" : "aligned";
+
     /// <summary>The grain (0-based) that holds point <paramref name="p"/>, or −1 (glass).</summary>
     public int GrainOf(double[] p)
     {

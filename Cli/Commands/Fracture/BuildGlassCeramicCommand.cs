@@ -32,18 +32,9 @@ public static class BuildGlassCeramicCommand
         foreach (var o in new Option[] { glass, cif, substitute, compensate, size, ff, grains, fraction, shape, orient, dmin, width, relaxK, relaxPs, seed, threads, outOpt }) cmd.Options.Add(o);
         cmd.SetAction(p => Program.Guard(() =>
         {
-            var grainShape = p.GetValue(shape)!.ToLowerInvariant() switch
-            {
-                "sphere" => GrainShape.Sphere,
-                "voronoi" => GrainShape.Voronoi,
-                var s => throw new InputException($"--shape '{s}': expected sphere or voronoi"),
-            };
-            bool random = p.GetValue(orient)!.ToLowerInvariant() switch
-            {
-                "random" => true,
-                "aligned" => false,
-                var s => throw new InputException($"--orientations '{s}': expected random or aligned"),
-            };
+            string shapeName = p.GetValue(shape)!.ToLowerInvariant(), orientName = p.GetValue(orient)!.ToLowerInvariant();
+            var grainShape = GrainShapes.ShapeNamed(shapeName) ?? throw new InputException($"--shape '{shapeName}': expected sphere or voronoi");
+            bool random = GrainShapes.RandomOrientationsNamed(orientName) ?? throw new InputException($"--orientations '{orientName}': expected random or aligned");
             var crystal = new CrystalRecipe(p.GetValue(cif)!, Size: CrystalRecipe.ParseSize(p.GetValue(size)!), Substitute: p.GetValue(substitute),
                 Compensate: p.GetValue(compensate), Seed: p.GetValue(seed));
             var settings = new GrainSettings(p.GetValue(grains), p.GetValue(fraction), grainShape, random, p.GetValue(seed), p.GetValue(dmin), p.GetValue(width));
