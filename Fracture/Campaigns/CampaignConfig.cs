@@ -105,6 +105,8 @@ public sealed record CampaignConfig(
         if (!root.TryGetValue("composition", out var compObj) || compObj is not TomlTableArray arr || arr.Count == 0)
             throw new InputException($"{path}: needs at least one [[composition]]");
         var comps = new List<CampaignComposition>();
+        // the run sections a crystal_fraction applies to (the study's, else the base file's), read once when a composition has one
+        var grainsBase = new Lazy<RunConfig?>(() => studyFile is not null ? ToughnessStudy.Load(studyFile).Base : baseFile is not null ? RunConfig.Load(baseFile) : null);
         for (int i = 0; i < arr.Count; i++)
         {
             var t = arr[i];
@@ -127,8 +129,7 @@ public sealed record CampaignConfig(
             if (comps[^1].CrystalFraction is { } cf)
             {
                 if (!(cf >= 0 && cf < 1)) throw new InputException($"{path}: key '{p}crystal_fraction' is {cf}; it must lie in [0, 1) (0: the glass without grains, relaxed as the glass-ceramics are)");
-                var withGrains = studyFile is not null ? ToughnessStudy.Load(studyFile).Base : baseFile is not null ? RunConfig.Load(baseFile) : null;
-                if (withGrains?.GlassCeramic is null)
+                if (grainsBase.Value?.GlassCeramic is null)
                     throw new InputException($"{path}: key '{p}crystal_fraction' needs a {(studyFile is not null ? "campaign.study" : "campaign.base")} file with [structure] build = \"{GlassCeramicSpec.Build}\" (the grains' crystal and shape)");
             }
         }

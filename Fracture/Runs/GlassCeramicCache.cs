@@ -26,11 +26,12 @@ public static class GlassCeramicCache
         string recipe = $"glass = {glassSource}\nforcefield = {forceField}\nseed = {seed}\ngrains_in_box = {spec.Grains(replicate)}\n{spec.ToToml(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))}";
         string dir = Path.Combine(root, $"glass-ceramic-s{seed}-{Key(recipe, glass)}");
         string marker = Path.Combine(dir, RecipeFile), data = Path.Combine(dir, DataFile);
-        if (File.Exists(marker) && File.Exists(data)) return new Built(LammpsDataReader.Read(data, glass.TypeElements), dir, true);
+        Built? Finished() => File.Exists(marker) && File.Exists(data) ? new Built(LammpsDataReader.Read(data, glass.TypeElements), dir, true) : null;
+        if (Finished() is { } done) return done; // read without the lock, so a finished build in a read-only folder serves too
         using (FolderLock.Acquire(dir, TimeSpan.FromHours(2)))
         {
             // another process may have built it while this one waited for the lock
-            if (File.Exists(marker) && File.Exists(data)) return new Built(LammpsDataReader.Read(data, glass.TypeElements), dir, true);
+            if (Finished() is { } built) return built;
             var build = new GlassCeramicBuild.Recipe(glassSource, spec.Crystal(forceField, seed), spec.Settings(replicate, seed), forceField, spec.RelaxK, spec.RelaxPs);
             var result = GlassCeramicBuild.Build(build, threads: 0, dir, progress, glass);
             AtomicFile.Write(marker, w => w.Write(recipe));

@@ -64,7 +64,6 @@ public static class ToughnessRunner
     /// </summary>
     public static UncrackedPull PullUncracked(ToughnessStudy s, StudyPull u, BackendChoice backend, ProgressRunner progress)
     {
-        Directory.CreateDirectory(u.Dir);
         string rows = Path.Combine(u.Dir, UncrackedFile), summary = Path.Combine(u.Dir, UncrackedSummary);
         using var gate = FolderLock.Acquire(u.Dir, TimeSpan.FromHours(12)); // a second Slurm task waits for the first's pull and reads it
         var config = ToughnessPlan.ConfigOf(s, u);

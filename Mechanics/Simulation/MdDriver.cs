@@ -102,7 +102,7 @@ public static class MdDriver
         var times = new RunTimes(clock.Elapsed.TotalSeconds, loop.Seconds ?? clock.Elapsed.TotalSeconds, forces.List.BuildSeconds - buildBefore) { LoopTimers = loop.Timers };
         if (times.LoopTimers is { } lt && backend is not GpuBackend)
             Log.Information("Loop time {Loop:F3} s: pair {Pair:F3} s, kspace {KSpace:F3} s, neighbor list {Neighbor:F3} s, other {Other:F3} s",
-                times.LoopSeconds, lt.Pair, lt.KSpace, lt.Neighbor, times.LoopSeconds - lt.Pair - lt.KSpace - lt.Neighbor);
+                times.LoopSeconds, lt.Pair, lt.KSpace, lt.Neighbor, times.OtherSeconds);
         var run = simulation.Current!;
         long stepsRun = run.Step - (firstStep ?? run.Step);
         if (runaway is not null)
@@ -138,6 +138,9 @@ public static class MdDriver
         /// <summary>Seconds of the step loop in the host pair loop, the reciprocal part and the list builds (null before the loop ran).</summary>
         public (double Pair, double KSpace, double Neighbor)? LoopTimers { get; init; }
 
+        /// <summary>The rest of the step loop (s): integrator, thermostat, output, checkpoints (NaN without <see cref="LoopTimers"/>).</summary>
+        public double OtherSeconds => LoopTimers is { } t ? LoopSeconds - t.Pair - t.KSpace - t.Neighbor : double.NaN;
+
         /// <summary>
         /// The step loop's time split as LAMMPS's "MPI task timing breakdown" (Pair, Kspace, Neigh; Other = the rest: the
         /// integrator, thermostat, thermo and dump output, checkpoints), seconds and percent of the loop; null on the Gpu back
@@ -151,7 +154,7 @@ public static class MdDriver
             Add("pair", t.Pair);
             Add("kspace", t.KSpace);
             Add("neighbor", t.Neighbor);
-            Add("other", LoopSeconds - t.Pair - t.KSpace - t.Neighbor);
+            Add("other", OtherSeconds);
             return o;
         }
     }
