@@ -50,6 +50,10 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
     public PairPrecision Precision { get; } = precision;
     public int Threads { get; } = Math.Max(1, threads);
 
+    /// <summary>The threads of the pair loop: kept alive between steps (<see cref="WorkerTeam"/>).</summary>
+    private WorkerTeam Team => _team ??= WorkerTeam.Of(Threads);
+    private WorkerTeam? _team;
+
     /// <summary>
     /// Vector width of the pair loop (bits): 512 where Vector512 runs natively (AVX-512), else 256; the constructor may
     /// ask for 256 (tests run both widths). Without AVX-512, Vector512 is emulated and about ten times slower.
@@ -113,7 +117,7 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
             }
         }
         if (Threads == 1) Sum(0, n);
-        else Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, t => Sum(Numerics.BlockRange.Start(n, t, Threads), Numerics.BlockRange.Start(n, t + 1, Threads)));
+        else Team.For(Threads, t => Sum(Numerics.BlockRange.Start(n, t, Threads), Numerics.BlockRange.Start(n, t + 1, Threads)));
         long kept = 0;
         foreach (var b in buffers)
         {
@@ -203,7 +207,7 @@ public sealed class SimdBackend(int threads, bool registerCompaction = true, int
         where TFill : struct, ILanes<TFill> where TV : struct, ILanes<TV> where TShort : struct, IShortRangeLanes where TCoulomb : struct, ICoulombLanes where TTally : struct, ITally
     {
         if (Threads == 1) for (int b = 0; b < Blocks; b++) RunRows<TFill, TV, TShort, TCoulomb, TTally>(b, s, list, ff, shortRange, coulomb);
-        else Parallel.For(0, Blocks, new ParallelOptions { MaxDegreeOfParallelism = Threads }, b => RunRows<TFill, TV, TShort, TCoulomb, TTally>(b, s, list, ff, shortRange, coulomb));
+        else Team.For(Blocks, b => RunRows<TFill, TV, TShort, TCoulomb, TTally>(b, s, list, ff, shortRange, coulomb));
     }
 
     /// <summary>Whether a pair loop tallies energies and the virial: a compile-time constant per instantiation, so the forces-only loop carries none of it.</summary>
