@@ -23,7 +23,7 @@ public static class CampaignEmit
             var config = CampaignRuns.RunConfigOf(c, r, CampaignRuns.GlassFile(r.Composition, r.Replica, outDir, progress));
             var (glass, _) = config.LoadStructure(progress);
             string rel = Path.GetRelativePath(outDir, r.Dir);
-            LammpsDeckWriter.Write(Path.Combine(lammpsDir, rel), glass, config.ResolveForceField(glass), config.Settings, $"{r.Composition.Label} {r.Condition} replica {r.Replica}");
+            LammpsDeckWriter.Write(Path.Combine(lammpsDir, rel), glass, config.ResolveForceField(glass, rigidFor: "LAMMPS decks"), config.Settings, $"{r.Composition.Label} {r.Condition} replica {r.Replica}");
             all.Append($"bash {rel.Replace('\\', '/')}/run.sh\n");
         }
         AtomicFile.Write(Path.Combine(lammpsDir, "run_all.sh"), w => w.Write(all.ToString()));

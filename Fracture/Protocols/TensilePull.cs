@@ -73,7 +73,7 @@ public sealed class TensilePull(AtomSystem system, ForceComputer forces, Tensile
         var ensemble = settings.Protocol == TensileProtocol.A
             ? EnsembleSettings.Npt(settings.TemperatureK, 0.0, [.. Enumerable.Range(0, 3).Select(a => a != axis)], settings.TDampPs, settings.PDampPs)
             : EnsembleSettings.Nvt(settings.TemperatureK, settings.TDampPs);
-        if (!resume && system.KineticEnergy() == 0) Kinetics.AssignMaxwellBoltzmann(system, settings.TemperatureK, seed);
+        if (!resume && system.KineticEnergy() == 0) Kinetics.AssignMaxwellBoltzmann(system, settings.TemperatureK, seed, forces.ForceField.CoreShell);
         long perRecord = settings.StepsPerRecord;
         // the recorder ends the stage at the maximum strain; the stage's length only bounds it (two records of margin)
         long records = (long)Math.Ceiling(settings.MaxStrain / (settings.StrainRatePerPs * DtPs * perRecord)) + 2;
@@ -132,7 +132,7 @@ public sealed class TensilePull(AtomSystem system, ForceComputer forces, Tensile
             double target = InitialLengthA * (1 + k * settings.StepStrain);
             BoxScaling.ScaleAxis(system, axis, target / system.Box.Length(axis));
             Fire.Minimize(system, forces);
-            Kinetics.AssignMaxwellBoltzmann(system, settings.TemperatureK, k);
+            Kinetics.AssignMaxwellBoltzmann(system, settings.TemperatureK, k, forces.ForceField.CoreShell);
             var end = new Simulation(system, forces).Run([hold], [new Recorder(this, holdSteps, progress)], cancel);
             if (end == SimulationEnd.Cancelled) { Cancelled = true; return; }
             if (end == SimulationEnd.Stopped) return;

@@ -116,6 +116,8 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
         var mt = settings.ModulusTension;
         var plain = glass.Clone();
         var plainForces = Bind(plain);
+        // shells placed on their cores (add-shells) are far from their adiabatic positions: MD from there blows up
+        if (plainForces.ForceField.CoreShell is not null) Fire.Minimize(plain, plainForces);
         report("uncracked box: relax at zero stress", 0, 1);
         Relax(plain, plainForces, settings.RelaxPs, t.TemperatureK, settings.Seed, npt: true, cancel, ref atomSteps, t.TimestepFs);
         var modulus = new TensilePull(plain, plainForces, mt);
@@ -191,7 +193,7 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
             report("pre-crack: minimize and relax", 0, 1);
             Fire.Minimize(cracked, relaxForces);
             // FIRE leaves the atoms nearly at rest: thermalize before the relaxation, or the thermostat spends it heating from ~0 K.
-            Kinetics.AssignMaxwellBoltzmann(cracked, t.TemperatureK, settings.Seed + 1);
+            Kinetics.AssignMaxwellBoltzmann(cracked, t.TemperatureK, settings.Seed + 1, relaxForces.ForceField.CoreShell);
             Relax(cracked, relaxForces, settings.RelaxPs / 2, t.TemperatureK, settings.Seed + 1, npt: false, cancel, ref atomSteps, t.TimestepFs);
             Relax(cracked, relaxForces, settings.RelaxPs / 2, t.TemperatureK, settings.Seed + 1, npt: t.Protocol == TensileProtocol.A, cancel, ref atomSteps, t.TimestepFs);
             crack = new CrackInfo(cut.RemovedBySlit, cut.RemovedForNeutrality, cut.NetChargeE, cut.HalfLengthA, cut.PeriodA, cut.Description, cracked.Count);
@@ -266,7 +268,7 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
     private static void Relax(AtomSystem s, ForceComputer f, double ps, double temperatureK, int seed, bool npt, CancellationToken cancel, ref long atomSteps, double timestepFs)
     {
         if (ps <= 0) return;
-        if (s.KineticEnergy() == 0) Kinetics.AssignMaxwellBoltzmann(s, temperatureK, seed);
+        if (s.KineticEnergy() == 0) Kinetics.AssignMaxwellBoltzmann(s, temperatureK, seed, f.ForceField.CoreShell);
         double dtPs = timestepFs * MetalUnits.Femtosecond;
         long steps = (long)Math.Round(ps / dtPs);
         var ensemble = npt ? EnsembleSettings.Npt(temperatureK, 0.0, [.. s.Box.Periodic]) : EnsembleSettings.Nvt(temperatureK);

@@ -99,14 +99,34 @@ public sealed record RunConfig(
         return new(glass, source);
     }
 
-    /// <summary>The force field of this run, resolved for the glass's composition.</summary>
-    public ForceField ResolveForceField(AtomSystem glass)
+    /// <summary>
+    /// The force field of this run, resolved for the glass's composition. Core-shell ions run where only the uncracked box
+    /// is pulled (<c>[crack] kind = "none"</c>, the thesis' Paper IV tension): a cut crack would take cores without their
+    /// shells. <paramref name="rigidFor"/> names a use that needs rigid ions whatever the crack (a LAMMPS deck, a toughness
+    /// study's pre-cracked pulls, a K-field's held atoms).
+    /// </summary>
+    public ForceField ResolveForceField(AtomSystem glass, string? rigidFor = null)
     {
         var ff = ForceFieldCatalog.Resolve(ForceField, Composition.FromAtoms(glass), BoronN4);
-        // the protocols cut cracks and draw velocities atom by atom: shells would be cut from their cores and heated
-        if (ff.Shells.Count > 0)
-            throw new InputException($"force field {ff.Name} has core-shell ions: fracture runs, studies and campaigns do not handle shells yet (md and eval do)");
+        if (ff.Shells.Count == 0) return ff;
+        if (rigidFor is not null)
+            throw new InputException($"force field {ff.Name} has core-shell ions: {rigidFor} do not handle shells yet (uncracked runs with [crack] kind = \"none\", md and eval do)");
+        if (Settings.Crack.Kind != CrackKind.None)
+            throw new InputException($"force field {ff.Name} has core-shell ions: a pre-cracked run would cut cores from their shells; core-shell runs pull the uncracked box ([crack] kind = \"none\")");
         return ff;
+    }
+
+    /// <summary>
+    /// The structure with the shells of a core-shell force field: as given when it holds them already (a LAMMPS data file
+    /// with shell types), else one shell per polarizable ion added on its core (<see cref="Mechanics.Builders.ShellBuilder.AddShells"/>, 0.02 Å
+    /// in a direction drawn from the run's seed; the runs minimize before any MD).
+    /// </summary>
+    public LoadedStructure WithShells(LoadedStructure structure, ForceField ff)
+    {
+        if (ff.Shells.Count == 0 || structure.Glass.TypeElements.Any(Mechanics.Elements.ElementTable.IsShell)) return structure;
+        var shelled = Mechanics.Builders.ShellBuilder.AddShells(structure.Glass, ff, Mechanics.Builders.ShellBuilder.DefaultDisplacementA, Settings.Seed);
+        string added = $"{shelled.Count - structure.Glass.Count} {string.Join(", ", ff.Shells.Select(d => d.Shell))} shells added on their cores (seed {Settings.Seed})";
+        return structure with { Glass = shelled, Source = $"{structure.Source}; {added}" };
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ public static class KFieldRun
         Directory.CreateDirectory(dir);
         var (glass, source) = config.LoadStructure(progress);
         if (ks.Replicate is [var nx, var ny, var nz] && nx * ny * nz > 1) glass = Replication.Replicate(glass, nx, ny, nz);
-        var ff = config.ResolveForceField(glass);
+        var ff = config.ResolveForceField(glass, rigidFor: "K-field runs (a held core would drag its shell)");
         double cutoff = Math.Max(ff.ShortRangeCutoff, ff.Coulomb.Cutoff);
         if (ks.Settings.BoundaryA < cutoff)
             throw new Mechanics.InputException($"K-field: the held layer of {ks.Settings.BoundaryA} A is thinner than the force cut-off ({cutoff} A): inner atoms would feel the free outer surface ([kfield] boundary_A)");

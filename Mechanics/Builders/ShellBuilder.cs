@@ -11,7 +11,10 @@ namespace FractureLab.Mechanics.Builders;
 /// </summary>
 public static class ShellBuilder
 {
-    public static AtomSystem AddShells(AtomSystem s, ForceField ff, double displacementA = 0.02, int seed = 1)
+    /// <summary>Distance (Å) of a new shell from its core unless told otherwise (add-shells' --displacement).</summary>
+    public const double DefaultDisplacementA = 0.02;
+
+    public static AtomSystem AddShells(AtomSystem s, ForceField ff, double displacementA = DefaultDisplacementA, int seed = 1)
     {
         if (ff.Shells.Count == 0) throw new InputException($"{ff.Source}: the force field has no [[shells]]; it is a rigid-ion model");
         if (!(displacementA > 0 && displacementA < 0.5)) throw new InputException($"shell displacement {displacementA} Å: must lie in (0, 0.5)");

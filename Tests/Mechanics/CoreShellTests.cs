@@ -19,17 +19,23 @@ public class CoreShellTests
     private static (FractureLab.Mechanics.Atoms.AtomSystem, CompiledForceField) Case() =>
         TestData.Bind("cs320.data", TestData.Parity("cs_test.toml"));
 
+    /// <summary>The force field file of <see cref="BksWithShells"/>.</summary>
+    internal static string BksWithShellsToml(bool shiftEnergy)
+    {
+        string bks = File.ReadAllText(TestData.Repository("Mechanics", "ForceFields", "Catalog", "bks-wall.toml"));
+        return bks.Replace("name = \"bks-wall\"", "name = \"bks-shells-test\"").Replace("O = -1.2", "O = 0.8\nO_s = -2.0")
+            .Replace("[\"Si\", \"O\"]", "[\"Si\", \"O_s\"]").Replace("[\"O\", \"O\"]", "[\"O_s\", \"O_s\"]")
+            .Replace("shift_energy = false", $"shift_energy = {(shiftEnergy ? "true" : "false")}")
+            + "\n[[shells]]\ncore = \"O\"\nshell = \"O_s\"\nk = 74.92\nenergy = \"half_k_r2\"\nshell_mass_amu = 0.2\n";
+    }
+
     /// <summary>
     /// BKS-with-walls repulsion on shells of O (core +0.8, shell -2.0, the sum BKS's -1.2; a test model, not a published one)
     /// and the silica test box with a shell on every O.
     /// </summary>
     internal static (ForceField, FractureLab.Mechanics.Atoms.AtomSystem) BksWithShells(bool shiftEnergy)
     {
-        string bks = File.ReadAllText(TestData.Repository("Mechanics", "ForceFields", "Catalog", "bks-wall.toml"));
-        string text = bks.Replace("O = -1.2", "O = 0.8\nO_s = -2.0").Replace("[\"Si\", \"O\"]", "[\"Si\", \"O_s\"]").Replace("[\"O\", \"O\"]", "[\"O_s\", \"O_s\"]")
-            .Replace("shift_energy = false", $"shift_energy = {(shiftEnergy ? "true" : "false")}")
-            + "\n[[shells]]\ncore = \"O\"\nshell = \"O_s\"\nk = 74.92\nenergy = \"half_k_r2\"\nshell_mass_amu = 0.2\n";
-        var def = ForceFieldLoader.Parse(text, "bks-shells.toml");
+        var def = ForceFieldLoader.Parse(BksWithShellsToml(shiftEnergy), "bks-shells.toml");
         return (def, ShellBuilder.AddShells(LammpsDataReader.Read(TestData.Parity("silica192.data")), def, 0.02, 5));
     }
 

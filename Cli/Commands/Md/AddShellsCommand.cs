@@ -13,7 +13,7 @@ public static class AddShellsCommand
     {
         var data = new Option<string>("--data") { Description = "LAMMPS data file of the rigid-ion structure", Required = true };
         var ff = new Option<string>("--forcefield") { Description = "core-shell force field (a TOML file with [[shells]])", Required = true };
-        var disp = new Option<double>("--displacement") { Description = "distance of each new shell from its core, Å (random direction)", DefaultValueFactory = _ => 0.02 };
+        var disp = new Option<double>("--displacement") { Description = "distance of each new shell from its core, Å (random direction)", DefaultValueFactory = _ => ShellBuilder.DefaultDisplacementA };
         var seed = new Option<int>("--seed") { Description = "seed of the shell directions", DefaultValueFactory = _ => 1 };
         var outOpt = new Option<string>("--out") { Description = "output data file", Required = true };
         var cmd = new Command("add-shells", "Add the shells of a core-shell force field to a structure (one shell per polarizable ion, its mass taken from the ion's)");
