@@ -65,7 +65,9 @@ public sealed class WorkerTeam
         if (Threads == 1 || count == 1) { for (int i = 0; i < count; i++) body(i); return; }
         if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
         {
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Threads }, body);
+            // the same exception as on the team (Parallel.For wraps it)
+            try { Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Threads }, body); }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0) { ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw(); }
             return;
         }
         try

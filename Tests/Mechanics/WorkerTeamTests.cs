@@ -53,6 +53,9 @@ public class WorkerTeamTests
         var inner = new int[8 * 8];
         team.For(8, i => team.For(8, j => Interlocked.Increment(ref inner[8 * i + j])));
         Assert.All(inner, c => Assert.Equal(1, c));
+        // an exception inside the fallback loop also arrives as itself
+        var e = Assert.Throws<InputException>(() => team.For(2, i => team.For(8, j => { if (j == 3) throw new InputException("inner"); })));
+        Assert.Equal("inner", e.Message);
 
         var a = new int[5000];
         var b = new int[5000];
