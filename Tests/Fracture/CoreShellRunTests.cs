@@ -15,14 +15,9 @@ public class CoreShellRunTests
 {
     private static string RunFile(string crack)
     {
-        string dir = Directory.CreateTempSubdirectory().FullName;
-        string ff = Path.Combine(dir, "bks-shells.toml");
+        string ff = Path.Combine(Directory.CreateTempSubdirectory().FullName, "bks-shells.toml");
         File.WriteAllText(ff, CoreShellTests.BksWithShellsToml(shiftEnergy: true));
-        string path = Path.Combine(dir, "run.toml");
-        File.WriteAllText(path, $"""
-            [structure]
-            data = "{TestData.Data("silica192-glass.data").Replace("\\", "/")}"
-            elements = "Si,O"
+        return TinyGlassFiles.Write("run.toml", $"""
             [forcefield]
             name = "{ff.Replace("\\", "/")}"
             [crack]
@@ -38,7 +33,6 @@ public class CoreShellRunTests
             relax_ps = 0.4
             modulus_strain = 0.01
             """);
-        return path;
     }
 
     [Fact]
