@@ -67,7 +67,7 @@ public sealed class ForceComputer
         if (ForceField.Reciprocal is not null && !r.KSpaceIncluded)
         {
             long started = System.Diagnostics.Stopwatch.GetTimestamp();
-            r.KSpaceEnergy = ForceField.Reciprocal.Compute(s, r.Virial, withTotals: r.HasTotals);
+            r.KSpaceEnergy = ForceField.Reciprocal.Compute(s, r.Virial, r.HasTotals, Numerics.WorkerTeam.Of(Backend.Threads));
             KSpaceSeconds += System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         }
         if (r.HasTotals && !double.IsFinite(r.PotentialEnergy))

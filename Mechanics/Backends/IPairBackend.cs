@@ -18,5 +18,8 @@ public interface IPairBackend
     /// </summary>
     bool UsesHostNeighborList => true;
 
+    /// <summary>Host threads the run may use: the pair loop's, and those of the host reciprocal part (<see cref="ForceComputer"/>). One per core unless set.</summary>
+    int Threads => Environment.ProcessorCount;
+
     void ComputePairs(AtomSystem s, NeighborList list, CompiledForceField ff, ForceResult result, bool perAtomVirial);
 }

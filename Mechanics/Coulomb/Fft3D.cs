@@ -33,26 +33,41 @@ public sealed class Fft3D
     /// Forward transform of the real grid <paramref name="real"/> (K0×K1×K2) into its half spectrum <paramref name="half"/>
     /// (K0×K1×H, c = 0 … ⌊K2/2⌋ along z).
     /// </summary>
-    public void ForwardReal(double[] real, Complex[] half)
+    /// <param name="team">The threads the line groups run on (null: one per core).</param>
+    public void ForwardReal(double[] real, Complex[] half, WorkerTeam? team = null)
     {
         int k0 = _k[0], k1 = _k[1], k2 = _k[2], h = k2 / 2 + 1;
+        team ??= DefaultTeam;
         CheckReal(real, half);
-        RealRows(real, half, inverse: false);
-        Lines(half, _line[1], k0 * h, h, l => l / h * k1 * h + l % h, inverse: false);
-        Lines(half, _line[0], k1 * h, k1 * h, l => l, inverse: false);
+        RealRows(real, half, inverse: false, team);
+        Lines(half, _line[1], k0 * h, h, l => l / h * k1 * h + l % h, inverse: false, team);
+        Lines(half, _line[0], k1 * h, k1 * h, l => l, inverse: false, team);
     }
 
     /// <summary>
     /// Inverse transform of a half spectrum (as <see cref="ForwardReal"/> gives, changed by real factors that keep its
     /// symmetry) into the real grid; unnormalized, so InverseReal(ForwardReal(x)) = K0·K1·K2·x. Overwrites <paramref name="half"/>.
     /// </summary>
-    public void InverseReal(Complex[] half, double[] real)
+    public void InverseReal(Complex[] half, double[] real, WorkerTeam? team = null)
     {
         int k0 = _k[0], k1 = _k[1], k2 = _k[2], h = k2 / 2 + 1;
+        team ??= DefaultTeam;
         CheckReal(real, half);
-        Lines(half, _line[0], k1 * h, k1 * h, l => l, inverse: true);
-        Lines(half, _line[1], k0 * h, h, l => l / h * k1 * h + l % h, inverse: true);
-        RealRows(real, half, inverse: true);
+        Lines(half, _line[0], k1 * h, k1 * h, l => l, inverse: true, team);
+        Lines(half, _line[1], k0 * h, h, l => l / h * k1 * h + l % h, inverse: true, team);
+        RealRows(real, half, inverse: true, team);
+    }
+
+    private static WorkerTeam DefaultTeam => WorkerTeam.Of(Environment.ProcessorCount);
+
+    /// <summary>Each thread's four work lines (re, im and two scratch, 4 lanes × the longest line so far): a thread runs one group at a time.</summary>
+    [ThreadStatic] private static double[][]? t_lines;
+
+    private static double[][] LineBuffers(int n)
+    {
+        var b = t_lines;
+        if (b is null || b[0].Length < 4 * n) t_lines = b = [new double[4 * n], new double[4 * n], new double[4 * n], new double[4 * n]];
+        return b;
     }
 
     private void CheckReal(double[] real, Complex[] half)
@@ -67,12 +82,17 @@ public sealed class Fft3D
     /// B_c = (Z_c − conj Z_{K−c})/2i for c &lt; H. Inverse: Z_c = A_c + iB_c with A_c = conj A_{K−c} above H, and a, b the
     /// real and imaginary parts of the inverse transform. Pairs in parallel: independent, so any thread count gives the same.
     /// </summary>
-    private void RealRows(double[] real, Complex[] half, bool inverse)
+    private void RealRows(double[] real, Complex[] half, bool inverse, WorkerTeam team)
     {
         var fft = _line[2];
         int n = fft.Length, h = n / 2 + 1, rows = _k[0] * _k[1], pairs = (rows + 1) / 2, groups = (pairs + 3) / 4;
-        Parallel.For(0, groups, () => new double[4][] { new double[4 * n], new double[4 * n], new double[4 * n], new double[4 * n] }, (g, _, buf) =>
+        team.ForRanges(groups, team.Chunks, (first, end) =>
         {
+            for (int g = first; g < end; g++) Group(g);
+        });
+        void Group(int g)
+        {
+            var buf = LineBuffers(n);
             double[] re = buf[0], im = buf[1];
             Span<int> rowA = stackalloc int[4];
             for (int lane = 0; lane < 4; lane++) rowA[lane] = 2 * Math.Min(4 * g + lane, pairs - 1);
@@ -123,34 +143,38 @@ public sealed class Fft3D
                     if (hasB) half[(a + 1) * h + c] = new Complex(0.5 * (zi + wi), -0.5 * (zr - wr));
                 }
             }
-            return buf;
-        }, _ => { });
+        }
     }
 
-    public void Forward(Complex[] grid) => Transform(grid, inverse: false);
-    public void Inverse(Complex[] grid) => Transform(grid, inverse: true);
+    public void Forward(Complex[] grid, WorkerTeam? team = null) => Transform(grid, inverse: false, team ?? DefaultTeam);
+    public void Inverse(Complex[] grid, WorkerTeam? team = null) => Transform(grid, inverse: true, team ?? DefaultTeam);
 
-    private void Transform(Complex[] grid, bool inverse)
+    private void Transform(Complex[] grid, bool inverse, WorkerTeam team)
     {
         int k0 = _k[0], k1 = _k[1], k2 = _k[2];
         if (grid.Length != k0 * k1 * k2) throw new ArgumentException($"grid holds {grid.Length} points, expected {k0 * k1 * k2}");
         // Axis 2: contiguous lines, one per (a, b).
-        Lines(grid, _line[2], k0 * k1, 1, l => l * k2, inverse);
+        Lines(grid, _line[2], k0 * k1, 1, l => l * k2, inverse, team);
         // Axis 1: stride k2, one line per (a, c); consecutive lines are neighbours in memory.
-        Lines(grid, _line[1], k0 * k2, k2, l => l / k2 * k1 * k2 + l % k2, inverse);
+        Lines(grid, _line[1], k0 * k2, k2, l => l / k2 * k1 * k2 + l % k2, inverse, team);
         // Axis 0: stride k1·k2, one line per (b, c).
-        Lines(grid, _line[0], k1 * k2, k1 * k2, l => l, inverse);
+        Lines(grid, _line[0], k1 * k2, k1 * k2, l => l, inverse, team);
     }
 
     /// <summary>
     /// The lines of one axis, four at a time (the last group repeats its last line), groups in parallel: each group is
     /// independent, so the result does not depend on the thread count.
     /// </summary>
-    private static void Lines(Complex[] grid, LineFft fft, int count, int stride, Func<int, int> start, bool inverse)
+    private static void Lines(Complex[] grid, LineFft fft, int count, int stride, Func<int, int> start, bool inverse, WorkerTeam team)
     {
         int n = fft.Length, groups = (count + 3) / 4;
-        Parallel.For(0, groups, () => new double[4][] { new double[4 * n], new double[4 * n], new double[4 * n], new double[4 * n] }, (g, _, buf) =>
+        team.ForRanges(groups, team.Chunks, (first, end) =>
         {
+            for (int g = first; g < end; g++) Group(g);
+        });
+        void Group(int g)
+        {
+            var buf = LineBuffers(n);
             double[] re = buf[0], im = buf[1];
             Span<int> origin = stackalloc int[4];
             for (int lane = 0; lane < 4; lane++) origin[lane] = start(Math.Min(4 * g + lane, count - 1));
@@ -166,7 +190,6 @@ public sealed class Fft3D
             for (int j = 0; j < n; j++)
             for (int lane = 0; lane < lanes; lane++)
                 grid[origin[lane] + j * stride] = new Complex(re[4 * j + lane], im[4 * j + lane]);
-            return buf;
-        }, _ => { });
+        }
     }
 }

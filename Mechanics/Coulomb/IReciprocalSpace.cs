@@ -17,6 +17,9 @@ public interface IReciprocalSpace
     /// </summary>
     double Compute(AtomSystem s, Span<double> virial, bool withTotals) => Compute(s, virial);
 
+    /// <summary>As <see cref="Compute(AtomSystem, Span{double}, bool)"/>, its parallel loops (if any) on <paramref name="team"/>.</summary>
+    double Compute(AtomSystem s, Span<double> virial, bool withTotals, Numerics.WorkerTeam team) => Compute(s, virial, withTotals);
+
     /// <summary>One line for plans and logs: method, α, grid or k-vectors.</summary>
     string Describe();
 }

@@ -82,7 +82,14 @@ public sealed class MeshEwald : IReciprocalSpace
     public double Compute(AtomSystem s, Span<double> virial) => Compute(s, virial, withTotals: true);
 
     /// <summary>The mesh sum; without <paramref name="withTotals"/> the per-point energy and virial terms are skipped (forces only) and NaN is returned.</summary>
-    public double Compute(AtomSystem s, Span<double> virial, bool withTotals)
+    public double Compute(AtomSystem s, Span<double> virial, bool withTotals) => Compute(s, virial, withTotals, WorkerTeam.Of(Environment.ProcessorCount));
+
+    /// <summary>
+    /// As <see cref="Compute(AtomSystem, Span{double}, bool)"/>, every parallel loop (weights, spreading, FFTs, the m sums,
+    /// forces) on <paramref name="team"/>: the pair loop's threads, already awake (a thread-pool loop per stage started late,
+    /// see <see cref="WorkerTeam"/>). Every split is fixed or per item, so the result does not depend on the team.
+    /// </summary>
+    public double Compute(AtomSystem s, Span<double> virial, bool withTotals, WorkerTeam team)
     {
         var box = s.Box;
         if (!(box.Periodic[0] && box.Periodic[1] && box.Periodic[2])) throw new InputException("mesh Ewald needs a box periodic along x, y and z");
@@ -103,19 +110,19 @@ public sealed class MeshEwald : IReciprocalSpace
 
         // (1) B-spline weights per atom and axis, and the charge grid Q (Essmann eq. 4.6).
         // Atom blocks in parallel, each with its three axes (every atom's weights are its own: any split gives the same).
-        Parallel.For(0, SpreadBlocks, blk =>
+        team.For(SpreadBlocks, blk =>
         {
             int from = BlockRange.Start(n, blk, SpreadBlocks), to = BlockRange.Start(n, blk + 1, SpreadBlocks);
             Weights(s.X, from, to, box.Lo[0], box.Length(0), k0, _wx, _dx, _gx, p);
             Weights(s.Y, from, to, box.Lo[1], box.Length(1), k1, _wy, _dy, _gy, p);
             Weights(s.Z, from, to, box.Lo[2], box.Length(2), k2, _wz, _dz, _gz, _zStride, reversed: true);
         });
-        Spread(s.Charge, n, p, k0, k1, k2, spreadSize);
+        Spread(s.Charge, n, p, k0, k1, k2, spreadSize, team);
 
         // (2) Forward FFT (real to half spectrum), energy and virial per m, multiply by the influence function
         // θ̂ = 2 E_m / |F(Q)|². The half spectrum holds m_z ≥ 0; each point but m_z = 0 and m_z = K2/2 also stands for
         // the point −m of the full grid (F(Q)(−m) = conj F(Q)(m)), whose terms are added from its own wave vector.
-        _fft.ForwardReal(_real, _spectrum);
+        _fft.ForwardReal(_real, _spectrum, team);
         var frame = Frame(box);
         double pref = frame.Pref, pi2a2 = frame.Pi2OverAlpha2;
         double lx = box.Length(0), ly = box.Length(1), lz = box.Length(2);
@@ -127,7 +134,7 @@ public sealed class MeshEwald : IReciprocalSpace
         _influenceBox = (lx, ly, lz);
         // Slabs of constant m_x in parallel, each summing its own energy and virial; the slabs are then added in order
         // (the same sums whatever the thread count).
-        Parallel.For(0, k0, a =>
+        team.For(k0, a =>
         {
             double mx = MeshStencil.WaveNumber(a, k0, lx);
             double energy = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
@@ -167,13 +174,17 @@ public sealed class MeshEwald : IReciprocalSpace
         double energySum = totals[0];
 
         // (3) Back to real space: (θ ⋆ Q)(k), then forces by the B-spline derivatives (Essmann eq. 4.9).
-        _fft.InverseReal(_spectrum, _real);
-        if (_paddedRows) FillTheta(p, k0 * k1, k2);
+        _fft.InverseReal(_spectrum, _real, team);
+        if (_paddedRows) FillTheta(p, k0 * k1, k2, team);
         double sx = k0 / lx, sy = k1 / ly, sz = k2 / lz;
         var theta = new HostArray(_real);
         int zs = _zStride;
         // Each atom reads the grid and writes only its own force: parallel and deterministic.
-        Parallel.For(0, n, i =>
+        team.ForRanges(n, team.Chunks, (from, to) =>
+        {
+            for (int i = from; i < to; i++) Force(i);
+        });
+        void Force(int i)
         {
             double q = s.Charge[i];
             if (q == 0) return;
@@ -186,7 +197,7 @@ public sealed class MeshEwald : IReciprocalSpace
             s.Fx[i] -= q * sx * g.X;
             s.Fy[i] -= q * sy * g.Y;
             s.Fz[i] -= q * sz * g.Z;
-        });
+        }
         if (!withTotals) return double.NaN;
         double background = BackgroundEnergy(qTotal, box.Volume);
         virial[0] += totals[1] + background; virial[1] += totals[2] + background; virial[2] += totals[3] + background;
@@ -206,12 +217,13 @@ public sealed class MeshEwald : IReciprocalSpace
     }
 
     /// <summary>θ ⋆ Q from the real grid into padded rows (<see cref="PaddedMeshRows"/>).</summary>
-    private void FillTheta(int p, int rows, int k2)
+    private void FillTheta(int p, int rows, int k2, WorkerTeam team)
     {
         int len = PaddedMeshRows.RowLength(k2);
-        Parallel.For(0, rows, r =>
+        team.ForRanges(rows, team.Chunks, (from, to) =>
         {
-            for (int j = 0; j < len; j++) _theta[r * len + j] = _real[r * k2 + PaddedMeshRows.GridPoint(j, p, k2)];
+            for (int r = from; r < to; r++)
+                for (int j = 0; j < len; j++) _theta[r * len + j] = _real[r * k2 + PaddedMeshRows.GridPoint(j, p, k2)];
         });
     }
 
@@ -224,12 +236,12 @@ public sealed class MeshEwald : IReciprocalSpace
     /// or not); the blocks are then added point by point in block order into the real grid, padded rows folded
     /// back onto their grid points (row points in increasing order).
     /// </summary>
-    private void Spread(double[] charge, int n, int p, int k0, int k1, int k2, int blockSize)
+    private void Spread(double[] charge, int n, int p, int k0, int k1, int k2, int blockSize, WorkerTeam team)
     {
         if (_blockGrids.Length != SpreadBlocks || _blockGrids[0].Length != blockSize)
             _blockGrids = [.. Enumerable.Range(0, SpreadBlocks).Select(_ => new double[blockSize])];
         int zs = _zStride;
-        Parallel.For(0, SpreadBlocks, blk =>
+        team.For(SpreadBlocks, blk =>
         {
             var grid = _blockGrids[blk];
             Array.Clear(grid);
@@ -251,7 +263,7 @@ public sealed class MeshEwald : IReciprocalSpace
         if (!_paddedRows)
         {
             int size = rows * k2;
-            Parallel.For(0, SpreadBlocks, part =>
+            team.For(SpreadBlocks, part =>
             {
                 int from = BlockRange.Start(size, part, SpreadBlocks), to = BlockRange.Start(size, part + 1, SpreadBlocks);
                 for (int k = from; k < to; k++)
@@ -264,7 +276,7 @@ public sealed class MeshEwald : IReciprocalSpace
             return;
         }
         int len = PaddedMeshRows.RowLength(k2);
-        Parallel.For(0, SpreadBlocks, part =>
+        team.For(SpreadBlocks, part =>
         {
             Span<double> sums = k2 <= 1024 ? stackalloc double[k2] : new double[k2];
             for (int r = BlockRange.Start(rows, part, SpreadBlocks); r < BlockRange.Start(rows, part + 1, SpreadBlocks); r++)

@@ -88,6 +88,21 @@ public sealed class WorkerTeam
         }
     }
 
+    /// <summary>
+    /// Cuts [0, <paramref name="count"/>) into <paramref name="chunks"/> contiguous, nearly equal ranges (<see cref="BlockRange"/>)
+    /// and runs <paramref name="body"/>(from, to) for each on the team: for loops of many small items (mesh rows, atoms),
+    /// where claiming items one by one would cost more than the items.
+    /// </summary>
+    public void ForRanges(int count, int chunks, Action<int, int> body)
+    {
+        chunks = Math.Min(chunks, count);
+        if (chunks <= 1) { if (count > 0) body(0, count); return; }
+        For(chunks, c => body(BlockRange.Start(count, c, chunks), BlockRange.Start(count, c + 1, chunks)));
+    }
+
+    /// <summary>Ranges per thread of <see cref="ForRanges"/> for loops of uneven items: enough for a thread that started late to find work.</summary>
+    public int Chunks => Threads == 1 ? 1 : 4 * Threads;
+
     private static void RunItems(Job job)
     {
         int i;

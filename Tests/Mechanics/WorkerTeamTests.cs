@@ -27,6 +27,22 @@ public class WorkerTeamTests
         Assert.All(Counts(team, 64), c => Assert.Equal(1, c));
     }
 
+    [Theory]
+    [InlineData(0, 8)]
+    [InlineData(5, 8)] // fewer items than ranges
+    [InlineData(1001, 8)]
+    [InlineData(1001, 1)]
+    public void RangesCoverEveryIndexOnce(int count, int chunks)
+    {
+        var hits = new int[count];
+        WorkerTeam.Of(2).ForRanges(count, chunks, (from, to) =>
+        {
+            Assert.True(from < to);
+            for (int i = from; i < to; i++) Interlocked.Increment(ref hits[i]);
+        });
+        Assert.All(hits, c => Assert.Equal(1, c));
+    }
+
     [Fact]
     public void TheWorkersTakePart()
     {
