@@ -187,7 +187,9 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
             crack = JsonSerializer.Deserialize<CrackInfo>(File.ReadAllText(crackFile))!;
         else
         {
-            var cut = PreCrack.Apply(Charged(glass), settings.Crack);
+            // the crack is cut from the glass as given, its charges (neutrality needs them) and core-shell pairs found by binding
+            var charged = glass.Clone();
+            var cut = PreCrack.Apply(charged, settings.Crack, Bind(charged).ForceField.CoreShell?.ShellOfEachCore());
             var cracked = cut.System;
             var relaxForces = Bind(cracked);
             report("pre-crack: minimize and relax", 0, 1);
@@ -228,9 +230,6 @@ public sealed class FractureJob(AtomSystem glass, ForceField forceField, Func<IP
         var curve = test.Curve();
         var analysis = TensileAnalysis.Analyze(curve, options, "pre-cracked run");
         return new FractureJobResult(uncrackedRows, uncrackedCurve, uncrackedAnalysis, crack, relaxed, test.Rows, curve, analysis, options, atomSteps, test.Cancelled, test.ResumedRows);
-
-        // The crack is cut from the glass as given, its charges set by binding the force field (neutrality needs them).
-        AtomSystem Charged(AtomSystem g) { var c = g.Clone(); Bind(c); return c; }
     }
 
     /// <summary>Cancellation before the pull: finished stages are on disk, so the run continues with --resume.</summary>

@@ -100,19 +100,17 @@ public sealed record RunConfig(
     }
 
     /// <summary>
-    /// The force field of this run, resolved for the glass's composition. Core-shell ions run where only the uncracked box
-    /// is pulled (<c>[crack] kind = "none"</c>, the thesis' Paper IV tension): a cut crack would take cores without their
-    /// shells. <paramref name="rigidFor"/> names a use that needs rigid ions whatever the crack (a LAMMPS deck, a toughness
-    /// study's pre-cracked pulls, a K-field's held atoms).
+    /// The force field of this run, resolved for the glass's composition. Core-shell ions run in uncracked pulls
+    /// (<c>[crack] kind = "none"</c>, the thesis' Paper IV tension) and pre-cracked ones (the slit cuts whole ions,
+    /// <see cref="PreCrack.Apply"/>). <paramref name="rigidFor"/> names a use that needs rigid ions (a LAMMPS deck, a
+    /// toughness study's pulls, a K-field's held atoms).
     /// </summary>
     public ForceField ResolveForceField(AtomSystem glass, string? rigidFor = null)
     {
         var ff = ForceFieldCatalog.Resolve(ForceField, Composition.FromAtoms(glass), BoronN4);
         if (ff.Shells.Count == 0) return ff;
         if (rigidFor is not null)
-            throw new InputException($"force field {ff.Name} has core-shell ions: {rigidFor} do not handle shells yet (uncracked runs with [crack] kind = \"none\", md and eval do)");
-        if (Settings.Crack.Kind != CrackKind.None)
-            throw new InputException($"force field {ff.Name} has core-shell ions: a pre-cracked run would cut cores from their shells; core-shell runs pull the uncracked box ([crack] kind = \"none\")");
+            throw new InputException($"force field {ff.Name} has core-shell ions: {rigidFor} do not handle shells yet (run files and campaign runs, md and eval do)");
         return ff;
     }
 

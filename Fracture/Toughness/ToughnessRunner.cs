@@ -74,7 +74,7 @@ public static class ToughnessRunner
             return new UncrackedPull(StressStrainRow.ReadCsv(rows), l0);
         }
         var (glass, source) = config.LoadStructure(progress);
-        var ff = config.ResolveForceField(glass, rigidFor: "toughness studies (their pulls cut cracks)");
+        var ff = config.ResolveForceField(glass, rigidFor: "toughness studies (their J integral and crack tips are not yet checked with shells)");
         var job = new FractureJob(glass, ff, backend.Create, config.Settings);
         UncrackedPull? pull = null;
         progress($"uncracked pull ({glass.Count} atoms) {u.Dir}", (report, token) => pull = job.PullUncracked(report, token));

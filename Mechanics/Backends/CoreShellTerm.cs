@@ -81,6 +81,15 @@ public sealed class CoreShellTerm
         return new CoreShellTerm([.. core], [.. shell], [.. k], [.. bare], s.Count);
     }
 
+    /// <summary>For each atom of the bound system the index of its shell if it is a core, else −1 (rigid ions and the shells).</summary>
+    public int[] ShellOfEachCore()
+    {
+        var shellOf = new int[boundCount];
+        Array.Fill(shellOf, -1);
+        for (int p = 0; p < Core.Length; p++) shellOf[Core[p]] = Shell[p];
+        return shellOf;
+    }
+
     /// <summary>The ions' degrees of freedom, 3N_ions − 3 (a core-shell pair is one ion).</summary>
     public int IonDegreesOfFreedom => ionDof;
 

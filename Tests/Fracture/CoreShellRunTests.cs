@@ -8,7 +8,7 @@ namespace FractureLab.Tests.Fracture;
 /// <summary>
 /// Issue 23.4: uncracked tension with core-shell ions (the thesis' Paper IV protocol). The run adds a shell to every O of
 /// the rigid test glass, minimizes, draws velocities on the ions (temp/cs) and pulls; the ion temperature holds the target
-/// and the shells stay on their cores. A pre-cracked run with shells is refused with the key to change.
+/// and the shells stay on their cores. A pre-cracked run cuts whole ions: every core keeps its shell, the box stays neutral.
 /// </summary>
 [Collection("console")]
 public class CoreShellRunTests
@@ -57,6 +57,19 @@ public class CoreShellRunTests
         // the structure the pull started from: 192 ions and 128 shells, each shell within 0.3 A of an O core (minimum image)
         var s = LammpsDataReader.Read(Path.Combine(outDir, "precracked.data"), ["Si", "O", "O_s"]);
         Assert.Equal(320, s.Count);
+        double rattle = ShellsOnTheirCores(s);
+        // adiabatic shells follow their cores: the relative motion holds a small part of the ions' 3/2 kT. Velocities drawn
+        // atom by atom (without temp/cs) start every pair with 3/2 kT of its own, which the relaxation does not drain.
+        double kT = FractureLab.Mechanics.Units.MetalUnits.Boltzmann * 300;
+        Assert.True(rattle < 0.1 * 1.5 * kT, $"core-shell relative kinetic energy {rattle:G3} eV per pair, against 3/2 kT = {1.5 * kT:G3} eV");
+    }
+
+    /// <summary>
+    /// Asserts that the O cores and O_s shells pair one to one, each shell within 0.3 Å of its nearest core (minimum image),
+    /// and returns the mean kinetic energy (eV) of the shells' motion relative to their cores, ½μ|v_core − v_shell|², per pair.
+    /// </summary>
+    private static double ShellsOnTheirCores(FractureLab.Mechanics.Atoms.AtomSystem s)
+    {
         int o = Array.IndexOf(s.TypeElements, "O"), os = Array.IndexOf(s.TypeElements, "O_s");
         var cores = Enumerable.Range(0, s.Count).Where(i => s.Type[i] == o).ToArray();
         double rattle = 0; // kinetic energy of the shells' motion relative to their cores, ½μ|v_core − v_shell|², eV
@@ -71,19 +84,27 @@ public class CoreShellRunTests
             rattle += 0.5 * mu * (dvx * dvx + dvy * dvy + dvz * dvz) * FractureLab.Mechanics.Units.MetalUnits.MvvToEv;
             pairs++;
         }
-        // adiabatic shells follow their cores: the relative motion holds a small part of the ions' 3/2 kT. Velocities drawn
-        // atom by atom (without temp/cs) start every pair with 3/2 kT of its own, which the relaxation does not drain.
-        double kT = FractureLab.Mechanics.Units.MetalUnits.Boltzmann * 300;
-        Assert.True(rattle / pairs < 0.1 * 1.5 * kT, $"core-shell relative kinetic energy {rattle / pairs:G3} eV per pair, against 3/2 kT = {1.5 * kT:G3} eV");
+        Assert.Equal(cores.Length, pairs);
+        return rattle / pairs;
     }
 
     [Fact]
-    public void PreCrackedRun_WithShells_IsRefused_NamingTheCrackKind()
+    public void PreCrackedRun_WithShells_CutsWholeIons_AndKeepsTheBoxNeutral()
     {
         string toml = RunFile("length_fraction = 0.3\nopening_A = 3.0");
-        var (code, err) = CliRunner.Run("run", toml, "--out", Path.Combine(Path.GetDirectoryName(toml)!, "out"));
-        Assert.NotEqual(0, code);
-        Assert.Contains("core-shell", err);
-        Assert.Contains("kind = \"none\"", err);
+        string outDir = Path.Combine(Path.GetDirectoryName(toml)!, "out");
+        var (code, err) = CliRunner.Run("run", toml, "--out", outDir);
+        Assert.True(code == 0, err);
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")))!.ToJsonString();
+        Assert.Contains("shells removed with their cores", summary);
+
+        // the relaxed pre-cracked box: fewer atoms than the 320 of the whole glass with shells, every O core with its
+        // shell, and no net charge (BKS: Si +2.4, O ion −1.2 = core + shell)
+        var s = LammpsDataReader.Read(Path.Combine(outDir, "precracked.data"), ["Si", "O", "O_s"]);
+        Assert.InRange(s.Count, 200, 319);
+        ShellsOnTheirCores(s);
+        Assert.Equal(0.0, s.Charge.Sum(), 9);
+        int si = Array.IndexOf(s.TypeElements, "Si"), o = Array.IndexOf(s.TypeElements, "O");
+        Assert.Equal(2 * s.Type.Count(t => t == si), s.Type.Count(t => t == o)); // SiO2 stoichiometry kept by ion
     }
 }

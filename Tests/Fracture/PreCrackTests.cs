@@ -69,6 +69,67 @@ public class PreCrackTests
         Assert.Equal(0, r.RemovedBySlit);
     }
 
+    /// <summary>
+    /// The lattice with a shell on every Cl (core +1.5 e, shell −2.5 e: the ion −1 e) 0.55 Å above it along z, so that the
+    /// shells of the cores at z = 6.5 lie outside a 2 Å opening around z = 6 and those of the cores at z = 4.5 inside it.
+    /// </summary>
+    private static (AtomSystem System, int[] ShellOf) LatticeWithShells(int nx, int ny, int nz)
+    {
+        var rigid = Lattice(nx, ny, nz);
+        var anions = Enumerable.Range(0, rigid.Count).Where(i => rigid.Type[i] == 1).ToArray();
+        var s = new AtomSystem(rigid.Count + anions.Length, ["Na", "Cl", "Cl_s"], [22.99, 35.05, 0.4], rigid.Box.Clone());
+        var shellOf = Enumerable.Repeat(-1, s.Count).ToArray();
+        for (int i = 0; i < rigid.Count; i++)
+        {
+            (s.X[i], s.Y[i], s.Z[i], s.Type[i], s.Charge[i], s.Id[i]) = (rigid.X[i], rigid.Y[i], rigid.Z[i], rigid.Type[i], rigid.Type[i] == 0 ? 1.0 : 1.5, i + 1);
+        }
+        for (int k = 0; k < anions.Length; k++)
+        {
+            int c = anions[k], h = rigid.Count + k;
+            (s.X[h], s.Y[h], s.Z[h], s.Type[h], s.Charge[h], s.Id[h]) = (s.X[c], s.Y[c], s.Z[c] + 0.55, 2, -2.5, h + 1);
+            shellOf[c] = h;
+        }
+        return (s, shellOf);
+    }
+
+    /// <summary>Cores kept without their shell, plus shells kept without their core, in <paramref name="cut"/> (by id).</summary>
+    private static int Orphans(AtomSystem whole, int[] shellOf, AtomSystem cut)
+    {
+        var ids = cut.Id.ToHashSet();
+        return Enumerable.Range(0, whole.Count).Count(c => shellOf[c] >= 0 && ids.Contains(whole.Id[c]) != ids.Contains(whole.Id[shellOf[c]]));
+    }
+
+    [Fact]
+    public void CoreShellIons_AreCutWhole_TheCoreDeciding()
+    {
+        // The slit of CentreSlit_RemovesTheSitesInside_ThroughTheThickness: 96 ions (48 Cl), whose 48 shells go with them
+        // (half of them at z = 7.05, outside the opening); the shells at z = 5.05 of the cores at 4.5 stay, inside it.
+        var (s, shellOf) = LatticeWithShells(12, 12, 12);
+        var r = PreCrack.Apply(s, new PreCrackSpec(LengthFraction: 4.0 / 12.0, OpeningA: 2.0), shellOf);
+        Assert.Equal(96, r.RemovedBySlit);
+        Assert.Equal(0, r.RemovedForNeutrality);
+        Assert.Equal(1728 + 864 - 96 - 48, r.System.Count);
+        Assert.Equal(0.0, r.System.Charge.Sum(), 9);
+        Assert.Contains("48 shells removed with their cores", r.Description);
+        Assert.Equal(0, Orphans(s, shellOf, r.System));
+        // without the pairs, the slit takes atoms by their own positions: 24 cores at z = 6.5 lose their shells, and 24 shells
+        // at z = 5.05 lose their cores at 4.5
+        var rigidCut = PreCrack.Apply(s, new PreCrackSpec(LengthFraction: 4.0 / 12.0, OpeningA: 2.0));
+        Assert.Equal(48, Orphans(s, shellOf, rigidCut.System));
+    }
+
+    [Fact]
+    public void CoreShellNeutrality_RemovesWholeIons()
+    {
+        // The unbalanced slit of UnbalancedSlit_IsNeutralisedByTheNearestAtoms (net ±1 e): one more ion, core and shell.
+        var (s, shellOf) = LatticeWithShells(11, 11, 12);
+        var r = PreCrack.Apply(s, new PreCrackSpec(LengthFraction: 2.4 / 11.0, OpeningA: 1.2, PositionFraction: 5.5 / 12.0), shellOf);
+        Assert.Equal(33, r.RemovedBySlit);
+        Assert.Equal(1, r.RemovedForNeutrality);
+        Assert.Equal(0.0, r.System.Charge.Sum(), 9);
+        Assert.Equal(0, Orphans(s, shellOf, r.System));
+    }
+
     [Theory]
     [InlineData(2, 2, 0.3, 5.0, "two different axes")]
     [InlineData(2, 0, 1.2, 5.0, "length fraction")]
