@@ -26,7 +26,7 @@ public static class GlassCeramicCache
         string recipe = $"glass = {glassSource}\nforcefield = {forceField}\nseed = {seed}\ngrains_in_box = {spec.Grains(replicate)}\n{spec.ToToml(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))}";
         string dir = Path.Combine(root, $"glass-ceramic-s{seed}-{Key(recipe, glass)}");
         string marker = Path.Combine(dir, RecipeFile), data = Path.Combine(dir, DataFile);
-        Built? Finished() => File.Exists(marker) && File.Exists(data) ? new Built(LammpsDataReader.Read(data, glass.TypeElements), dir, true) : null;
+        Built? Finished() => File.Exists(marker) && File.Exists(data) ? new Built(ReadBuilt(data, glass), dir, true) : null;
         if (Finished() is { } done) return done; // read without the lock, so a finished build in a read-only folder serves too
         using (FolderLock.Acquire(dir, TimeSpan.FromHours(2)))
         {
@@ -37,6 +37,18 @@ public static class GlassCeramicCache
             AtomicFile.Write(marker, w => w.Write(recipe));
             return new Built(result.System, dir, false);
         }
+    }
+
+    /// <summary>
+    /// The built glass-ceramic: its types are the glass's, and with a core-shell force field the shells' after them, as the
+    /// Masses comments of the file written by the build name them.
+    /// </summary>
+    private static AtomSystem ReadBuilt(string data, AtomSystem glass)
+    {
+        var built = LammpsDataReader.Read(data);
+        if (!built.TypeElements.Take(glass.TypeCount).SequenceEqual(glass.TypeElements))
+            throw new Mechanics.InputException($"{data}: atom types {string.Join(", ", built.TypeElements)} do not start with the glass's {string.Join(", ", glass.TypeElements)}; delete the folder to build it again");
+        return built;
     }
 
     /// <summary>12 hex digits of the SHA-256 of the recipe text and of the glass (types and positions to the bit).</summary>

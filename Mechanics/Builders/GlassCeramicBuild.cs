@@ -37,9 +37,13 @@ public static class GlassCeramicBuild
         var crystalRecipe = r.Crystal with { ForceField = r.ForceField };
         var crystal = crystalRecipe.Build();
         var assembly = GlassCeramicBuilder.Assemble(glass, crystal.System, r.Grains);
-        var system = assembly.System;
-        var placed = system.Clone();
-        var ff = ForceFieldCatalog.Resolve(r.ForceField, Composition.FromAtoms(system));
+        var placed = assembly.System.Clone();
+        var ff = ForceFieldCatalog.Resolve(r.ForceField, Composition.FromAtoms(assembly.System));
+        // A core-shell force field: a shell on every polarizable ion of the glass-ceramic (and of the reference crystal), each
+        // shell in its core's grain and region, so grains.csv lists every particle the runs move. Regions, the crystal
+        // order and the grains' rotation are measured on the ions (the first atoms, in the assembly's order).
+        var system = WithShells(assembly.System, ff, r.Grains.Seed, out int[] coreOfShell);
+        int ions = assembly.System.Count;
         ForceComputer Forces(AtomSystem a) => new(new CompiledForceField(ff, a), BackendFactory.Create(BackendKind.Simd, threads));
         var forces = Forces(system);
         List<ThermoRow> thermo = [];
@@ -50,22 +54,29 @@ public static class GlassCeramicBuild
             // box's volume too large for its atoms, which NVT would keep (as voids, residual stress and a low density)
             var stages = new[] { new QuenchStage("interface relaxation", "npt", r.RelaxK, r.RelaxK, r.RelaxPs) };
             progress($"relax the glass-ceramic ({system.Count} atoms) at {r.RelaxK:F0} K", (report, token) =>
-                thermo = MeltQuench.Run(system, forces, stages, r.Grains.Seed, onStep: (k, step, steps) => report(stages[k].Name, (double)step / steps, 1), cancel: token));
+                thermo = MeltQuench.Run(system, forces, stages, r.Grains.Seed, dtPs: ShellBuilder.TimestepPs(ff),
+                    onStep: (k, step, steps) => report(stages[k].Name, (double)step / steps, 1), cancel: token));
         }
         else
             minimized = Fire.Minimize(system, forces, forceTolerance: 0.1, maxIterations: 2000);
-        var region = GlassCeramicBuilder.Regions(system, assembly.Grain, r.Grains.InterfaceWidthA);
+        var region = OnShells(GlassCeramicBuilder.Regions(Ions(system), assembly.Grain, r.Grains.InterfaceWidthA));
         // the reference shells come from the crystal relaxed with the same force field in its own box, as the grains relax
-        var reference = crystal.System.Clone();
+        var reference = WithShells(crystal.System, ff, r.Grains.Seed, out _);
         Fire.Minimize(reference, Forces(reference), forceTolerance: 0.05, maxIterations: 1000);
-        var order = new CrystalOrder(reference);
+        var order = new CrystalOrder(reference.Subset([.. Enumerable.Range(0, crystal.System.Count)]));
         // measured on the inherent structure (a minimized copy), so thermal vibration does not blur the shells
         var inherent = system.Clone();
         Fire.Minimize(inherent, Forces(inherent), forceTolerance: 0.05, maxIterations: 2000);
         // the grains may have turned while relaxing: their orientations tracked by a rigid fit of their atoms
-        var turned = GrainRotation.Track(placed, inherent, assembly.Grain, assembly.Shapes.Seeds, assembly.Shapes.Rotations);
-        var crystalLike = order.Matches(inherent, turned);
-        double measured = crystalLike.Count(x => x) / (double)system.Count;
+        var inherentIons = Ions(inherent);
+        var turned = GrainRotation.Track(placed, inherentIons, assembly.Grain, assembly.Shapes.Seeds, assembly.Shapes.Rotations);
+        var ionCrystalLike = order.Matches(inherentIons, turned);
+        double measured = ionCrystalLike.Count(x => x) / (double)ions;
+        var crystalLike = OnShells(ionCrystalLike);
+        var grainOf = OnShells(assembly.Grain);
+
+        AtomSystem Ions(AtomSystem a) => a.Count == ions ? a : a.Subset([.. Enumerable.Range(0, ions)]);
+        T[] OnShells<T>(T[] perIon) => [.. perIon, .. coreOfShell.Select(c => perIon[c])];
 
         Directory.CreateDirectory(dir);
         LammpsDataWriter.Write(Path.Combine(dir, "glass-ceramic.data"), system,
@@ -74,7 +85,7 @@ public static class GlassCeramicBuild
         {
             w.WriteLine("id,element,grain,region,crystal_like");
             for (int i = 0; i < system.Count; i++)
-                w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{system.Id[i]},{system.TypeElements[system.Type[i]]},{assembly.Grain[i]},{region[i]},{(crystalLike[i] ? 1 : 0)}"));
+                w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{system.Id[i]},{system.TypeElements[system.Type[i]]},{grainOf[i]},{region[i]},{(crystalLike[i] ? 1 : 0)}"));
         });
         if (thermo.Count > 0) AtomicFile.Write(Path.Combine(dir, "thermo.csv"), w => ThermoRow.WriteCsv(w, thermo));
         var counts = system.TypeElements.Select((e, t) => (e, n: system.Type.Count(x => x == t))).ToList();
@@ -118,6 +129,16 @@ public static class GlassCeramicBuild
             ["wall_seconds"] = clock.Elapsed.TotalSeconds,
             ["version"] = BuildVersion.Text,
         });
-        return new Result(system, assembly.Grain, region, crystalLike, r.Grains.VolumeFraction, assembly.GrainAtomFraction, measured, clock.Elapsed.TotalSeconds);
+        return new Result(system, grainOf, region, crystalLike, r.Grains.VolumeFraction, assembly.GrainAtomFraction, measured, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="s"/> with the shells of <paramref name="ff"/> (<see cref="ShellBuilder.AddShells"/>, appended
+    /// after the ions; <paramref name="coreOfShell"/> gives each one's core), or a plain copy for a rigid-ion force field.
+    /// </summary>
+    private static AtomSystem WithShells(AtomSystem s, ForceFields.ForceField ff, int seed, out int[] coreOfShell)
+    {
+        coreOfShell = ShellBuilder.CoresOfAddedShells(s, ff);
+        return coreOfShell.Length == 0 ? s.Clone() : ShellBuilder.AddShells(s, ff, ShellBuilder.DefaultDisplacementA, seed);
     }
 }

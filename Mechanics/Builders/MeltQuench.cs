@@ -54,7 +54,7 @@ public static class MeltQuench
     {
         foreach (var st in stages) st.Check();
         Fire.Minimize(s, forces, forceTolerance: 0.1, maxIterations: 2000);
-        Kinetics.AssignMaxwellBoltzmann(s, stages[0].StartK, seed);
+        Kinetics.AssignMaxwellBoltzmann(s, stages[0].StartK, seed, forces.ForceField.CoreShell); // on the ions (temp/cs) where there are shells
         var md = stages.Select(st => new Stage(st.Name, st.Ensemble == "npt" ? EnsembleSettings.Npt(st.StartK, st.PressureGpa) : EnsembleSettings.Nvt(st.StartK),
             (long)Math.Round(st.DurationPs / dtPs), dtPs)
         {

@@ -36,8 +36,8 @@ public sealed record CrystalRecipe(string Cif, int[]? Orient = null, int LoadAxi
         else
         {
             var field = ForceFieldCatalog.Resolve(ForceField);
-            charges = new Dictionary<string, double>(field.Charges, StringComparer.OrdinalIgnoreCase);
-            source = $"the charges of force field {field.Name}";
+            charges = field.IonCharges();
+            source = $"the charges of force field {field.Name}{(field.Shells.Count > 0 ? " (a polarizable ion's core and shell together; its shell is added when the force field is bound)" : "")}";
         }
         var orientation = Orient is null ? OrientedCell.Default(cif, StrainTolerance) : OrientedCell.Find(cif, Orient, LoadAxis, StrainTolerance);
         int[] size = Size ?? (Atoms is int n ? SizeFor(cif, orientation, n) : [1, 1, 1]);

@@ -25,6 +25,22 @@ public sealed record ForceField(
 
     public PairDefinition? FindPair(string a, string b) => Pairs.FirstOrDefault(p => p.Matches(a, b));
 
+    /// <summary>
+    /// Charges (e) of the ions of a structure without shells: <see cref="Charges"/>, a polarizable ion carrying its core's
+    /// and its shell's together (the charge it keeps once the shells are added), the shell species left out.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> IonCharges()
+    {
+        var ions = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (element, q) in Charges)
+        {
+            if (Shells.Any(d => string.Equals(d.Shell, element, StringComparison.OrdinalIgnoreCase))) continue;
+            var shell = Shells.FirstOrDefault(d => string.Equals(d.Core, element, StringComparison.OrdinalIgnoreCase));
+            ions[element] = shell is not null && TryGetCharge(shell.Shell, out double qs) ? q + qs : q;
+        }
+        return ions;
+    }
+
     public bool TryGetCharge(string element, out double charge)
     {
         foreach (var kv in Charges)

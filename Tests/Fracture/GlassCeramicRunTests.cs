@@ -149,6 +149,50 @@ public class GlassCeramicRunTests
     }
 
     [Fact]
+    public void GlassCeramic_WithShells_PutsEachShellInItsCoresGrain_AndRuns()
+    {
+        // the BKS shell test model (a shell on every O): the build adds the shells, grains.csv lists them with their cores'
+        // grain and region, and a pre-cracked run (cut by whole ions) of the shelled glass-ceramic runs to the end
+        string file = GlassCeramicFile(replicate: "1, 1, 2");
+        string ff = Path.Combine(Path.GetDirectoryName(file)!, "bks-shells.toml");
+        File.WriteAllText(ff, FractureLab.Tests.Mechanics.CoreShellTests.BksWithShellsToml(shiftEnergy: true));
+        File.WriteAllText(file, File.ReadAllText(file).Replace("name = \"bks-wall\"", $"name = \"{ff.Replace("\\", "/")}\""));
+        var c = RunConfig.Load(file);
+        c = c with
+        {
+            Settings = c.Settings with
+            {
+                RelaxPs = 0.05,
+                Crack = c.Settings.Crack with { LengthFraction = 0.3, OpeningA = 3.0 },
+                Tension = c.Settings.Tension with { MaxStrain = 0.02, StrainRatePerS = 1e11, RecordEveryStrain = 0.005, TimestepFs = 0.2 },
+            },
+        };
+        string outDir = Directory.CreateTempSubdirectory().FullName;
+        RunDirectory.Run(c, new BackendChoice(BackendKind.Simd, 2), outDir, resume: false, Progress.Silent);
+
+        string built = Directory.GetDirectories(Path.Combine(outDir, "structure")).Single();
+        var s = LammpsDataReader.Read(Path.Combine(built, GlassCeramicCache.DataFile));
+        var rows = File.ReadAllLines(Path.Combine(built, GlassCeramicCache.GroupsFile)).Skip(1).Select(l => l.Split(',')).ToDictionary(r => int.Parse(r[0]));
+        Assert.Equal(s.Count, rows.Count);
+        int o = Array.IndexOf(s.TypeElements, "O"), os = Array.IndexOf(s.TypeElements, "O_s");
+        var cores = Enumerable.Range(0, s.Count).Where(i => s.Type[i] == o).ToArray();
+        var shells = Enumerable.Range(0, s.Count).Where(i => s.Type[i] == os).ToArray();
+        Assert.Equal(cores.Length, shells.Length);
+        foreach (int h in shells)
+        {
+            int core = cores.MinBy(k => TestData.Distance(s, k, h));
+            Assert.True(TestData.Distance(s, core, h) < 0.3, $"shell {s.Id[h]} is {TestData.Distance(s, core, h):F3} A from the nearest O core");
+            Assert.Equal(rows[s.Id[core]][2..4], rows[s.Id[h]][2..4]); // grain and region
+            Assert.Equal("O_s", rows[s.Id[h]][1]);
+        }
+        Assert.Contains(rows.Values, r => r[3] == "grain" && r[1] == "O_s");
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")))!;
+        Assert.True(summary["completed"]!.GetValue<bool>());
+        Assert.Contains("shells removed with their cores", summary["crack"]!.GetValue<string>());
+        Assert.True(File.Exists(Path.Combine(outDir, "bondswitch_Si-O_groups.csv")));
+    }
+
+    [Fact]
     public void Campaign_CrystalFraction_SetsEachCompositionsGrains_AndNeedsAGlassCeramicBase()
     {
         string baseFile = GlassCeramicFile();
