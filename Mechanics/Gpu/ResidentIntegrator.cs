@@ -18,8 +18,11 @@ public sealed class ResidentIntegrator(IIntegrator inner, GpuBackend backend) : 
     public IIntegrator Inner { get; } = inner;
     public string Name => $"{Inner.Name} (device)";
 
-    /// <summary>Whether <paramref name="ff"/> can run resident: no k-space part, or mesh Ewald (on the device).</summary>
-    public static bool Supports(CompiledForceField ff) => ff.Reciprocal is null or MeshEwald;
+    /// <summary>
+    /// Whether <paramref name="ff"/> can run resident: no k-space part, or mesh Ewald (on the device), and no core-shell ions
+    /// (their springs and exclusions are added on the host: such runs step on the host with the device pair loop).
+    /// </summary>
+    public static bool Supports(CompiledForceField ff) => (ff.Reciprocal is null or MeshEwald) && ff.CoreShell is null;
 
     public void Step(IDynamicsState s, double dtPs)
     {
@@ -30,7 +33,9 @@ public sealed class ResidentIntegrator(IIntegrator inner, GpuBackend backend) : 
     public void Advance(AtomSystem s, ForceComputer forces, double dtPs, long steps, Action<IDynamicsState, long>? beforeStep, Action<IDynamicsState, long>? afterStep = null)
     {
         if (!Supports(forces.ForceField))
-            throw new InputException("the resident Gpu integrator runs mesh Ewald (pppm) on the device but not plain Ewald's k-vector sum; ewald runs use the Gpu back end under a host integrator");
+            throw new InputException(forces.ForceField.CoreShell is not null
+                ? "the resident Gpu integrator has no core-shell term; core-shell runs use the Gpu back end under a host integrator"
+                : "the resident Gpu integrator runs mesh Ewald (pppm) on the device but not plain Ewald's k-vector sum; ewald runs use the Gpu back end under a host integrator");
         var device = backend.Resident(s, forces.ForceField, forces.List.Skin);
         var state = new DeviceDynamics(device, s, forces);
         for (long k = 0; k < steps; k++)
