@@ -107,4 +107,21 @@ public class CoreShellRunTests
         int si = Array.IndexOf(s.TypeElements, "Si"), o = Array.IndexOf(s.TypeElements, "O");
         Assert.Equal(2 * s.Type.Count(t => t == si), s.Type.Count(t => t == o)); // SiO2 stoichiometry kept by ion
     }
+
+    [Fact]
+    public void ShippedExample_IsThePreCrackedShellRun_OfTheTestModel()
+    {
+        // examples/core-shell: the README's hand run; its force field is the test model these tests use, and the run
+        // resolves it with shells on the shipped glass and a centre crack
+        var c = FractureLab.Fracture.Runs.RunConfig.Load(TestData.Repository("examples", "core-shell", "silica-precrack-shells.toml"));
+        Assert.Equal(FractureLab.Fracture.Geometry.CrackKind.Centre, c.Settings.Crack.Kind);
+        Assert.Equal(0.2, c.Settings.Tension.TimestepFs);
+        var shipped = FractureLab.Mechanics.ForceFields.ForceFieldLoader.Parse(File.ReadAllText(TestData.Repository("examples", "core-shell", "bks-shells-test.toml")), "bks-shells-test.toml");
+        var test = FractureLab.Mechanics.ForceFields.ForceFieldLoader.Parse(CoreShellTests.BksWithShellsToml(shiftEnergy: true), "test");
+        Assert.Equal(test.Charges.OrderBy(kv => kv.Key), shipped.Charges.OrderBy(kv => kv.Key));
+        Assert.Equal(test.Shells, shipped.Shells);
+        Assert.Equal(test.Pairs, shipped.Pairs);
+        Assert.Equal(-1.2, shipped.IonCharges()["O"], 12);
+        Assert.False(shipped.IonCharges().ContainsKey("O_s"));
+    }
 }
