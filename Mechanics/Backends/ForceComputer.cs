@@ -24,7 +24,7 @@ public sealed class ForceComputer
         // eV into the pair term of a core and its shell 0.05 Å apart, which the host then removes in double.
         if (ff.CoreShell is not null && backend is Gpu.GpuBackend { Precision: PairPrecision.Mixed })
             throw new InputException($"{ff.Definition.Name}: core-shell ions on the Gpu back end need --precision double (float32 positions cannot resolve a shell 0.05 Å from its core)");
-        List = new NeighborList(ff.MaxCutoff, skin) { StorePairs = backend.UsesHostNeighborList };
+        List = new NeighborList(ff.MaxCutoff, skin) { StorePairs = backend.UsesHostNeighborList, Threads = backend.Threads };
     }
 
     /// <summary>

@@ -238,7 +238,7 @@ public sealed class NeighborList
         double perRow = 0.5 * n / Math.Max(box.Volume, 1e-9) * 4.0 / 3.0 * Math.PI * rl * rl * rl;
         for (int t = 0; t < blocks; t++) _rows[t].Reserve((long)(1.1 * perRow * (BlockStart(t + 1) - BlockStart(t))) + 1024);
         if (blocks == 1) BuildRows(s, grid, 0, n, _rows[0]);
-        else Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks }, t => BuildRows(s, grid, BlockStart(t), BlockStart(t + 1), _rows[t]));
+        else Numerics.WorkerTeam.Of(Threads).For(blocks, t => BuildRows(s, grid, BlockStart(t), BlockStart(t + 1), _rows[t])); // the pair loop's threads, awake
         var first = _rows[0];
         (_neighbor, _shift, _count) = (first.J, first.Code, first.Count); // grown in place if the block needed more room
         for (int i = 0; i < BlockStart(1); i++) _start[i] = first.RowStart[i];
