@@ -91,7 +91,7 @@ public static class GlassCeramicBuild
         var counts = system.TypeElements.Select((e, t) => (e, n: system.Type.Count(x => x == t))).ToList();
         JsonObject ByRegion(Func<int, bool> pick) => new(new[] { "glass", "interface", "grain" }.Select(name => KeyValuePair.Create(name, (JsonNode?)new JsonObject
         {
-            ["atoms"] = Enumerable.Range(0, system.Count).Count(i => region[i] == name && pick(i)),
+            ["atoms"] = Enumerable.Range(0, ions).Count(i => region[i] == name && pick(i)), // ions: a shell is counted with its core
         })));
         JsonOutput.Write(Path.Combine(dir, "glass-ceramic.json"), new JsonObject
         {
@@ -111,6 +111,7 @@ public static class GlassCeramicBuild
             ["crystal_fraction_measured_method"] = string.Create(CultureInfo.InvariantCulture,
                 $"atoms of the inherent structure (a FIRE-minimized copy) whose neighbour vectors match a site of the relaxed crystal within {order.RadiusA} Å in one of the grains' orientations: at least {order.MatchedFraction:P0} of the site's vectors each with a neighbour of its element within {order.ToleranceA} Å (CrystalOrder)"),
             ["atoms"] = system.Count,
+            ["shells"] = system.Count - ions,
             ["counts"] = new JsonObject(counts.Select(c => KeyValuePair.Create(c.e, (JsonNode?)c.n))),
             ["target_fractions"] = new JsonObject(assembly.TargetFractions.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))),
             ["glass_atoms_cut"] = assembly.GlassAtomsCut,

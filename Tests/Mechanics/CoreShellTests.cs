@@ -54,6 +54,15 @@ public class CoreShellTests
     }
 
     [Fact]
+    public void ShellTimestep_IsASixteenthOfTheCoreShellPeriod()
+    {
+        // 0.2 amu on 74.92 eV/A^2: 2 pi sqrt(0.2 x 1.0364269e-4 / 74.92) = 3.30495e-3 ps (by hand), a sixteenth 2.0656e-4 ps
+        var (def, _) = BksWithShells(shiftEnergy: true);
+        Assert.Equal(2.0656e-4, ShellBuilder.TimestepPs(def), 8);
+        Assert.Equal(0.001, ShellBuilder.TimestepPs(def with { Shells = [] }), 12); // rigid ions: the step asked for
+    }
+
+    [Fact]
     public void ForcesAreMinusTheGradient_WithShells()
     {
         var (s, ff) = Case();
