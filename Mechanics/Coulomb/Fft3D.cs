@@ -37,7 +37,7 @@ public sealed class Fft3D
     public void ForwardReal(double[] real, Complex[] half, WorkerTeam? team = null)
     {
         int k0 = _k[0], k1 = _k[1], k2 = _k[2], h = k2 / 2 + 1;
-        team ??= DefaultTeam;
+        team ??= WorkerTeam.PerCore;
         CheckReal(real, half);
         RealRows(real, half, inverse: false, team);
         Lines(half, _line[1], k0 * h, h, l => l / h * k1 * h + l % h, inverse: false, team);
@@ -51,14 +51,12 @@ public sealed class Fft3D
     public void InverseReal(Complex[] half, double[] real, WorkerTeam? team = null)
     {
         int k0 = _k[0], k1 = _k[1], k2 = _k[2], h = k2 / 2 + 1;
-        team ??= DefaultTeam;
+        team ??= WorkerTeam.PerCore;
         CheckReal(real, half);
         Lines(half, _line[0], k1 * h, k1 * h, l => l, inverse: true, team);
         Lines(half, _line[1], k0 * h, h, l => l / h * k1 * h + l % h, inverse: true, team);
         RealRows(real, half, inverse: true, team);
     }
-
-    private static WorkerTeam DefaultTeam => WorkerTeam.Of(Environment.ProcessorCount);
 
     /// <summary>Each thread's four work lines (re, im and two scratch, 4 lanes × the longest line so far): a thread runs one group at a time.</summary>
     [ThreadStatic] private static double[][]? t_lines;
@@ -86,10 +84,7 @@ public sealed class Fft3D
     {
         var fft = _line[2];
         int n = fft.Length, h = n / 2 + 1, rows = _k[0] * _k[1], pairs = (rows + 1) / 2, groups = (pairs + 3) / 4;
-        team.ForRanges(groups, team.Chunks, (first, end) =>
-        {
-            for (int g = first; g < end; g++) Group(g);
-        });
+        team.ForEachInRanges(groups, Group);
         void Group(int g)
         {
             var buf = LineBuffers(n);
@@ -146,8 +141,8 @@ public sealed class Fft3D
         }
     }
 
-    public void Forward(Complex[] grid, WorkerTeam? team = null) => Transform(grid, inverse: false, team ?? DefaultTeam);
-    public void Inverse(Complex[] grid, WorkerTeam? team = null) => Transform(grid, inverse: true, team ?? DefaultTeam);
+    public void Forward(Complex[] grid, WorkerTeam? team = null) => Transform(grid, inverse: false, team ?? WorkerTeam.PerCore);
+    public void Inverse(Complex[] grid, WorkerTeam? team = null) => Transform(grid, inverse: true, team ?? WorkerTeam.PerCore);
 
     private void Transform(Complex[] grid, bool inverse, WorkerTeam team)
     {
@@ -168,10 +163,7 @@ public sealed class Fft3D
     private static void Lines(Complex[] grid, LineFft fft, int count, int stride, Func<int, int> start, bool inverse, WorkerTeam team)
     {
         int n = fft.Length, groups = (count + 3) / 4;
-        team.ForRanges(groups, team.Chunks, (first, end) =>
-        {
-            for (int g = first; g < end; g++) Group(g);
-        });
+        team.ForEachInRanges(groups, Group);
         void Group(int g)
         {
             var buf = LineBuffers(n);

@@ -82,7 +82,7 @@ public sealed class MeshEwald : IReciprocalSpace
     public double Compute(AtomSystem s, Span<double> virial) => Compute(s, virial, withTotals: true);
 
     /// <summary>The mesh sum; without <paramref name="withTotals"/> the per-point energy and virial terms are skipped (forces only) and NaN is returned.</summary>
-    public double Compute(AtomSystem s, Span<double> virial, bool withTotals) => Compute(s, virial, withTotals, WorkerTeam.Of(Environment.ProcessorCount));
+    public double Compute(AtomSystem s, Span<double> virial, bool withTotals) => Compute(s, virial, withTotals, WorkerTeam.PerCore);
 
     /// <summary>
     /// As <see cref="Compute(AtomSystem, Span{double}, bool)"/>, every parallel loop (weights, spreading, FFTs, the m sums,
@@ -180,10 +180,7 @@ public sealed class MeshEwald : IReciprocalSpace
         var theta = new HostArray(_real);
         int zs = _zStride;
         // Each atom reads the grid and writes only its own force: parallel and deterministic.
-        team.ForRanges(n, team.Chunks, (from, to) =>
-        {
-            for (int i = from; i < to; i++) Force(i);
-        });
+        team.ForEachInRanges(n, Force);
         void Force(int i)
         {
             double q = s.Charge[i];

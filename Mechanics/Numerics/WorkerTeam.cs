@@ -103,6 +103,13 @@ public sealed class WorkerTeam
     /// <summary>Ranges per thread of <see cref="ForRanges"/> for loops of uneven items: enough for a thread that started late to find work.</summary>
     public int Chunks => Threads == 1 ? 1 : 4 * Threads;
 
+    /// <summary>Runs <paramref name="item"/>(i) for i in [0, <paramref name="count"/>), in <see cref="Chunks"/> contiguous ranges (<see cref="ForRanges"/>).</summary>
+    public void ForEachInRanges(int count, Action<int> item) =>
+        ForRanges(count, Chunks, (from, to) => { for (int i = from; i < to; i++) item(i); });
+
+    /// <summary>The team of one thread per core: for callers that were given none.</summary>
+    public static WorkerTeam PerCore => Of(Environment.ProcessorCount);
+
     private static void RunItems(Job job)
     {
         int i;

@@ -41,6 +41,9 @@ public class WorkerTeamTests
             for (int i = from; i < to; i++) Interlocked.Increment(ref hits[i]);
         });
         Assert.All(hits, c => Assert.Equal(1, c));
+        var items = new int[count];
+        WorkerTeam.Of(2).ForEachInRanges(count, i => Interlocked.Increment(ref items[i]));
+        Assert.All(items, c => Assert.Equal(1, c));
     }
 
     [Fact]
