@@ -17,6 +17,13 @@ internal interface IShortRangeLanes
     /// <paramref name="j"/>; the type pair of lane l is <paramref name="rowType"/> + types[j_l]. Zero beyond each pair's cut-off.
     /// </summary>
     (TV Energy, TV ForceOverR) Evaluate<TV>(TV r2, TV r, TV rinv, int rowType, ref int types, ref int j) where TV : struct, ILanes<TV>;
+
+    /// <summary>
+    /// The same with the neighbours' types also as lane values (0, 1, …: <paramref name="laneType"/>), for the cluster-pair
+    /// loop, where a vector's neighbours are a cluster of mixed types: the coefficients are then picked by a select per type
+    /// instead of gathered lane by lane.
+    /// </summary>
+    (TV Energy, TV ForceOverR) Evaluate<TV>(TV r2, TV r, TV rinv, int rowType, TV laneType, ref int types, ref int j) where TV : struct, ILanes<TV>;
 }
 
 /// <summary>Every type pair Buckingham (or none: zero coefficients, zero cut-off): the vector body of <see cref="Buckingham"/>.</summary>
@@ -24,8 +31,12 @@ internal readonly struct BuckinghamLanes : IShortRangeLanes
 {
     private readonly double[] _a, _invRho, _c, _d, _cut2, _shift;
 
+    /// <summary>Atom types of the force field: the type pair (t_i, t_j) is entry t_i·types + t_j of the tables.</summary>
+    private readonly int _types;
+
     private BuckinghamLanes(int pairs)
     {
+        _types = (int)Math.Round(Math.Sqrt(pairs));
         _a = new double[pairs]; _invRho = new double[pairs]; _c = new double[pairs]; _d = new double[pairs]; _cut2 = new double[pairs]; _shift = new double[pairs];
     }
 
@@ -83,6 +94,29 @@ internal readonly struct BuckinghamLanes : IShortRangeLanes
         return (TV.ConditionalSelect(mask, e, TV.Zero), TV.ConditionalSelect(mask, f, TV.Zero));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public (TV Energy, TV ForceOverR) Evaluate<TV>(TV r2, TV r, TV rinv, int rowType, TV laneType, ref int types, ref int j) where TV : struct, ILanes<TV>
+    {
+        // types − 1 selects per coefficient (a handful of types in an oxide or a glass-ceramic; the gathers of the row loop
+        // would cost a load per lane)
+        var cut2 = TV.Create(At(_cut2, rowType)); var a = TV.Create(At(_a, rowType)); var invRho = TV.Create(At(_invRho, rowType));
+        var c = TV.Create(At(_c, rowType)); var d = TV.Create(At(_d, rowType)); var shift = TV.Create(At(_shift, rowType));
+        for (int type = 1; type < _types; type++) Select(TV.GreaterThan(laneType, TV.Create(type - 0.5)), rowType + type, ref cut2, ref a, ref invRho, ref c, ref d, ref shift);
+        var mask = TV.LessThan(r2, cut2);
+        var (e, f) = Buckingham.Evaluate(r2, r, rinv, a, invRho, c, d);
+        e -= shift;
+        return (TV.ConditionalSelect(mask, e, TV.Zero), TV.ConditionalSelect(mask, f, TV.Zero));
+    }
+
+    /// <summary>The coefficients of type pair <paramref name="p"/> in the lanes of <paramref name="m"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Select<TV>(TV m, int p, ref TV cut2, ref TV a, ref TV invRho, ref TV c, ref TV d, ref TV shift) where TV : struct, ILanes<TV>
+    {
+        cut2 = TV.ConditionalSelect(m, TV.Create(At(_cut2, p)), cut2); a = TV.ConditionalSelect(m, TV.Create(At(_a, p)), a);
+        invRho = TV.ConditionalSelect(m, TV.Create(At(_invRho, p)), invRho); c = TV.ConditionalSelect(m, TV.Create(At(_c, p)), c);
+        d = TV.ConditionalSelect(m, TV.Create(At(_d, p)), d); shift = TV.ConditionalSelect(m, TV.Create(At(_shift, p)), shift);
+    }
+
     /// <summary>table[p] without a bounds check: p is a type-pair index of the compiled force field.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double At(double[] table, int p) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table), p);
@@ -122,9 +156,17 @@ internal readonly struct CoreBuckinghamLanes : IShortRangeLanes
             ? new CoreBuckinghamLanes(outside, ff) : null;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public (TV Energy, TV ForceOverR) Evaluate<TV>(TV r2, TV r, TV rinv, int rowType, ref int types, ref int j) where TV : struct, ILanes<TV>
+    public (TV Energy, TV ForceOverR) Evaluate<TV>(TV r2, TV r, TV rinv, int rowType, ref int types, ref int j) where TV : struct, ILanes<TV> =>
+        WithCoreLanes(r2, _outside.Evaluate(r2, r, rinv, rowType, ref types, ref j), rowType, ref types, ref j);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public (TV Energy, TV ForceOverR) Evaluate<TV>(TV r2, TV r, TV rinv, int rowType, TV laneType, ref int types, ref int j) where TV : struct, ILanes<TV> =>
+        WithCoreLanes(r2, _outside.Evaluate(r2, r, rinv, rowType, laneType, ref types, ref j), rowType, ref types, ref j);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private (TV Energy, TV ForceOverR) WithCoreLanes<TV>(TV r2, (TV Energy, TV ForceOverR) outside, int rowType, ref int types, ref int j) where TV : struct, ILanes<TV>
     {
-        var (e, f) = _outside.Evaluate(r2, r, rinv, rowType, ref types, ref j);
+        var (e, f) = outside;
         // one broadcast per vector: lanes closer than the row's largest core radius are candidates, checked pair by pair out of line
         ulong candidates = TV.MaskBits(TV.LessThan(r2, TV.Create(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rowR0Squared), rowType))));
         return candidates == 0 ? (e, f) : WithCores(candidates, r2, e, f, rowType, ref types, ref j);
@@ -151,6 +193,9 @@ internal readonly struct CoreBuckinghamLanes : IShortRangeLanes
 /// <summary>Any pair styles: each lane through its pair's scalar definition.</summary>
 internal readonly struct AnyStyleLanes(CompiledForceField ff) : IShortRangeLanes
 {
+    public (TV Energy, TV ForceOverR) Evaluate<TV>(TV r2, TV r, TV rinv, int rowType, TV laneType, ref int types, ref int j) where TV : struct, ILanes<TV> =>
+        Evaluate(r2, r, rinv, rowType, ref types, ref j);
+
     public (TV Energy, TV ForceOverR) Evaluate<TV>(TV r2, TV r, TV rinv, int rowType, ref int types, ref int j) where TV : struct, ILanes<TV>
     {
         Span<double> energy = stackalloc double[TV.Count], forceOverR = stackalloc double[TV.Count];

@@ -18,14 +18,16 @@ public enum BackendKind
 /// shared by every back end the choice creates, freed when the choice is disposed (no process-wide cache). A copy made
 /// with <c>with</c> shares the accelerator of the original; dispose the original.
 /// </summary>
-public sealed record BackendChoice(BackendKind Kind, int Threads = 0, GpuDeviceKind Device = GpuDeviceKind.Auto, PairPrecision Precision = PairPrecision.Double) : IDisposable
+public sealed record BackendChoice(BackendKind Kind, int Threads = 0, GpuDeviceKind Device = GpuDeviceKind.Auto, PairPrecision Precision = PairPrecision.Double, PairLayout? Layout = null) : IDisposable
 {
     private GpuDevice? _device;
     private readonly object _lock = new();
 
-    public static BackendChoice Parse(string backend, int threads, string device, string precision = "double")
+    public static BackendChoice Parse(string backend, int threads, string device, string precision = "double", string layout = "auto")
     {
-        var choice = Create(backend, threads, device, precision);
+        var choice = Create(backend, threads, device, precision) with { Layout = layout.Equals("auto", StringComparison.OrdinalIgnoreCase) ? null : PairLayouts.Parse(layout) };
+        if (choice.Layout is not null && choice.Kind != BackendKind.Simd)
+            throw new InputException($"--pair-layout {layout} applies to --backend simd (the reference back end walks the atom list; the gpu back end keeps its own)");
         if (choice.Precision != PairPrecision.Double && choice.Kind == BackendKind.Reference)
             throw new InputException($"--precision {precision} applies to --backend simd and gpu (the reference back end is double precision: it is what the others are checked against)");
         return choice;
@@ -47,7 +49,7 @@ public sealed record BackendChoice(BackendKind Kind, int Threads = 0, GpuDeviceK
     {
         BackendKind.Reference => new ReferenceBackend(),
         BackendKind.Gpu => new GpuBackend(Accelerator(), precision: Precision),
-        _ => new SimdBackend(Threads <= 0 ? Environment.ProcessorCount : Threads, precision: Precision),
+        _ => new SimdBackend(Threads <= 0 ? Environment.ProcessorCount : Threads, precision: Precision, layout: Layout ?? PairLayouts.Fastest(Precision)),
     };
 
     private GpuDevice Accelerator()

@@ -121,6 +121,11 @@ public class SimdLaneByLaneCompactionParityTests : BackendParityTests { protecte
 public class SimdVector256ParityTests : BackendParityTests { protected override IPairBackend CreateBackend() => new SimdBackend(2, vectorBits: 256); }
 public class SimdVector256LaneByLaneCompactionParityTests : BackendParityTests { protected override IPairBackend CreateBackend() => new SimdBackend(2, registerCompaction: false, vectorBits: 256); }
 
+/// <summary>Issue 21: the cluster-pair layout (Páll &amp; Hess) at both widths and on one thread: clusters of eight atoms with AVX-512, four with AVX2.</summary>
+public class SimdClusterPairParityTests : BackendParityTests { protected override IPairBackend CreateBackend() => new SimdBackend(2, layout: PairLayout.Clusters); }
+public class SimdClusterPairOneThreadParityTests : BackendParityTests { protected override IPairBackend CreateBackend() => new SimdBackend(1, layout: PairLayout.Clusters); }
+public class SimdClusterPairVector256ParityTests : BackendParityTests { protected override IPairBackend CreateBackend() => new SimdBackend(3, vectorBits: 256, layout: PairLayout.Clusters); }
+
 public class SimdThreadCountTests
 {
     [Fact]

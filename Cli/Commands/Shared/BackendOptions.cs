@@ -13,9 +13,12 @@ public sealed class BackendOptions
 
     public Option<string> Precision { get; } = new("--precision") { Description = "pair arithmetic: double, or mixed (simd: float32 pair terms in twice the lanes, double sums; gpu: float32 positions in the pair kernel, double pair terms and sums)", DefaultValueFactory = _ => "double" };
 
+    public Option<string> Layout { get; } = new("--pair-layout") { Description = "simd pair loop: auto (the faster for the precision), rows (atom list, compacted rows) or clusters (cluster-pair list, Páll & Hess 2013)", DefaultValueFactory = _ => "auto" };
+
     public void AddTo(Command c)
     {
         c.Options.Add(Precision);
+        c.Options.Add(Layout);
         c.Options.Add(Backend);
         c.Options.Add(Threads);
         c.Options.Add(Device);
@@ -25,6 +28,6 @@ public sealed class BackendOptions
     {
         int threads = p.GetValue(Threads);
         if (threads < 0) throw new FractureLab.Mechanics.InputException($"--threads {threads}: give 0 (all cores) or a positive number of threads");
-        return BackendChoice.Parse(p.GetValue(Backend)!, threads, p.GetValue(Device)!, p.GetValue(Precision)!);
+        return BackendChoice.Parse(p.GetValue(Backend)!, threads, p.GetValue(Device)!, p.GetValue(Precision)!, p.GetValue(Layout)!);
     }
 }
