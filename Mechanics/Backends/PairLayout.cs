@@ -21,6 +21,9 @@ public static class PairLayouts
         _ => throw new InputException($"--pair-layout '{text}': expected auto, rows or clusters"),
     };
 
-    /// <summary>The layout that ran faster on the benchmarks of each precision (measured: see the README's cluster-pair table).</summary>
-    public static PairLayout Fastest(PairPrecision precision) => PairLayout.Rows;
+    /// <summary>
+    /// The layout of <c>--pair-layout auto</c>: the one that ran faster in <c>PairLayoutBenchmarks</c> (README, "Cluster pairs
+    /// against rows"): rows, at both widths and in both precisions, on the machines measured so far.
+    /// </summary>
+    public static PairLayout Fastest => PairLayout.Rows;
 }

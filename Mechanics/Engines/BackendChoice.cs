@@ -49,7 +49,7 @@ public sealed record BackendChoice(BackendKind Kind, int Threads = 0, GpuDeviceK
     {
         BackendKind.Reference => new ReferenceBackend(),
         BackendKind.Gpu => new GpuBackend(Accelerator(), precision: Precision),
-        _ => new SimdBackend(Threads <= 0 ? Environment.ProcessorCount : Threads, precision: Precision, layout: Layout ?? PairLayouts.Fastest(Precision)),
+        _ => new SimdBackend(Threads <= 0 ? Environment.ProcessorCount : Threads, precision: Precision, layout: Layout ?? PairLayouts.Fastest),
     };
 
     private GpuDevice Accelerator()
