@@ -19,4 +19,17 @@ public class BackendChoiceTests
         Assert.Throws<ObjectDisposedException>(() => choice.Create());
         Assert.Throws<ArgumentException>(() => BackendFactory.Create(BackendKind.Gpu));
     }
+
+    /// <summary>Issue 21: --pair-layout picks the Simd loop's layout (auto: rows, the faster measured); a misspelt layout is named.</summary>
+    [Fact]
+    public void PairLayout_IsParsed_AndAutoRunsRows()
+    {
+        var clusters = Assert.IsType<FractureLab.Mechanics.Backends.SimdBackend>(BackendChoice.Parse("simd", 2, "auto", "double", "clusters").Create());
+        Assert.Equal(FractureLab.Mechanics.Backends.PairLayout.Clusters, clusters.Layout);
+        Assert.Contains("cluster pairs of", clusters.Name);
+        var auto = Assert.IsType<FractureLab.Mechanics.Backends.SimdBackend>(BackendChoice.Parse("simd", 2, "auto", "mixed").Create());
+        Assert.Equal(FractureLab.Mechanics.Backends.PairLayout.Rows, auto.Layout);
+        var bad = Assert.Throws<FractureLab.Mechanics.InputException>(() => BackendChoice.Parse("simd", 2, "auto", "double", "clustres"));
+        Assert.Contains("'clustres'", bad.Message);
+    }
 }
