@@ -29,6 +29,8 @@ internal sealed class ClusterPairKernel
 
     private readonly int _blocks;
     private ClusterPairList _list = new(1);
+    /// <summary>The atom list the clusters were last built from (a back end may serve more than one force computer).</summary>
+    private NeighborList? _builtFrom;
     private double[] _ox = [], _oy = [], _oz = [], _q = [], _laneType = [];
     private int[] _type = [], _lane = [];
     private int[] _split = [], _reach = [];
@@ -37,20 +39,17 @@ internal sealed class ClusterPairKernel
 
     public ClusterPairKernel(int blocks) => _blocks = blocks;
 
-    /// <summary>The list the kernel runs over (rebuilt with the atom list).</summary>
-    public ClusterPairList List => _list;
-
-    /// <summary>Lane slots computed (including those beyond the cut-off) and those within the largest cut-off, at the last call.</summary>
-    public long LastLaneSlots { get; private set; }
+    /// <summary>Pairs within the largest cut-off at the last call (the lanes the pair terms counted).</summary>
     public long LastPairsWithinCutoff { get; private set; }
 
     /// <summary>Rebuilds the clusters when the atom list was rebuilt, and reads this step's offsets, charges and types into cluster lanes.</summary>
     public void Prepare(AtomSystem s, NeighborList list, int lanes)
     {
-        if (_list.ClusterSize != lanes || _list.BuiltAt != list.Builds || _list.BuiltAt < 0)
+        if (_list.ClusterSize != lanes || !ReferenceEquals(_builtFrom, list) || _list.BuiltAt != list.Builds)
         {
             if (_list.ClusterSize != lanes) _list = new ClusterPairList(lanes);
             _list.Build(list, s);
+            _builtFrom = list;
             Split();
         }
         var l = _list;
@@ -289,7 +288,6 @@ internal sealed class ClusterPairKernel
             for (int a = 0; a < 6; a++) result.Virial[a] += b.Totals[2 + a];
         }
         LastPairsWithinCutoff = kept;
-        LastLaneSlots = (long)(l.EntryCount) * m * m;
     }
 
     private sealed class Buffer

@@ -69,4 +69,21 @@ public class ClusterPairListTests
         Assert.Equal(expected, found);
         Assert.True(expected > 0);
     }
+
+    /// <summary>The cluster loop counts the same pairs within the cut-off as the row loop (md's "pairs per atom" reads it), on the 3×3×3 glass.</summary>
+    [Fact]
+    public void ClusterLoop_CountsThePairsTheRowLoopCounts()
+    {
+        long Count(FractureLab.Mechanics.Backends.PairLayout layout)
+        {
+            var s = Replication.Replicate(TestData.Silica192(), 3, 3, 3);
+            var ff = FractureLab.Mechanics.ForceFields.ForceFieldCatalog.Resolve("bks-wall", FractureLab.Mechanics.ForceFields.Composition.FromAtoms(s));
+            var backend = new FractureLab.Mechanics.Backends.SimdBackend(2, layout: layout);
+            new FractureLab.Mechanics.Backends.ForceComputer(new FractureLab.Mechanics.Backends.CompiledForceField(ff, s, null, BackendParityTests.Settings("dsf")), backend).Compute(s);
+            return backend.LastPairsWithinCutoff;
+        }
+        long rows = Count(FractureLab.Mechanics.Backends.PairLayout.Rows);
+        Assert.True(rows > 0);
+        Assert.Equal(rows, Count(FractureLab.Mechanics.Backends.PairLayout.Clusters));
+    }
 }
