@@ -128,9 +128,9 @@ public sealed class ClusterPairList(int clusterSize)
         // Pairs: for cluster I, the columns within reach (each periodic image of a column once) and, in each, the clusters
         // whose z range meets I's widened by the radius (binary search: the z ranges of a column's clusters increase).
         double r2 = radius * radius;
-        int kx = (int)(radius / wx) + 1, ky = (int)(radius / wy) + 1;
-        if (!box.Periodic[0]) kx = Math.Min(kx, nx - 1);
-        if (!box.Periodic[1]) ky = Math.Min(ky, ny - 1);
+        // columns within reach along x and y (in double first: a flat slab's columns may be nanometres wide)
+        int kx = (int)Math.Min(box.Periodic[0] ? radius / wx + 1 : nx - 1, radius / wx + 1);
+        int ky = (int)Math.Min(box.Periodic[1] ? radius / wy + 1 : ny - 1, radius / wy + 1);
         int kz = box.Periodic[2] ? (int)Math.Ceiling(radius / len[2]) + 1 : 0;
         var start = new List<int>(nc + 1) { 0 };
         var partner = new List<int>(nc * 48);

@@ -16,10 +16,12 @@ public class ClusterPairListTests
     [InlineData(16, 1, false)]
     [InlineData(8, 3, false)]
     [InlineData(8, 3, true)]
-    public void EveryPairWithinTheRadius_IsInExactlyOneEntry(int clusterSize, int replicas, bool slab)
+    [InlineData(8, 1, false, true)]
+    public void EveryPairWithinTheRadius_IsInExactlyOneEntry(int clusterSize, int replicas, bool slab, bool flat = false)
     {
         var s = Replication.Replicate(TestData.Silica192(), replicas, replicas, replicas);
         if (slab) s.Box.Periodic[2] = false;
+        if (flat) { s.Box.Periodic[0] = false; Array.Fill(s.X, 1.0); } // every atom in one plane, x not periodic: columns of zero width
         s.WrapIntoBox();
         const double radius = 12.0;
         var list = new ClusterPairList(clusterSize);
