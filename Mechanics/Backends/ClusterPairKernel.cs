@@ -16,15 +16,15 @@ namespace FractureLab.Mechanics.Backends;
 /// rows once per cluster pair. Lanes beyond each term's cut-off (and the padding lanes, placed 10⁵ Å away) give zero
 /// through the terms' own cut-off masks; in the cluster's pair with itself only lanes j &gt; i count.
 /// <para>
-/// Separations: c_J − c_I + s·L − o_i in double per (i, J), plus the J offsets o_j, with r² (<see cref="ILanes{TV}.Separation"/>).
-/// The kernel is written over <see cref="ILanes{TV}"/> and runs in double lanes (<see cref="SimdBackend"/> refuses it
-/// with float32 lanes: on the Pedone CaO-SiO2 test glass its energy was 1.3e-6 off Reference, above the mixed bound). Forces, energies and the virial are summed as in the row kernel: per
-/// i-atom in lanes, then in double.
+/// Separations: c_J − c_I + s·L − o_i per (i, J), plus the J offsets o_j. The kernel is written over
+/// <see cref="ILanes{TV}"/> and runs in double lanes at both widths (<see cref="PairLayouts.Supported"/> refuses float32
+/// lanes: on the Pedone CaO-SiO2 test glass their energy was 1.3e-6 off Reference, above the mixed bound). Forces,
+/// energies and the virial are summed as in the row kernel: per i-atom in lanes, then in double.
 /// </para>
 /// </summary>
 internal sealed class ClusterPairKernel
 {
-    /// <summary>Offset of a padding lane from its cluster's centre (Å): beyond every cut-off, finite in float32.</summary>
+    /// <summary>Offset of a padding lane from its cluster's centre (Å): beyond every cut-off.</summary>
     private const double Far = 1e5;
 
     private readonly int _blocks;
@@ -171,8 +171,10 @@ internal sealed class ClusterPairKernel
         for (int e = e0; e < e1; e++)
         {
             int j0 = Unsafe.Add(ref partner, e) * m;
-            var r2 = TV.Separation(Unsafe.Add(ref cdx, e) + Unsafe.Add(ref imx, e) * box.X - xi, Unsafe.Add(ref cdy, e) + Unsafe.Add(ref imy, e) * box.Y - yi,
-                Unsafe.Add(ref cdz, e) + Unsafe.Add(ref imz, e) * box.Z - zi, ref Unsafe.Add(ref ox, j0), ref Unsafe.Add(ref oy, j0), ref Unsafe.Add(ref oz, j0), out var dx, out var dy, out var dz);
+            var dx = TV.Create(Unsafe.Add(ref cdx, e) + Unsafe.Add(ref imx, e) * box.X - xi) + TV.Load(ref Unsafe.Add(ref ox, j0));
+            var dy = TV.Create(Unsafe.Add(ref cdy, e) + Unsafe.Add(ref imy, e) * box.Y - yi) + TV.Load(ref Unsafe.Add(ref oy, j0));
+            var dz = TV.Create(Unsafe.Add(ref cdz, e) + Unsafe.Add(ref imz, e) * box.Z - zi) + TV.Load(ref Unsafe.Add(ref oz, j0));
+            var r2 = dx * dx + dy * dy + dz * dz;
             if (selfFirst && e == e0) r2 = TV.ConditionalSelect(self, r2, TV.Create(3 * Far * Far));
             ulong inside = TV.MaskBits(TV.LessThan(r2, keep));
             if (inside == 0) continue; // no lane of J within the cut-off
@@ -206,10 +208,8 @@ internal sealed class ClusterPairKernel
         ref int partner = ref MemoryMarshal.GetArrayDataReference(l.Partner);
         var qi = TV.Create(_q[pi]);
         var fxi = TV.Zero; var fyi = TV.Zero; var fzi = TV.Zero;
-        // energies and virial summed in double, four lanes at a time (float32 lanes: no float partial sums)
-        var eShort = Vector256<double>.Zero; var eCoul = Vector256<double>.Zero;
-        var vxx = Vector256<double>.Zero; var vyy = Vector256<double>.Zero; var vzz = Vector256<double>.Zero;
-        var vxy = Vector256<double>.Zero; var vxz = Vector256<double>.Zero; var vyz = Vector256<double>.Zero;
+        var eShort = TV.Zero; var eCoul = TV.Zero;
+        var vxx = TV.Zero; var vyy = TV.Zero; var vzz = TV.Zero; var vxy = TV.Zero; var vxz = TV.Zero; var vyz = TV.Zero;
         for (int k = 0; k < kept; k++)
         {
             int e = Unsafe.Add(ref entry, k);
@@ -219,39 +219,26 @@ internal sealed class ClusterPairKernel
             var r = TV.Sqrt(r2);
             var rinv = TV.One / r;
             var (eS, fr) = shortRange.Evaluate(r2, r, rinv, rowType, TV.Load(ref Unsafe.Add(ref laneType, j0)), ref types, ref Unsafe.Add(ref lane, j0));
-            if (TTally.On) eShort += InDouble(eS);
+            if (TTally.On) eShort += eS;
             if (coulomb.Active)
             {
                 var (eC, fC) = coulomb.Evaluate(r2, r, rinv, qi * TV.Load(ref Unsafe.Add(ref q, j0)));
                 fr += fC;
-                if (TTally.On) eCoul += InDouble(eC);
+                if (TTally.On) eCoul += eC;
             }
             // d = x_j − x_i, so F_j = (F/r)·d and F_i = −F_j
             var fx = dx * fr; var fy = dy * fr; var fz = dz * fr;
             fxi -= fx; fyi -= fy; fzi -= fz;
             ref TV sj = ref Unsafe.As<double, TV>(ref Unsafe.Add(ref scratch, 3 * (e - e0) * stride));
             sj += fx; Unsafe.Add(ref sj, 1) += fy; Unsafe.Add(ref sj, 2) += fz;
-            if (TTally.On)
-            {
-                vxx += InDouble(dx * fx); vyy += InDouble(dy * fy); vzz += InDouble(dz * fz);
-                vxy += InDouble(dx * fy); vxz += InDouble(dx * fz); vyz += InDouble(dy * fz);
-            }
+            if (TTally.On) { vxx += dx * fx; vyy += dy * fy; vzz += dz * fz; vxy += dx * fy; vxz += dx * fz; vyz += dy * fz; }
         }
         b.Fx[pi] += TV.Sum(fxi); b.Fy[pi] += TV.Sum(fyi); b.Fz[pi] += TV.Sum(fzi);
         if (!TTally.On) return;
         var totals = b.Totals;
-        totals[0] += Vector256.Sum(eShort); totals[1] += Vector256.Sum(eCoul);
-        totals[2] += Vector256.Sum(vxx); totals[3] += Vector256.Sum(vyy); totals[4] += Vector256.Sum(vzz);
-        totals[5] += Vector256.Sum(vxy); totals[6] += Vector256.Sum(vxz); totals[7] += Vector256.Sum(vyz);
-    }
-
-    /// <summary>The lanes of <paramref name="a"/> as four doubles: its four-lane blocks widened and added.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> InDouble<TV>(TV a) where TV : struct, ILanes<TV>
-    {
-        var sum = TV.Block(a, 0);
-        for (int k = 1; k < TV.Count / 4; k++) sum += TV.Block(a, k);
-        return sum;
+        totals[0] += TV.Sum(eShort); totals[1] += TV.Sum(eCoul);
+        totals[2] += TV.Sum(vxx); totals[3] += TV.Sum(vyy); totals[4] += TV.Sum(vzz);
+        totals[5] += TV.Sum(vxy); totals[6] += TV.Sum(vxz); totals[7] += TV.Sum(vyz);
     }
 
     /// <summary>

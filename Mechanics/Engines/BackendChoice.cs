@@ -28,6 +28,7 @@ public sealed record BackendChoice(BackendKind Kind, int Threads = 0, GpuDeviceK
         var choice = Create(backend, threads, device, precision) with { Layout = layout.Equals("auto", StringComparison.OrdinalIgnoreCase) ? null : PairLayouts.Parse(layout) };
         if (choice.Layout is not null && choice.Kind != BackendKind.Simd)
             throw new InputException($"--pair-layout {layout} applies to --backend simd (the reference back end walks the atom list; the gpu back end keeps its own)");
+        if (choice.Layout is { } chosen) PairLayouts.Supported(chosen, choice.Precision); // refused before any work, not when the back end is made
         if (choice.Precision != PairPrecision.Double && choice.Kind == BackendKind.Reference)
             throw new InputException($"--precision {precision} applies to --backend simd and gpu (the reference back end is double precision: it is what the others are checked against)");
         return choice;

@@ -46,11 +46,6 @@ public interface ILanes<TV> where TV : struct, ILanes<TV>
     /// <summary>e^x per lane in this type's precision (<see cref="Exponential.ExpDouble"/> or <see cref="Exponential.ExpSingle"/>).</summary>
     static abstract TV Exp(TV x);
     static abstract TV Load(ref double source);
-    /// <summary>
-    /// Separations d = o + source[l] per lane and axis (o: one offset per axis, Å) and r² (Å²), all computed in double and
-    /// rounded once to the lanes' precision (so float32 lanes see the correctly rounded r², as the row loop's pass 1 gives).
-    /// </summary>
-    static abstract TV Separation(double ox, double oy, double oz, ref double x, ref double y, ref double z, out TV dx, out TV dy, out TV dz);
     /// <summary>a[i_l] for the lanes l, the indices read from <paramref name="indices"/>; no bounds checks.</summary>
     static abstract TV Gather(ref double a, ref int indices);
     /// <summary>
@@ -101,13 +96,6 @@ public readonly struct Lanes256(Vector256<double> v) : ILanes<Lanes256>
         new(p.V * Vector256.ShiftLeft(kd.V.AsInt64() - shifter.V.AsInt64() + Vector256.Create(1023L), 52).AsDouble());
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes256 Exp(Lanes256 x) => Exponential.ExpDouble(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes256 Load(ref double source) => new(Vector256.LoadUnsafe(ref source));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes256 Separation(double ox, double oy, double oz, ref double x, ref double y, ref double z, out Lanes256 dx, out Lanes256 dy, out Lanes256 dz)
-    {
-        var a = Vector256.Create(ox) + Vector256.LoadUnsafe(ref x); var b = Vector256.Create(oy) + Vector256.LoadUnsafe(ref y); var c = Vector256.Create(oz) + Vector256.LoadUnsafe(ref z);
-        dx = new(a); dy = new(b); dz = new(c);
-        return new(a * a + b * b + c * c);
-    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 Gather(ref double a, ref int i) => new(Vector256.Create(
         Unsafe.Add(ref a, i), Unsafe.Add(ref a, Unsafe.Add(ref i, 1)), Unsafe.Add(ref a, Unsafe.Add(ref i, 2)), Unsafe.Add(ref a, Unsafe.Add(ref i, 3))));
@@ -196,13 +184,6 @@ public readonly struct Lanes512(Vector512<double> v) : ILanes<Lanes512>
         new(p.V * Vector512.ShiftLeft(kd.V.AsInt64() - shifter.V.AsInt64() + Vector512.Create(1023L), 52).AsDouble());
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes512 Exp(Lanes512 x) => Exponential.ExpDouble(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Lanes512 Load(ref double source) => new(Vector512.LoadUnsafe(ref source));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes512 Separation(double ox, double oy, double oz, ref double x, ref double y, ref double z, out Lanes512 dx, out Lanes512 dy, out Lanes512 dz)
-    {
-        var a = Vector512.Create(ox) + Vector512.LoadUnsafe(ref x); var b = Vector512.Create(oy) + Vector512.LoadUnsafe(ref y); var c = Vector512.Create(oz) + Vector512.LoadUnsafe(ref z);
-        dx = new(a); dy = new(b); dz = new(c);
-        return new(a * a + b * b + c * c);
-    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 Gather(ref double a, ref int i) => new(Vector512.Create(
         Unsafe.Add(ref a, i), Unsafe.Add(ref a, Unsafe.Add(ref i, 1)), Unsafe.Add(ref a, Unsafe.Add(ref i, 2)), Unsafe.Add(ref a, Unsafe.Add(ref i, 3)),

@@ -50,14 +50,6 @@ public readonly struct SingleLanes256(Vector256<float> v) : ILanes<SingleLanes25
     public static SingleLanes256 Load(ref double source) =>
         new(Vector256.Narrow(Vector256.LoadUnsafe(ref source), Vector256.LoadUnsafe(ref Unsafe.Add(ref source, 4))));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static SingleLanes256 Separation(double ox, double oy, double oz, ref double x, ref double y, ref double z, out SingleLanes256 dx, out SingleLanes256 dy, out SingleLanes256 dz)
-    {
-        var low = Lanes256.Separation(ox, oy, oz, ref x, ref y, ref z, out var xl, out var yl, out var zl);
-        var high = Lanes256.Separation(ox, oy, oz, ref Unsafe.Add(ref x, 4), ref Unsafe.Add(ref y, 4), ref Unsafe.Add(ref z, 4), out var xh, out var yh, out var zh);
-        dx = new(Vector256.Narrow(xl.V, xh.V)); dy = new(Vector256.Narrow(yl.V, yh.V)); dz = new(Vector256.Narrow(zl.V, zh.V));
-        return new(Vector256.Narrow(low.V, high.V));
-    }
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SingleLanes256 Gather(ref double a, ref int i) => new(Vector256.Narrow(Lanes256.Gather(ref a, ref i).V, Lanes256.Gather(ref a, ref Unsafe.Add(ref i, 4)).V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void GatherRows(ref double a, ref int i, out SingleLanes256 c0, out SingleLanes256 c1, out SingleLanes256 c2, out SingleLanes256 c3)
@@ -120,14 +112,6 @@ public readonly struct SingleLanes512(Vector512<float> v) : ILanes<SingleLanes51
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SingleLanes512 Load(ref double source) =>
         new(Vector512.Narrow(Vector512.LoadUnsafe(ref source), Vector512.LoadUnsafe(ref Unsafe.Add(ref source, 8))));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static SingleLanes512 Separation(double ox, double oy, double oz, ref double x, ref double y, ref double z, out SingleLanes512 dx, out SingleLanes512 dy, out SingleLanes512 dz)
-    {
-        var low = Lanes512.Separation(ox, oy, oz, ref x, ref y, ref z, out var xl, out var yl, out var zl);
-        var high = Lanes512.Separation(ox, oy, oz, ref Unsafe.Add(ref x, 8), ref Unsafe.Add(ref y, 8), ref Unsafe.Add(ref z, 8), out var xh, out var yh, out var zh);
-        dx = new(Vector512.Narrow(xl.V, xh.V)); dy = new(Vector512.Narrow(yl.V, yh.V)); dz = new(Vector512.Narrow(zl.V, zh.V));
-        return new(Vector512.Narrow(low.V, high.V));
-    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SingleLanes512 Gather(ref double a, ref int i) => new(Vector512.Narrow(Lanes512.Gather(ref a, ref i).V, Lanes512.Gather(ref a, ref Unsafe.Add(ref i, 8)).V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

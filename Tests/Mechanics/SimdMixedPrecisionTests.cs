@@ -56,6 +56,8 @@ public class SimdMixedPrecisionTests
     {
         var e = Assert.Throws<FractureLab.Mechanics.InputException>(() => new SimdBackend(2, precision: PairPrecision.Mixed, layout: PairLayout.Clusters));
         Assert.Contains("--pair-layout clusters", e.Message);
+        var parsed = Assert.Throws<FractureLab.Mechanics.InputException>(() => FractureLab.Mechanics.Engines.BackendChoice.Parse("simd", 2, "auto", "mixed", "clusters"));
+        Assert.Contains("double precision only", parsed.Message);
         var c = Assert.Throws<FractureLab.Mechanics.InputException>(() => FractureLab.Mechanics.Engines.BackendChoice.Parse("gpu", 0, "cpu", "double", "clusters"));
         Assert.Contains("--pair-layout", c.Message);
     }
