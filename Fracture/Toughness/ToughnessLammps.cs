@@ -25,7 +25,7 @@ public static class ToughnessLammps
         {
             var config = ToughnessPlan.ConfigOf(s, p);
             var (glass, _) = config.LoadStructure();
-            LammpsDeckWriter.Write(p.Dir, glass, config.ResolveForceField(glass, rigidFor: "LAMMPS decks"), config.Settings, $"toughness study pull {Path.GetRelativePath(lammpsDir, p.Dir)}",
+            LammpsDeckWriter.Write(p.Dir, glass, config.ResolveForceField(glass, rigidFor: "toughness studies (their J integral and crack tips are not yet checked with shells)"), config.Settings, $"toughness study pull {Path.GetRelativePath(lammpsDir, p.Dir)}",
                 Math.Max(1, config.DumpEveryRecords));
             AtomicFile.Write(Path.Combine(p.Dir, "run.toml"), w => w.Write(config.ToToml()));
             all.Append($"bash {Path.GetRelativePath(lammpsDir, p.Dir).Replace('\\', '/')}/run.sh\n");

@@ -75,6 +75,8 @@ public static class ShellBuilder
             int k = next++;
             r.X[k] = s.X[i] + displacementA * u * f; r.Y[k] = s.Y[i] + displacementA * v * f; r.Z[k] = s.Z[i] + displacementA * (1 - 2 * q);
             r.Vx[k] = s.Vx[i]; r.Vy[k] = s.Vy[i]; r.Vz[k] = s.Vz[i];
+            // the core's image flags, so the ion stays whole when unwrapped (LAMMPS checks its bonds' images)
+            r.ImageX[k] = s.ImageX[i]; r.ImageY[k] = s.ImageY[i]; r.ImageZ[k] = s.ImageZ[i];
             r.Type[k] = types.IndexOf(d.Shell);
             r.Id[k] = ++maxId;
         }

@@ -6,8 +6,9 @@ using FractureLab.Mechanics.Geometry;
 namespace FractureLab.Mechanics.IO;
 
 /// <summary>
-/// Reads a LAMMPS data file (orthorhombic; atom_style charge "id type q x y z [ix iy iz]" or atomic
-/// "id type x y z [ix iy iz]"; Masses, Atoms, optional Velocities). Element names come from
+/// Reads a LAMMPS data file (orthorhombic; atom_style charge "id type q x y z [ix iy iz]", atomic
+/// "id type x y z [ix iy iz]" or, marked "Atoms # full", full "id mol type q x y z [ix iy iz]" (molecule ids and bonds are
+/// not kept: core-shell pairs are found by distance when a force field is bound); Masses, Atoms, optional Velocities). Element names come from
 /// <c>elements</c> (type 1, 2, …), else from the Masses comments ("1 28.0855 # Si"), else from a unique
 /// mass match. Every error names the file and line.
 /// </summary>
@@ -110,7 +111,7 @@ public static class LammpsDataReader
                     }
                     break;
                 default:
-                    break; // Bonds etc. are not used by atom_style charge/atomic
+                    break; // Bonds etc. are not kept (core-shell pairs are bound by distance)
             }
         }
         if (!sawAtoms || atomLines is null || atomLineNo is null) throw new InputException($"{source}: no Atoms section");
@@ -123,12 +124,20 @@ public static class LammpsDataReader
                     throw new InputException($"{source}: no mass for type {t + 1} ({names[t]}) and the element is not in the table");
             }
         var system = new AtomSystem(atoms, names, masses, new Box(lo, hi, periodic));
-        bool? charged = styleHint switch { "charge" => true, "atomic" => false, null => null, _ => throw new InputException($"{source}: atom style '{styleHint}' is not supported (use charge or atomic)") };
+        bool full = styleHint == "full";
+        bool? charged = styleHint switch { "charge" or "full" => true, "atomic" => false, null => null, _ => throw new InputException($"{source}: atom style '{styleHint}' is not supported (use charge, full or atomic)") };
         var seen = new HashSet<int>();
         for (int k = 0; k < atoms; k++)
         {
             int l = atomLineNo[k];
             var tok = Strip(atomLines[k]).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (full)
+            {
+                if (tok.Length != 7 && tok.Length != 10)
+                    throw new InputException($"{source}:{l + 1}: an Atoms line (full) needs 7 or 10 columns (id mol type q x y z [ix iy iz]), found {tok.Length}");
+                Int(tok[1], source, l); // the molecule id must be a whole number; it is not kept
+                tok = [tok[0], .. tok[2..]];
+            }
             bool hasQ = charged ?? tok.Length is 6 or 9;
             int need = hasQ ? 6 : 5;
             if (tok.Length != need && tok.Length != need + 3)

@@ -41,6 +41,32 @@ public class FileFormatTests
     }
 
     [Fact]
+    public void DataFile_FullStyleWithBonds_ReadsChargesAndPositions_AndRoundTrips()
+    {
+        // atom_style full as LAMMPS's CORESHELL examples write it: id mol type q x y z (ix iy iz), a Bonds section
+        string[] lines = ["title", "", "3 atoms", "2 atom types", "1 bonds", "1 bond types", "", "0 10 xlo xhi", "0 10 ylo yhi", "0 10 zlo zhi", "",
+            "Masses", "", "1 15.799 # O", "2 0.2 # O_s", "", "Atoms # full", "", "1 1 1 0.8 1 2 3 0 0 1", "2 1 2 -2.0 1.05 2 3 0 0 1", "3 0 1 0.8 5 5 5", "",
+            "Bonds", "", "1 1 1 2"];
+        var s = LammpsDataReader.Parse(lines, "cs.data");
+        Assert.Equal(["O", "O_s"], s.TypeElements);
+        Assert.Equal([0.8, -2.0, 0.8], s.Charge.ToArray());
+        Assert.Equal([1.0, 1.05, 5.0], s.X.ToArray());
+        Assert.Equal([1, 1, 0], s.ImageZ.ToArray());
+        var w = new StringWriter();
+        LammpsDataWriter.Write(w, s, "round trip", [new DataBond(1, 0, 1)], 1);
+        var written = w.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.Contains("1 bonds", written);
+        Assert.Contains("1 1 1 0.8 1 2 3 0 0 1", written);    // molecule 1: the bonded pair
+        Assert.Contains("3 0 1 0.8 5 5 5 0 0 0", written);    // molecule 0: no bond
+        Assert.Contains("1 1 1 2", written);
+        var t = LammpsDataReader.Parse(written, "round.data");
+        Assert.Equal(s.X.ToArray(), t.X.ToArray()); Assert.Equal(s.Charge.ToArray(), t.Charge.ToArray());
+        var e = Assert.Throws<InputException>(() => LammpsDataReader.Parse([.. lines[..18], "1 1 1 0.8 1 2", .. lines[19..]], "bad.data"));
+        Assert.StartsWith("bad.data:19:", e.Message);
+        Assert.Contains("full", e.Message);
+    }
+
+    [Fact]
     public void DataFile_UnknownElementForType_ExplainsTheFix()
     {
         string[] lines = ["title", "", "1 atoms", "1 atom types", "", "0 10 xlo xhi", "0 10 ylo yhi", "0 10 zlo zhi", "", "Masses", "", "1 99.9", "", "Atoms", "", "1 1 0 1 1 1"];
