@@ -102,15 +102,16 @@ public sealed record RunConfig(
     /// <summary>
     /// The force field of this run, resolved for the glass's composition. Core-shell ions run in uncracked pulls
     /// (<c>[crack] kind = "none"</c>, the thesis' Paper IV tension) and pre-cracked ones (the slit cuts whole ions,
-    /// <see cref="PreCrack.Apply"/>). <paramref name="rigidFor"/> names a use that needs rigid ions (a toughness study's pulls
-    /// or their LAMMPS decks, a K-field's held atoms); a campaign's LAMMPS decks run shells (<see cref="LammpsCoreShell"/>).
+    /// <see cref="PreCrack.Apply"/>). Toughness studies run them too (their J integral on ions: <c>IonFrames</c>), and so do
+    /// LAMMPS decks (<see cref="LammpsCoreShell"/>). <paramref name="rigidFor"/> names a use that needs rigid ions (a
+    /// K-field's held atoms).
     /// </summary>
     public ForceField ResolveForceField(AtomSystem glass, string? rigidFor = null)
     {
         var ff = ForceFieldCatalog.Resolve(ForceField, Composition.FromAtoms(glass), BoronN4);
         if (ff.Shells.Count == 0) return ff;
         if (rigidFor is not null)
-            throw new InputException($"force field {ff.Name} has core-shell ions: {rigidFor} do not handle shells yet (run files, campaign runs and their LAMMPS decks, md and eval do)");
+            throw new InputException($"force field {ff.Name} has core-shell ions: {rigidFor} do not handle shells yet (run files, campaigns, toughness studies, their LAMMPS decks, md and eval do)");
         return ff;
     }
 

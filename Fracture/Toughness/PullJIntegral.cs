@@ -47,8 +47,10 @@ public sealed record JOnset(JFrame Frame, double JcJPerM2, double Spread, bool A
 /// </summary>
 public static class PullJIntegral
 {
-    public static List<JFrame> Analyze(AtomSystem reference, string dumpPath, int crackAxis, int loadAxis, double halfLengthA, JOptions o)
+    /// <param name="ions">with core-shell ions, their pairing in <paramref name="reference"/>: each frame's shells are folded into their cores first.</param>
+    public static List<JFrame> Analyze(AtomSystem reference, string dumpPath, int crackAxis, int loadAxis, double halfLengthA, JOptions o, IonFrames? ions = null)
     {
+        if (ions is not null) reference = ions.Ions;
         var typeById = TypeById(reference);
         double l0 = reference.Box.Length(loadAxis);
         double refCentreX = reference.Box.Lo[crackAxis] + 0.5 * reference.Box.Length(crackAxis);
@@ -56,8 +58,9 @@ public static class PullJIntegral
         var frames = new List<JFrame>();
         var block = new List<(DumpFrame Frame, AtomSystem System, double[] U, double[][] Stress)>();
         int window = Math.Max(1, o.WindowFrames);
-        foreach (var f in LammpsDumpReader.Read(dumpPath))
+        foreach (var raw in LammpsDumpReader.Read(dumpPath))
         {
+            var f = ions?.Merge(raw, dumpPath) ?? raw;
             var s = Frame(f, reference, typeById, dumpPath);
             if (!(f.Columns.ContainsKey("c_stress[1]") && f.Columns.ContainsKey("c_stress[6]")))
                 throw new InputException($"{dumpPath}: frame at step {f.Step} has no per-atom stress columns c_stress[1..6] (LAMMPS: compute stress/atom, dumped as c_stress[*])");
@@ -149,10 +152,11 @@ public static class PullJIntegral
             string.Create(CultureInfo.InvariantCulture, $"no lasting tip advance seen: J at the peak-stress frame (strain {peak.Strain:0.000})"));
     }
 
-    /// <summary>The configuration of the dump frame at <paramref name="step"/> (types and masses from the reference), for the process zone at the onset.</summary>
-    public static AtomSystem FrameAt(AtomSystem reference, string dumpPath, long step)
+    /// <summary>The configuration of the dump frame at <paramref name="step"/> (types and masses from the reference), for the process zone at the onset; with <paramref name="ions"/>, its ions.</summary>
+    public static AtomSystem FrameAt(AtomSystem reference, string dumpPath, long step, IonFrames? ions = null)
     {
         var f = LammpsDumpReader.Read(dumpPath).FirstOrDefault(x => x.Step == step) ?? throw new InputException($"{dumpPath}: no frame at step {step}");
+        if (ions is not null) (f, reference) = (ions.Merge(f, dumpPath), ions.Ions);
         return Frame(f, reference, TypeById(reference), dumpPath);
     }
 

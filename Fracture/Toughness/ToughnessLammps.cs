@@ -24,8 +24,9 @@ public static class ToughnessLammps
         foreach (var p in pulls)
         {
             var config = ToughnessPlan.ConfigOf(s, p);
-            var (glass, _) = config.LoadStructure();
-            LammpsDeckWriter.Write(p.Dir, glass, config.ResolveForceField(glass, rigidFor: "toughness studies (their J integral and crack tips are not yet checked with shells)"), config.Settings, $"toughness study pull {Path.GetRelativePath(lammpsDir, p.Dir)}",
+            var loaded = config.LoadStructure();
+            var ff = config.ResolveForceField(loaded.Glass);
+            LammpsDeckWriter.Write(p.Dir, config.WithShells(loaded, ff).Glass, ff, config.Settings, $"toughness study pull {Path.GetRelativePath(lammpsDir, p.Dir)}",
                 Math.Max(1, config.DumpEveryRecords));
             AtomicFile.Write(Path.Combine(p.Dir, "run.toml"), w => w.Write(config.ToToml()));
             all.Append($"bash {Path.GetRelativePath(lammpsDir, p.Dir).Replace('\\', '/')}/run.sh\n");

@@ -74,7 +74,8 @@ public static class ToughnessRunner
             return new UncrackedPull(StressStrainRow.ReadCsv(rows), l0);
         }
         var (glass, source) = config.LoadStructure(progress);
-        var ff = config.ResolveForceField(glass, rigidFor: "toughness studies (their J integral and crack tips are not yet checked with shells)");
+        var ff = config.ResolveForceField(glass);
+        (glass, source) = config.WithShells(new LoadedStructure(glass, source), ff); // core-shell ions: the shells the pre-cracked pulls get too
         var job = new FractureJob(glass, ff, backend.Create, config.Settings);
         UncrackedPull? pull = null;
         progress($"uncracked pull ({glass.Count} atoms) {u.Dir}", (report, token) => pull = job.PullUncracked(report, token));
@@ -99,15 +100,20 @@ public static class ToughnessRunner
         if (File.Exists(onsetFile) && File.GetLastWriteTimeUtc(onsetFile) >= File.GetLastWriteTimeUtc(dump)) return;
         var config = ToughnessPlan.ConfigOf(s, p);
         var c = config.Settings.Crack;
-        var elements = config.Elements?.Split(',', StringSplitOptions.TrimEntries) ?? config.LoadStructure().Glass.TypeElements;
-        var refSystem = LammpsDataReader.Read(reference, elements);
+        var loaded = config.LoadStructure();
+        var ff = config.ResolveForceField(loaded.Glass);
+        // the pull's types: the glass's, then the shells a core-shell force field adds (LAMMPS's write_data names no elements)
+        var refRead = LammpsDataReader.Read(reference, config.WithShells(loaded, ff).Glass.TypeElements);
+        // core-shell ions: each ion (its core's position, its core's and shell's stress summed) is one particle of the fields
+        var ions = IonFrames.Of(refRead, ff);
+        var refSystem = ions?.Ions ?? refRead;
         var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(p.Dir, "summary.json")))!;
         double a = summary["crack_half_length_A"]!.GetValue<double>();
-        var frames = PullJIntegral.Analyze(refSystem, dump, c.CrackAxis, c.LoadingAxis, a, s.J);
+        var frames = PullJIntegral.Analyze(refRead, dump, c.CrackAxis, c.LoadingAxis, a, s.J, ions);
         var onset = PullJIntegral.Onset(frames, s.J);
         (double Left, double Right)? zone = null;
         if (onset?.Frame.Tips is { Separated: false } tips)
-            zone = ProcessZone.Size(refSystem, PullJIntegral.FrameAt(refSystem, dump, onset.Frame.Step), tips, onset.Frame.CrackPlaneZ, c.CrackAxis, c.LoadingAxis);
+            zone = ProcessZone.Size(refSystem, PullJIntegral.FrameAt(refRead, dump, onset.Frame.Step, ions), tips, onset.Frame.CrackPlaneZ, c.CrackAxis, c.LoadingAxis);
         var output = new LabOutput(p.Dir);
         output.Text(JTable, w => PullJIntegral.WriteCsv(w, frames));
         var json = OnsetJson(onset, s.J);
