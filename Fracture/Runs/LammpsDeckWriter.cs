@@ -40,7 +40,7 @@ public static class LammpsDeckWriter
         if (coulomb.Method == CoulombMethod.None) throw new InputException($"{label}: force field {ff.Name} has no Coulomb term; emission expects one");
         Directory.CreateDirectory(dir);
         var charged = glass.Clone();
-        var compiled = new CompiledForceField(ff, charged); // sets the charges; only the short-range terms are tabulated
+        var compiled = new CompiledForceField(ff, charged, reciprocal: false); // sets the charges; only the short-range terms are tabulated
         bool shells = ff.Shells.Count > 0;
         // a slit cuts whole ions (a core goes with its shell), as our runs cut it
         var cut = PreCrack.Apply(charged, settings.Crack, compiled.CoreShell?.ShellOfEachCore());
@@ -97,7 +97,7 @@ public static class LammpsDeckWriter
     }
 
     /// <summary>The pair (and, with shells, bond) commands: the table for the short range overlaid with the Coulomb style.</summary>
-    public static string PairCommands(ForceField definition, CompiledForceField ff, CoulombSettings c, string[] elements)
+    private static string PairCommands(ForceField definition, CompiledForceField ff, CoulombSettings c, string[] elements)
     {
         var ci = CultureInfo.InvariantCulture;
         bool shells = definition.Shells.Count > 0;

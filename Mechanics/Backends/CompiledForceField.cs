@@ -29,9 +29,11 @@ public sealed class CompiledForceField
 
     /// <summary>
     /// Binds <paramref name="ff"/> to the types of <paramref name="system"/>, sets the atoms' charges
-    /// from the force field, and applies overrides of the short-range cut-off and Coulomb settings.
+    /// from the force field, and applies overrides of the short-range cut-off and Coulomb settings. With
+    /// <paramref name="reciprocal"/> false the Ewald/PPPM reciprocal part is not set up (its mesh tuning evaluates the
+    /// system): for uses of the pair terms and charges alone, such as tabulating them for LAMMPS.
     /// </summary>
-    public CompiledForceField(ForceField ff, AtomSystem system, double? shortRangeCutoff = null, CoulombSettings? coulomb = null)
+    public CompiledForceField(ForceField ff, AtomSystem system, double? shortRangeCutoff = null, CoulombSettings? coulomb = null, bool reciprocal = true)
     {
         Definition = ff;
         TypeCount = system.TypeCount;
@@ -74,7 +76,7 @@ public sealed class CompiledForceField
         CoreShell = CoreShellTerm.Bind(ff, system);
 
         double ewaldAlpha = 0;
-        if (CoulombSettings.IsEwaldSplit)
+        if (CoulombSettings.IsEwaldSplit && reciprocal)
         {
             if (!(system.Box.Periodic[0] && system.Box.Periodic[1] && system.Box.Periodic[2]))
                 throw new InputException("Ewald summation needs a box periodic along x, y and z; use dsf or wolf for slabs");
