@@ -31,8 +31,20 @@ public sealed class IonFrames
         var pairs = CoreShellTerm.Bind(ff, reference)!;
         var coreOf = new Dictionary<int, int>(pairs.Shell.Length);
         for (int p = 0; p < pairs.Shell.Length; p++) coreOf[reference.Id[pairs.Shell[p]]] = reference.Id[pairs.Core[p]];
-        var keep = Enumerable.Range(0, reference.Count).Where(i => !coreOf.ContainsKey(reference.Id[i])).ToArray();
-        return new IonFrames(reference.Subset(keep), coreOf);
+        return new IonFrames(IonSystem(reference, pairs.ShellOfEachCore()), coreOf);
+    }
+
+    /// <summary>
+    /// The ions of <paramref name="s"/> (<paramref name="shellOf"/>: each core's shell, else −1): the particles of
+    /// <see cref="Kept"/>, each core's type carrying the whole ion's mass (core + shell) so densities are the ions'.
+    /// </summary>
+    public static AtomSystem IonSystem(AtomSystem s, int[] shellOf)
+    {
+        var ions = s.Subset(Kept(shellOf));
+        var done = new HashSet<int>();
+        for (int i = 0; i < shellOf.Length; i++)
+            if (shellOf[i] >= 0 && done.Add(s.Type[i])) ions.TypeMasses[s.Type[i]] += s.TypeMasses[s.Type[shellOf[i]]];
+        return ions;
     }
 
     /// <summary>Whether a dump column is extensive per particle (summed over an ion's core and shell): the stress·volume and energy columns.</summary>
@@ -44,26 +56,42 @@ public sealed class IonFrames
         var ids = f.Column("id", source);
         var row = new Dictionary<int, int>(f.Atoms);
         for (int i = 0; i < f.Atoms; i++) row[(int)ids[i]] = i;
-        var kept = new List<int>(f.Atoms - coreOfShell.Count);
-        for (int i = 0; i < f.Atoms; i++) if (!coreOfShell.ContainsKey((int)ids[i])) kept.Add(i);
-        if (kept.Count + coreOfShell.Count != f.Atoms)
+        if (f.Atoms != Ions.Count + coreOfShell.Count)
             throw new InputException($"{source}: the frame at step {f.Step} has {f.Atoms} particles; the reference has {Ions.Count} ions and {coreOfShell.Count} shells");
-        var newRow = new int[f.Atoms];
-        for (int k = 0; k < kept.Count; k++) newRow[kept[k]] = k;
-        var columns = new Dictionary<string, double[]>(f.Columns.Count);
-        foreach (var (name, values) in f.Columns)
+        var shellOf = new int[f.Atoms];
+        Array.Fill(shellOf, -1);
+        foreach (var (shell, core) in coreOfShell)
         {
-            var merged = new double[kept.Count];
-            for (int k = 0; k < kept.Count; k++) merged[k] = values[kept[k]];
-            if (IsSummed(name))
-                foreach (var (shell, core) in coreOfShell)
-                {
-                    if (!row.TryGetValue(shell, out int s) || !row.TryGetValue(core, out int c))
-                        throw new InputException($"{source}: the frame at step {f.Step} lacks core {core} or shell {shell} of an ion of the reference");
-                    merged[newRow[c]] += values[s];
-                }
-            columns[name] = merged;
+            if (!row.TryGetValue(shell, out int s) || !row.TryGetValue(core, out int c))
+                throw new InputException($"{source}: the frame at step {f.Step} lacks core {core} or shell {shell} of an ion of the reference");
+            shellOf[c] = s;
         }
-        return f with { Atoms = kept.Count, Columns = columns, Elements = f.Elements is null ? null : [.. kept.Select(i => f.Elements[i])] };
+        var keep = Kept(shellOf);
+        var columns = new Dictionary<string, double[]>(f.Columns.Count);
+        foreach (var (name, values) in f.Columns) columns[name] = Fold(values, shellOf, keep, IsSummed(name));
+        return f with { Atoms = keep.Length, Columns = columns, Elements = f.Elements is null ? null : [.. keep.Select(i => f.Elements[i])] };
+    }
+
+    /// <summary>The particles that stand for ions, in order: every one that is not a shell (<paramref name="shellOf"/>: each core's shell, else −1).</summary>
+    public static int[] Kept(int[] shellOf)
+    {
+        var isShell = new bool[shellOf.Length];
+        foreach (int h in shellOf) if (h >= 0) isShell[h] = true;
+        return [.. Enumerable.Range(0, shellOf.Length).Where(i => !isShell[i])];
+    }
+
+    /// <summary>
+    /// A per-particle column on the ions (<paramref name="keep"/>, from <see cref="Kept"/>): the kept rows, each core's with its
+    /// shell's value added when <paramref name="sum"/> (extensive quantities), else its own (positions, ids).
+    /// </summary>
+    public static double[] Fold(double[] values, int[] shellOf, int[] keep, bool sum)
+    {
+        var r = new double[keep.Length];
+        for (int k = 0; k < keep.Length; k++)
+        {
+            int i = keep[k];
+            r[k] = values[i] + (sum && shellOf[i] >= 0 ? values[shellOf[i]] : 0);
+        }
+        return r;
     }
 }

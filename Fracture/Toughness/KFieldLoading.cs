@@ -58,6 +58,8 @@ public sealed class KFieldSlab
     public required double[] InnerHi { get; init; }
     public required double DensityAmuPerA3 { get; init; }
     public required string Description { get; init; }
+    /// <summary>Core-shell ions: each core's shell (index in <see cref="System"/>), −1 for the rest; null for rigid ions.</summary>
+    public int[]? ShellOf { get; init; }
 }
 
 /// <summary>
@@ -94,9 +96,11 @@ public static class KFieldLoading
     /// <summary>
     /// The slab from a periodic glass (charges set): x and z made free with <see cref="KFieldSettings.VacuumA"/> of vacuum, a slit
     /// of the opening from the lower x boundary to the centre on the mid plane, atoms removed for neutrality nearest the
-    /// slit, and the boundary layer marked. The slab is minimized with the boundary held before it is the reference.
+    /// slit, and the boundary layer marked. The slab is minimized with the boundary held before it is the reference. With
+    /// core-shell ions (<paramref name="shellOf"/>: each core's shell in <paramref name="glass"/>, −1 otherwise) the slit and
+    /// the neutrality cut whole ions and a shell is held when its core is.
     /// </summary>
-    public static KFieldSlab Build(AtomSystem glass, KFieldSettings k, ForceComputerFactory forces)
+    public static KFieldSlab Build(AtomSystem glass, KFieldSettings k, ForceComputerFactory forces, int[]? shellOf = null)
     {
         k.Check();
         int xa = k.CrackAxis, za = k.LoadAxis;
@@ -107,9 +111,18 @@ public static class KFieldLoading
         var px = s.Positions(xa); var pz = s.Positions(za);
         var removed = new bool[s.Count];
         for (int i = 0; i < s.Count; i++) removed[i] = px[i] <= tipX && Math.Abs(pz[i] - tipZ) < 0.5 * k.OpeningA;
+        FollowCores(removed, shellOf);
         int slit = removed.Count(b => b);
-        int extra = PreCrack.Neutralize(s, removed, i => Math.Abs(pz[i] - tipZ) + Math.Max(0, px[i] - tipX), out double net);
-        var slab = s.Subset(Enumerable.Range(0, s.Count).Where(i => !removed[i]).ToList());
+        int extra = PreCrack.Neutralize(s, removed, i => Math.Abs(pz[i] - tipZ) + Math.Max(0, px[i] - tipX), out double net, shellOf);
+        var kept = Enumerable.Range(0, s.Count).Where(i => !removed[i]).ToList();
+        var slab = s.Subset(kept);
+        int[]? slabShellOf = null;
+        if (shellOf is not null)
+        {
+            var newIndex = new int[s.Count];
+            for (int n = 0; n < kept.Count; n++) newIndex[kept[n]] = n;
+            slabShellOf = [.. kept.Select(i => shellOf[i] >= 0 ? newIndex[shellOf[i]] : -1)];
+        }
         for (int a = 0; a < slab.Box.Periodic.Length; a++) slab.Box.Periodic[a] = a != xa && a != za;
         var newLo = (double[])lo.Clone(); var newHi = (double[])hi.Clone();
         foreach (int a in new[] { xa, za }) { newLo[a] -= k.VacuumA; newHi[a] += k.VacuumA; }
@@ -122,15 +135,26 @@ public static class KFieldLoading
         var boundary = new bool[boxed.Count];
         for (int i = 0; i < boxed.Count; i++)
             boundary[i] = bx[i] < innerLo[0] || bx[i] > innerHi[0] || bz[i] < innerLo[1] || bz[i] > innerHi[1];
+        FollowCores(boundary, slabShellOf);
         var fc = forces(boxed);
-        Fire.Minimize(boxed, fc, k.ForceToleranceEvPerA, k.MaxIterations, frozen: boundary);
+        // the held layer's shells relax with the inside here (they were placed on their cores), then are held at that offset
+        var frozen = (bool[])boundary.Clone();
+        if (slabShellOf is not null) foreach (int h in slabShellOf) if (h >= 0) frozen[h] = false;
+        Fire.Minimize(boxed, fc, k.ForceToleranceEvPerA, k.MaxIterations, frozen: frozen);
         double density = glass.TotalMass() / glass.Box.Volume;
         return new KFieldSlab
         {
-            System = boxed, Boundary = boundary, Reference = Positions(boxed), TipX = tipX, TipZ = tipZ, InnerLo = innerLo, InnerHi = innerHi, DensityAmuPerA3 = density,
+            System = boxed, Boundary = boundary, Reference = Positions(boxed), TipX = tipX, TipZ = tipZ, InnerLo = innerLo, InnerHi = innerHi, DensityAmuPerA3 = density, ShellOf = slabShellOf,
             Description = string.Create(CultureInfo.InvariantCulture,
                 $"slab {hi[xa] - lo[xa]:0.0} x {hi[za] - lo[za]:0.0} A in-plane, free with {k.VacuumA:0} A vacuum, periodic along the front; edge crack to the centre, opening {k.OpeningA:0.0} A; {slit} atoms removed by the slit, {extra} for neutrality (net {net:0.######} e); {boundary.Count(b => b)} of {boxed.Count} atoms in the {k.BoundaryA:0.0} A boundary layer"),
         };
+    }
+
+    /// <summary>Each shell takes its core's flag (<paramref name="shellOf"/> as in <see cref="Build"/>): an ion is cut or held whole.</summary>
+    private static void FollowCores(bool[] flags, int[]? shellOf)
+    {
+        if (shellOf is null) return;
+        for (int i = 0; i < shellOf.Length; i++) if (shellOf[i] >= 0) flags[shellOf[i]] = flags[i];
     }
 
     /// <summary>The K-field displacement (Å) of an atom at reference position (x, z) about the tip, for K in MPa·m^0.5.</summary>
@@ -214,11 +238,18 @@ public static class KFieldLoading
     /// </summary>
     public static (double TipX, double J, double Spread) Measure(KFieldSlab slab, double[] positions, double[][]? stressBarA3, KFieldSettings k, JOptions jo)
     {
-        var s = slab.System.Clone();
-        for (int i = 0; i < s.Count; i++) { s.X[i] = positions[3 * i]; s.Y[i] = positions[3 * i + 1]; s.Z[i] = positions[3 * i + 2]; }
+        // core-shell ions: the fields of the ions (IonFrames), each its core's position with its core's and shell's stress
+        int[] ion = slab.ShellOf is { } so ? IonFrames.Kept(so) : [.. Enumerable.Range(0, slab.System.Count)];
+        var s = slab.ShellOf is { } shellOf ? IonFrames.IonSystem(slab.System, shellOf) : slab.System.Clone();
         var u = new double[3 * s.Count];
-        for (int i = 0; i < u.Length; i++) u[i] = positions[i] - slab.Reference[i];
-        var stress = stressBarA3 ?? Enumerable.Range(0, 6).Select(_ => new double[s.Count]).ToArray();
+        for (int n = 0; n < s.Count; n++)
+        {
+            int i = ion[n];
+            s.X[n] = positions[3 * i]; s.Y[n] = positions[3 * i + 1]; s.Z[n] = positions[3 * i + 2];
+            for (int a = 0; a < 3; a++) u[3 * n + a] = positions[3 * i + a] - slab.Reference[3 * i + a];
+        }
+        var stress = stressBarA3 is null ? Enumerable.Range(0, 6).Select(_ => new double[s.Count]).ToArray()
+            : slab.ShellOf is { } sh ? [.. stressBarA3.Select(c => IonFrames.Fold(c, sh, ion, sum: true))] : stressBarA3;
         var f = HardyFields.Compute(s, u, stress, k.CrackAxis, k.LoadAxis, jo.KernelWidthA, jo.SpacingA, periodic: false, meanDensity: slab.DensityAmuPerA3);
         double tip = CrackTips.Edge(f, slab.TipX - 2 * k.OpeningA, slab.TipZ, +1) ?? double.NaN;
         if (stressBarA3 is null || !double.IsFinite(tip)) return (tip, double.NaN, double.NaN);

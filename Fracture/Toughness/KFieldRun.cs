@@ -29,7 +29,12 @@ public static class KFieldRun
         Directory.CreateDirectory(dir);
         var (glass, source) = config.LoadStructure(progress);
         if (ks.Replicate is [var nx, var ny, var nz] && nx * ny * nz > 1) glass = Replication.Replicate(glass, nx, ny, nz);
-        var ff = config.ResolveForceField(glass, rigidFor: "K-field runs (a held core would drag its shell)");
+        var ff = config.ResolveForceField(glass);
+        // core-shell ions: the shells the pulls get too; at 0 K (FIRE) only: the MD holds' temperature is not yet taken on ions beside a held layer
+        if (ff.Shells.Count > 0 && ks.Settings.Thermal)
+            throw new Mechanics.InputException($"force field {ff.Name} has core-shell ions: K-field MD holds ([kfield] temperature_K > 0) do not handle shells yet; the 0 K loading (temperature_K = 0, FIRE) does");
+        (glass, source) = config.WithShells(new LoadedStructure(glass, source), ff);
+        int[]? shellOf = CoreShellTerm.Bind(ff, glass)?.ShellOfEachCore();
         double cutoff = Math.Max(ff.ShortRangeCutoff, ff.Coulomb.Cutoff);
         if (ks.Settings.BoundaryA < cutoff)
             throw new Mechanics.InputException($"K-field: the held layer of {ks.Settings.BoundaryA} A is thinner than the force cut-off ({cutoff} A): inner atoms would feel the free outer surface ([kfield] boundary_A)");
@@ -51,7 +56,7 @@ public static class KFieldRun
                 poisson = moduli.Poisson;
             }
             report("slab: cut and relax", 0, 1);
-            slab = KFieldLoading.Build(glass, k, Bind);
+            slab = KFieldLoading.Build(glass, k, Bind, shellOf);
             LammpsDataWriter.Write(Path.Combine(dir, "slab.data"), slab.System, $"FractureLab K-field slab (reference): {slab.Description}");
             var forces = Bind(slab.System);
             using var table = new StreamWriter(Path.Combine(dir, Table), append: false);
