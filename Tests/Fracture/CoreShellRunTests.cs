@@ -15,8 +15,7 @@ public class CoreShellRunTests
 {
     private static string RunFile(string crack)
     {
-        string ff = Path.Combine(Directory.CreateTempSubdirectory().FullName, "bks-shells.toml");
-        File.WriteAllText(ff, CoreShellTests.BksWithShellsToml(shiftEnergy: true));
+        string ff = CoreShellTests.BksWithShellsFile();
         return TinyGlassFiles.Write("run.toml", $"""
             [forcefield]
             name = "{ff.Replace("\\", "/")}"

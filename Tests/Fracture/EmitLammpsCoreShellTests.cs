@@ -62,9 +62,7 @@ public class EmitLammpsCoreShellTests
     public void ShellsAddedByTheRun_AreBondedWholeIons_InDataAndDecks()
     {
         string dir = Directory.CreateTempSubdirectory().FullName;
-        string ffFile = Path.Combine(dir, "bks-shells.toml");
-        File.WriteAllText(ffFile, CoreShellTests.BksWithShellsToml(shiftEnergy: true));
-        string run = Emit(dir, TestData.Data("silica192-glass.data"), ffFile);
+        string run = Emit(dir, TestData.Data("silica192-glass.data"), CoreShellTests.BksWithShellsFile());
 
         foreach (var (data, cores) in new[] { ("glass.data", 128), ("precracked.data", -1) })
         {
@@ -125,8 +123,7 @@ public class EmitLammpsCoreShellTests
     public void PairExclusion_IsRefused_ForLammps()
     {
         string dir = Directory.CreateTempSubdirectory().FullName;
-        string ffFile = Path.Combine(dir, "bks-shells.toml");
-        File.WriteAllText(ffFile, CoreShellTests.BksWithShellsToml(shiftEnergy: true) + "exclusion = \"pair\"\n");
+        string ffFile = CoreShellTests.BksWithShellsFile("exclusion = \"pair\"\n");
         File.WriteAllText(Path.Combine(dir, "base.toml"), "[tension]\ntimestep_fs = 0.2\n");
         string toml = Path.Combine(dir, "c.toml");
         File.WriteAllText(toml, $"[campaign]\nprotocols = [\"B\"]\nbase = \"base.toml\"\n[[composition]]\nlabel = \"cs\"\ndata = \"{TestData.Data("silica192-glass.data").Replace("\\", "/")}\"\nforcefield = \"{ffFile.Replace("\\", "/")}\"\n");

@@ -154,8 +154,7 @@ public class GlassCeramicRunTests
         // the BKS shell test model (a shell on every O): the build adds the shells, grains.csv lists them with their cores'
         // grain and region, and a pre-cracked run (cut by whole ions) of the shelled glass-ceramic runs to the end
         string file = GlassCeramicFile(replicate: "1, 1, 2");
-        string ff = Path.Combine(Path.GetDirectoryName(file)!, "bks-shells.toml");
-        File.WriteAllText(ff, FractureLab.Tests.Mechanics.CoreShellTests.BksWithShellsToml(shiftEnergy: true));
+        string ff = FractureLab.Tests.Mechanics.CoreShellTests.BksWithShellsFile();
         File.WriteAllText(file, File.ReadAllText(file).Replace("name = \"bks-wall\"", $"name = \"{ff.Replace("\\", "/")}\""));
         var c = RunConfig.Load(file);
         c = c with

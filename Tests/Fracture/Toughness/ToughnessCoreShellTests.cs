@@ -14,8 +14,7 @@ public class ToughnessCoreShellTests
 {
     private static string Study()
     {
-        string ff = Path.Combine(Directory.CreateTempSubdirectory().FullName, "bks-shells.toml");
-        File.WriteAllText(ff, CoreShellTests.BksWithShellsToml(shiftEnergy: true));
+        string ff = CoreShellTests.BksWithShellsFile();
         return TinyGlassFiles.Write("study.toml", $"""
             [forcefield]
             name = "{ff.Replace("\\", "/")}"
