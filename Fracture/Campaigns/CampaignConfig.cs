@@ -86,7 +86,7 @@ public sealed record CampaignConfig(
         var schema = CampaignFileSchema.Schema;
         string dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         var c = r.Section(root, "campaign") ?? new TomlTable();
-        int replicas = (int)r.Number(c, "campaign.replicas", CampaignDefaults.Replicas);
+        int replicas = r.Integer(c, "campaign.replicas", CampaignDefaults.Replicas);
         if (replicas < 1) throw new InputException($"{path}: key 'campaign.replicas' must be at least 1");
         var rates = r.Numbers(c, "campaign.strain_rates_per_s") ?? [CampaignDefaults.StrainRatePerS];
         if (rates.Any(r => !(r > 0))) throw new InputException($"{path}: key 'campaign.strain_rates_per_s' must hold positive rates");
@@ -120,7 +120,7 @@ public sealed record CampaignConfig(
             if (data is not null && !Path.IsPathRooted(data)) data = Path.Combine(dir, data);
             double? x = t.ContainsKey("x") ? r.Number(t, p + "x", 0) : null;
             comps.Add(new CampaignComposition(label, x, shipped, data, build,
-                (int)r.Number(t, p + "atoms", CampaignDefaults.Atoms), r.Number(t, p + "density", CampaignDefaults.DensityGCm3), r.Text(t, p + "aspect", CampaignDefaults.Aspect)!,
+                r.Integer(t, p + "atoms", CampaignDefaults.Atoms), r.Number(t, p + "density", CampaignDefaults.DensityGCm3), r.Text(t, p + "aspect", CampaignDefaults.Aspect)!,
                 r.Number(t, p + "quench_rate", CampaignDefaults.QuenchRateKPerPs), r.Number(t, p + "melt_ps", CampaignDefaults.MeltPs), r.Number(t, p + "relax_ps", CampaignDefaults.RelaxPs),
                 r.Text(t, p + "forcefield", null) ?? throw new InputException($"{path}: key '{p}forcefield' is missing"),
                 r.Text(t, p + "elements", null),
@@ -145,7 +145,7 @@ public sealed record CampaignConfig(
         var temps = r.Numbers(t, "diffusion.temperatures_K") ?? throw new InputException($"{path}: key 'diffusion.temperatures_K' is missing");
         if (temps.Count == 0 || temps.Any(x => !(x > 0))) throw new InputException($"{path}: key 'diffusion.temperatures_K' must hold positive temperatures");
         var axis = new DiffusionAxis(temps, r.Text(t, "diffusion.species", CampaignDefaults.Species)!, r.Number(t, "diffusion.ps", CampaignDefaults.DiffusionPs),
-            r.Number(t, "diffusion.skip_ps", CampaignDefaults.SkipPs), (int)r.Number(t, "diffusion.dump_every_steps", CampaignDefaults.DumpEverySteps),
+            r.Number(t, "diffusion.skip_ps", CampaignDefaults.SkipPs), r.Integer(t, "diffusion.dump_every_steps", CampaignDefaults.DumpEverySteps),
             r.Number(t, "diffusion.timestep_fs", CampaignDefaults.TimestepFs));
         if (!(axis.Ps > 0) || axis.SkipPs < 0 || axis.SkipPs >= axis.Ps) throw new InputException($"{path}: keys 'diffusion.ps' ({axis.Ps}) and 'diffusion.skip_ps' ({axis.SkipPs}) need 0 ≤ skip_ps < ps");
         if (axis.DumpEverySteps < 1) throw new InputException($"{path}: key 'diffusion.dump_every_steps' must be at least 1");

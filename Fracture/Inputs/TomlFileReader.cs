@@ -77,6 +77,17 @@ internal sealed class TomlFileReader(string source, InputSchema schema)
         var v => throw new InputException($"{source}: key '{key}' must be a number, got {Convert.ToString(v, CultureInfo.InvariantCulture)}"),
     };
 
+    /// <summary>
+    /// A whole number from <paramref name="min"/> to <paramref name="max"/>, or the fallback when the key is absent: a
+    /// fraction (2.5) or a value past the range is an error naming the key, never truncated or saturated to an int.
+    /// </summary>
+    public int Integer(TomlTable? t, string key, int fallback, int min = int.MinValue, int max = int.MaxValue) => Get(t, key) switch
+    {
+        null => fallback,
+        long l when l >= min && l <= max => (int)l,
+        var v => throw new InputException($"{source}: key '{key}' is {Convert.ToString(v, CultureInfo.InvariantCulture)}; it must be a whole number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}"),
+    };
+
     /// <summary><paramref name="n"/> integers of any sign (a lattice direction), or null when the key is absent.</summary>
     public int[]? Integers(TomlTable? t, string key, int n)
     {

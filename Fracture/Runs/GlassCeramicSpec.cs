@@ -30,7 +30,7 @@ public sealed record GlassCeramicSpec(string Cif, int[] CrystalSize, string? Sub
 
     internal static GlassCeramicSpec Read(TomlTable st, TomlFileReader r, string path, string cif)
     {
-        int grains = (int)r.Number(st, "structure.grains", 1);
+        int grains = r.Integer(st, "structure.grains", 1);
         if (grains < 1 || grains > 1000) throw new InputException($"{path}: key 'structure.grains' is {grains}; it must lie in 1-1000");
         if (!st.ContainsKey("fraction")) throw new InputException($"{path}: [structure] build = \"glass-ceramic\" needs 'structure.fraction' (the crystal volume fraction, e.g. 0.15 for GC15)");
         double fraction = r.Number(st, "structure.fraction", 0);

@@ -253,8 +253,8 @@ public sealed record RunConfig(
         double every = r.Number(rn, "run.snapshot_every_strain", d.Settings.SnapshotEveryStrain);
         if (every < 0) throw new InputException($"{path}: key 'run.snapshot_every_strain' is {every}; it must be 0 (no snapshots) or positive");
         var settings = new FractureJobSettings(crack, tension, r.Number(rn, "run.modulus_strain", d.Settings.ModulusStrain),
-            r.Number(rn, "run.relax_ps", d.Settings.RelaxPs), (int)r.Number(rn, "run.seed", d.Settings.Seed), SnapshotEveryStrain: every);
-        int dump = (int)r.Number(rn, "run.dump_every_records", d.DumpEveryRecords);
+            r.Number(rn, "run.relax_ps", d.Settings.RelaxPs), r.Integer(rn, "run.seed", d.Settings.Seed), SnapshotEveryStrain: every);
+        int dump = r.Integer(rn, "run.dump_every_records", d.DumpEveryRecords);
         crack.Check();
         tension.Check();
         return new RunConfig(data, shipped, elements, ff, settings, dump, n4, replicate, crystal, glassCeramic) { BaseDir = baseDir };

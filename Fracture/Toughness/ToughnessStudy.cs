@@ -137,11 +137,11 @@ public sealed record ToughnessStudy(
         var ks = new KFieldSettings(
             r.Positive(kf, "kfield.k_start", dk.Settings.KStartMPa), r.Positive(kf, "kfield.k_step", dk.Settings.KStepMPa), r.Positive(kf, "kfield.k_max", dk.Settings.KMaxMPa),
             r.Positive(kf, "kfield.boundary_A", dk.Settings.BoundaryA), r.Positive(kf, "kfield.opening_A", dk.Settings.OpeningA), r.Positive(kf, "kfield.advance_A", dk.Settings.AdvanceA),
-            r.Positive(kf, "kfield.force_tolerance", dk.Settings.ForceToleranceEvPerA), (int)r.Positive(kf, "kfield.max_iterations", dk.Settings.MaxIterations),
+            r.Positive(kf, "kfield.force_tolerance", dk.Settings.ForceToleranceEvPerA), r.Integer(kf, "kfield.max_iterations", dk.Settings.MaxIterations, min: 1),
             plane switch { "strain" => PlaneState.Strain, "stress" => PlaneState.Stress, _ => throw new InputException($"{path}: key 'kfield.plane' is '{plane}', expected strain or stress") },
             b.Settings.Crack.CrackAxis, b.Settings.Crack.LoadingAxis, J: j,
             TemperatureK: r.Number(kf, "kfield.temperature_K", dk.Settings.TemperatureK), HoldPs: r.Positive(kf, "kfield.hold_ps", dk.Settings.HoldPs),
-            TimestepFs: r.Positive(kf, "kfield.timestep_fs", dk.Settings.TimestepFs), SampleEverySteps: (int)r.Positive(kf, "kfield.sample_every_steps", dk.Settings.SampleEverySteps));
+            TimestepFs: r.Positive(kf, "kfield.timestep_fs", dk.Settings.TimestepFs), SampleEverySteps: r.Integer(kf, "kfield.sample_every_steps", dk.Settings.SampleEverySteps, min: 1));
         try { ks.Check(); } catch (InputException e) { throw new InputException($"{path}: [kfield] {e.Message}"); }
         return new ToughnessStudy(path, b, fractions, seeds, methods, sizes, rates, j)
         {

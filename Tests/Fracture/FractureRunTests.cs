@@ -124,6 +124,9 @@ public class FractureRunTests
     [InlineData("[tension]\nmax_strain = \"lots\"\n", "key 'tension.max_strain' must be a number")]
     [InlineData("[crack]\nloading_axis = \"w\"\n", "key 'crack.loading_axis' is 'w'")]
     [InlineData("[run]\nsnapshot_every_strain = -1\n", "key 'run.snapshot_every_strain' is -1")]
+    [InlineData("[run]\nseed = 2.5\n", "key 'run.seed' is 2.5; it must be a whole number")]                 // not truncated to 2
+    [InlineData("[run]\nseed = 99999999999\n", "key 'run.seed' is 99999999999; it must be a whole number")] // not saturated to an int
+    [InlineData("[run]\ndump_every_records = 1.5\n", "key 'run.dump_every_records' is 1.5")]
     [InlineData("[structure]\nreplicate = [1, 0, 2]\n", "key 'structure.replicate' must be three integers")]
     [InlineData("[structure]\nreplicate = [1, 2]\n", "key 'structure.replicate' must be three integers")]
     [InlineData("[structure]\norient = [0, 0, 1]\n", "key 'structure.orient' needs 'structure.cif'")]
