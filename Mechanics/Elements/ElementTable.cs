@@ -34,6 +34,9 @@ public static class ElementTable
     /// <summary>Whether a species name is a shell ("O_s").</summary>
     public static bool IsShell(string species) => species.EndsWith(ShellSuffix, StringComparison.Ordinal) && species.Length > ShellSuffix.Length;
 
+    /// <summary>The core species of a shell species ("O_s" → "O").</summary>
+    public static string CoreOf(string shell) => IsShell(shell) ? shell[..^ShellSuffix.Length] : throw new ArgumentException($"'{shell}' is not a shell species", nameof(shell));
+
     /// <summary>The element whose mass is within <paramref name="toleranceAmu"/> of <paramref name="massAmu"/>, if exactly one.</summary>
     public static string? GuessFromMass(double massAmu, double toleranceAmu = 0.05)
     {

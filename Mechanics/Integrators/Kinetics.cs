@@ -55,12 +55,14 @@ public static class Kinetics
     }
 
     /// <summary>v += (dt/2)·F/m (velocity half-kick; dt in ps).</summary>
-    public static void HalfKick(AtomSystem s, double dtPs)
+    /// <param name="typeMasses">masses per type (amu) in place of the system's: a minimizer's fictitious masses.</param>
+    public static void HalfKick(AtomSystem s, double dtPs, double[]? typeMasses = null)
     {
         double h = 0.5 * dtPs * MetalUnits.ForceOverMassToAcceleration;
+        var m = typeMasses ?? s.TypeMasses;
         for (int i = 0; i < s.Count; i++)
         {
-            double f = h / s.Mass(i);
+            double f = h / m[s.Type[i]];
             s.Vx[i] += f * s.Fx[i]; s.Vy[i] += f * s.Fy[i]; s.Vz[i] += f * s.Fz[i];
         }
     }

@@ -25,54 +25,48 @@ public static class Fire
         // unstable and FIRE keeps halving it (the 320-particle shell glass: over 10 000 iterations against 972 rigid)
         var masses = (double[])s.TypeMasses.Clone();
         for (int t = 0; t < s.TypeCount; t++)
-            if (Elements.ElementTable.IsShell(s.TypeElements[t]) && Array.IndexOf(s.TypeElements, s.TypeElements[t][..^Elements.ElementTable.ShellSuffix.Length]) is var c and >= 0)
-                s.TypeMasses[t] = masses[c];
-        try { return Run(); }
-        finally { Array.Copy(masses, s.TypeMasses, masses.Length); }
-
-        MinimizationResult Run()
+            if (Elements.ElementTable.IsShell(s.TypeElements[t]) && Array.IndexOf(s.TypeElements, Elements.ElementTable.CoreOf(s.TypeElements[t])) is var c and >= 0)
+                masses[t] = s.TypeMasses[c];
+        Array.Clear(s.Vx); Array.Clear(s.Vy); Array.Clear(s.Vz);
+        var r = Compute();
+        double alpha = 0.1, dt = dtPs;
+        int positive = 0;
+        for (int it = 1; it <= maxIterations; it++)
         {
-            Array.Clear(s.Vx); Array.Clear(s.Vy); Array.Clear(s.Vz);
-            var r = Compute();
-            double alpha = 0.1, dt = dtPs;
-            int positive = 0;
-            for (int it = 1; it <= maxIterations; it++)
+            double fmax = MaxForce(s);
+            if (fmax < forceTolerance) return new MinimizationResult(it - 1, r.PotentialEnergy, fmax, true);
+            double p = 0, vn = 0, fn = 0;
+            for (int i = 0; i < s.Count; i++)
             {
-                double fmax = MaxForce(s);
-                if (fmax < forceTolerance) return new MinimizationResult(it - 1, r.PotentialEnergy, fmax, true);
-                double p = 0, vn = 0, fn = 0;
+                p += s.Fx[i] * s.Vx[i] + s.Fy[i] * s.Vy[i] + s.Fz[i] * s.Vz[i];
+                vn += s.Vx[i] * s.Vx[i] + s.Vy[i] * s.Vy[i] + s.Vz[i] * s.Vz[i];
+                fn += s.Fx[i] * s.Fx[i] + s.Fy[i] * s.Fy[i] + s.Fz[i] * s.Fz[i];
+            }
+            if (p > 0)
+            {
+                double mix = fn > 0 ? alpha * Math.Sqrt(vn / fn) : 0;
                 for (int i = 0; i < s.Count; i++)
                 {
-                    p += s.Fx[i] * s.Vx[i] + s.Fy[i] * s.Vy[i] + s.Fz[i] * s.Vz[i];
-                    vn += s.Vx[i] * s.Vx[i] + s.Vy[i] * s.Vy[i] + s.Vz[i] * s.Vz[i];
-                    fn += s.Fx[i] * s.Fx[i] + s.Fy[i] * s.Fy[i] + s.Fz[i] * s.Fz[i];
+                    s.Vx[i] = (1 - alpha) * s.Vx[i] + mix * s.Fx[i];
+                    s.Vy[i] = (1 - alpha) * s.Vy[i] + mix * s.Fy[i];
+                    s.Vz[i] = (1 - alpha) * s.Vz[i] + mix * s.Fz[i];
                 }
-                if (p > 0)
-                {
-                    double mix = fn > 0 ? alpha * Math.Sqrt(vn / fn) : 0;
-                    for (int i = 0; i < s.Count; i++)
-                    {
-                        s.Vx[i] = (1 - alpha) * s.Vx[i] + mix * s.Fx[i];
-                        s.Vy[i] = (1 - alpha) * s.Vy[i] + mix * s.Fy[i];
-                        s.Vz[i] = (1 - alpha) * s.Vz[i] + mix * s.Fz[i];
-                    }
-                    if (++positive > 5) { dt = Math.Min(dt * 1.1, dtMaxPs); alpha *= 0.99; }
-                }
-                else
-                {
-                    positive = 0;
-                    dt *= 0.5;
-                    alpha = 0.1;
-                    Array.Clear(s.Vx); Array.Clear(s.Vy); Array.Clear(s.Vz);
-                }
-                // semi-implicit Euler (MD step with the current forces), the drift capped at maxStepA per axis
-                Kinetics.HalfKick(s, 2 * dt);
-                double vmax = MaxComponent(s.Vx, s.Vy, s.Vz);
-                Kinetics.Drift(s, vmax * dt > maxStepA ? maxStepA / vmax : dt);
-                r = Compute();
+                if (++positive > 5) { dt = Math.Min(dt * 1.1, dtMaxPs); alpha *= 0.99; }
             }
-            return new MinimizationResult(maxIterations, r.PotentialEnergy, MaxForce(s), false);
+            else
+            {
+                positive = 0;
+                dt *= 0.5;
+                alpha = 0.1;
+                Array.Clear(s.Vx); Array.Clear(s.Vy); Array.Clear(s.Vz);
+            }
+            // semi-implicit Euler (MD step with the current forces), the drift capped at maxStepA per axis
+            Kinetics.HalfKick(s, 2 * dt, masses);
+            double vmax = MaxComponent(s.Vx, s.Vy, s.Vz);
+            Kinetics.Drift(s, vmax * dt > maxStepA ? maxStepA / vmax : dt);
+            r = Compute();
         }
+        return new MinimizationResult(maxIterations, r.PotentialEnergy, MaxForce(s), false);
 
         ForceResult Compute()
         {
