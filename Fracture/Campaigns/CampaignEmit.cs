@@ -21,10 +21,9 @@ public static class CampaignEmit
         foreach (var r in runs)
         {
             var config = CampaignRuns.RunConfigOf(c, r, CampaignRuns.GlassFile(r.Composition, r.Replica, outDir, progress));
-            var loaded = config.LoadStructure(progress);
-            var ff = config.ResolveForceField(loaded.Glass);
             // core-shell ions: the shells our run would add (seeded), bonded to their cores in the data files
-            var glass = config.WithShells(loaded, ff).Glass;
+            var (structure, ff) = config.LoadForRun(progress);
+            var glass = structure.Glass;
             string rel = Path.GetRelativePath(outDir, r.Dir);
             LammpsDeckWriter.Write(Path.Combine(lammpsDir, rel), glass, ff, config.Settings, $"{r.Composition.Label} {r.Condition} replica {r.Replica}");
             all.Append($"bash {rel.Replace('\\', '/')}/run.sh\n");

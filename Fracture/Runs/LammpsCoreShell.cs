@@ -26,14 +26,8 @@ public static class LammpsCoreShell
     public static IReadOnlyList<DataBond> Bonds(ForceField ff, AtomSystem s)
     {
         var pairs = CoreShellTerm.Bind(ff, s) ?? throw new ArgumentException($"force field {ff.Name} has no shells", nameof(ff));
-        var bonds = new DataBond[pairs.Core.Length];
-        for (int p = 0; p < bonds.Length; p++)
-        {
-            string core = s.TypeElements[s.Type[pairs.Core[p]]];
-            int def = ff.Shells.ToList().FindIndex(d => d.Core == core);
-            bonds[p] = new DataBond(def + 1, pairs.Core[p], pairs.Shell[p]);
-        }
-        return bonds;
+        var typeOf = Enumerable.Range(0, ff.Shells.Count).ToDictionary(d => ff.Shells[d].Core, d => d + 1);
+        return [.. Enumerable.Range(0, pairs.Core.Length).Select(p => new DataBond(typeOf[s.TypeElements[s.Type[pairs.Core[p]]]], pairs.Core[p], pairs.Shell[p]))];
     }
 
     /// <summary>The Coulomb sub-style for the pair_style line: the /cs form of the method.</summary>

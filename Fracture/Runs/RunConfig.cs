@@ -116,6 +116,17 @@ public sealed record RunConfig(
     }
 
     /// <summary>
+    /// The structure a run pulls and its force field: <see cref="LoadStructure"/>, the force field resolved for it, and the
+    /// shells of a core-shell force field added (<see cref="WithShells"/>).
+    /// </summary>
+    public (LoadedStructure Structure, ForceField ForceField) LoadForRun(ProgressRunner? progress = null)
+    {
+        var loaded = LoadStructure(progress);
+        var ff = ResolveForceField(loaded.Glass);
+        return (WithShells(loaded, ff), ff);
+    }
+
+    /// <summary>
     /// The structure with the shells of a core-shell force field: as given when it holds them already (a LAMMPS data file
     /// with shell types), else one shell per polarizable ion added on its core (<see cref="Mechanics.Builders.ShellBuilder.AddShells"/>, 0.02 Å
     /// in a direction drawn from the run's seed; the runs minimize before any MD).

@@ -48,9 +48,7 @@ public static class RunDirectory
     public static RunOutcome Run(RunConfig config, BackendChoice backend, string outDir, bool resume, ProgressRunner progress, UncrackedPull? uncracked = null)
     {
         config = config with { StructureCache = config.StructureCache ?? Path.Combine(outDir, "structure") };
-        var loaded = config.LoadStructure(progress);
-        var ff = config.ResolveForceField(loaded.Glass);
-        var structure = config.WithShells(loaded, ff);
+        var (structure, ff) = config.LoadForRun(progress);
         var (glass, source) = structure;
         var output = new LabOutput(outDir);
         var clock = Stopwatch.StartNew();

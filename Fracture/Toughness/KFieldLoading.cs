@@ -114,15 +114,7 @@ public static class KFieldLoading
         FollowCores(removed, shellOf);
         int slit = removed.Count(b => b);
         int extra = PreCrack.Neutralize(s, removed, i => Math.Abs(pz[i] - tipZ) + Math.Max(0, px[i] - tipX), out double net, shellOf);
-        var kept = Enumerable.Range(0, s.Count).Where(i => !removed[i]).ToList();
-        var slab = s.Subset(kept);
-        int[]? slabShellOf = null;
-        if (shellOf is not null)
-        {
-            var newIndex = new int[s.Count];
-            for (int n = 0; n < kept.Count; n++) newIndex[kept[n]] = n;
-            slabShellOf = [.. kept.Select(i => shellOf[i] >= 0 ? newIndex[shellOf[i]] : -1)];
-        }
+        var slab = s.Subset(Enumerable.Range(0, s.Count).Where(i => !removed[i]).ToList());
         for (int a = 0; a < slab.Box.Periodic.Length; a++) slab.Box.Periodic[a] = a != xa && a != za;
         var newLo = (double[])lo.Clone(); var newHi = (double[])hi.Clone();
         foreach (int a in new[] { xa, za }) { newLo[a] -= k.VacuumA; newHi[a] += k.VacuumA; }
@@ -135,8 +127,9 @@ public static class KFieldLoading
         var boundary = new bool[boxed.Count];
         for (int i = 0; i < boxed.Count; i++)
             boundary[i] = bx[i] < innerLo[0] || bx[i] > innerHi[0] || bz[i] < innerLo[1] || bz[i] > innerHi[1];
-        FollowCores(boundary, slabShellOf);
         var fc = forces(boxed);
+        var slabShellOf = shellOf is null ? null : fc.ForceField.CoreShell?.ShellOfEachCore(); // the pairs as the slab's force field binds them
+        FollowCores(boundary, slabShellOf);
         // the held layer's shells relax with the inside here (they were placed on their cores), then are held at that offset
         var frozen = (bool[])boundary.Clone();
         if (slabShellOf is not null) foreach (int h in slabShellOf) if (h >= 0) frozen[h] = false;
@@ -239,8 +232,9 @@ public static class KFieldLoading
     public static (double TipX, double J, double Spread) Measure(KFieldSlab slab, double[] positions, double[][]? stressBarA3, KFieldSettings k, JOptions jo)
     {
         // core-shell ions: the fields of the ions (IonFrames), each its core's position with its core's and shell's stress
-        int[] ion = slab.ShellOf is { } so ? IonFrames.Kept(so) : [.. Enumerable.Range(0, slab.System.Count)];
-        var s = slab.ShellOf is { } shellOf ? IonFrames.IonSystem(slab.System, shellOf) : slab.System.Clone();
+        var shellOf = slab.ShellOf;
+        int[] ion = shellOf is null ? [.. Enumerable.Range(0, slab.System.Count)] : IonFrames.Kept(shellOf);
+        var s = shellOf is null ? slab.System.Clone() : IonFrames.IonSystem(slab.System, shellOf);
         var u = new double[3 * s.Count];
         for (int n = 0; n < s.Count; n++)
         {
@@ -249,7 +243,7 @@ public static class KFieldLoading
             for (int a = 0; a < 3; a++) u[3 * n + a] = positions[3 * i + a] - slab.Reference[3 * i + a];
         }
         var stress = stressBarA3 is null ? Enumerable.Range(0, 6).Select(_ => new double[s.Count]).ToArray()
-            : slab.ShellOf is { } sh ? [.. stressBarA3.Select(c => IonFrames.Fold(c, sh, ion, sum: true))] : stressBarA3;
+            : shellOf is null ? stressBarA3 : [.. stressBarA3.Select(c => IonFrames.Fold(c, shellOf, ion, sum: true))];
         var f = HardyFields.Compute(s, u, stress, k.CrackAxis, k.LoadAxis, jo.KernelWidthA, jo.SpacingA, periodic: false, meanDensity: slab.DensityAmuPerA3);
         double tip = CrackTips.Edge(f, slab.TipX - 2 * k.OpeningA, slab.TipZ, +1) ?? double.NaN;
         if (stressBarA3 is null || !double.IsFinite(tip)) return (tip, double.NaN, double.NaN);

@@ -24,9 +24,8 @@ public static class ToughnessLammps
         foreach (var p in pulls)
         {
             var config = ToughnessPlan.ConfigOf(s, p);
-            var loaded = config.LoadStructure();
-            var ff = config.ResolveForceField(loaded.Glass);
-            LammpsDeckWriter.Write(p.Dir, config.WithShells(loaded, ff).Glass, ff, config.Settings, $"toughness study pull {Path.GetRelativePath(lammpsDir, p.Dir)}",
+            var (structure, ff) = config.LoadForRun();
+            LammpsDeckWriter.Write(p.Dir, structure.Glass, ff, config.Settings, $"toughness study pull {Path.GetRelativePath(lammpsDir, p.Dir)}",
                 Math.Max(1, config.DumpEveryRecords));
             AtomicFile.Write(Path.Combine(p.Dir, "run.toml"), w => w.Write(config.ToToml()));
             all.Append($"bash {Path.GetRelativePath(lammpsDir, p.Dir).Replace('\\', '/')}/run.sh\n");

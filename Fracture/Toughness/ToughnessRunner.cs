@@ -73,9 +73,8 @@ public static class ToughnessRunner
             double l0 = JsonNode.Parse(File.ReadAllText(summary))!["initial_length_A"]!.GetValue<double>();
             return new UncrackedPull(StressStrainRow.ReadCsv(rows), l0);
         }
-        var (glass, source) = config.LoadStructure(progress);
-        var ff = config.ResolveForceField(glass);
-        (glass, source) = config.WithShells(new LoadedStructure(glass, source), ff); // core-shell ions: the shells the pre-cracked pulls get too
+        var (structure, ff) = config.LoadForRun(progress); // core-shell ions: the shells the pre-cracked pulls get too
+        var (glass, source) = structure;
         var job = new FractureJob(glass, ff, backend.Create, config.Settings);
         UncrackedPull? pull = null;
         progress($"uncracked pull ({glass.Count} atoms) {u.Dir}", (report, token) => pull = job.PullUncracked(report, token));
@@ -100,10 +99,9 @@ public static class ToughnessRunner
         if (File.Exists(onsetFile) && File.GetLastWriteTimeUtc(onsetFile) >= File.GetLastWriteTimeUtc(dump)) return;
         var config = ToughnessPlan.ConfigOf(s, p);
         var c = config.Settings.Crack;
-        var loaded = config.LoadStructure();
-        var ff = config.ResolveForceField(loaded.Glass);
+        var (pulled, ff) = config.LoadForRun();
         // the pull's types: the glass's, then the shells a core-shell force field adds (LAMMPS's write_data names no elements)
-        var refRead = LammpsDataReader.Read(reference, config.WithShells(loaded, ff).Glass.TypeElements);
+        var refRead = LammpsDataReader.Read(reference, pulled.Glass.TypeElements);
         // core-shell ions: each ion (its core's position, its core's and shell's stress summed) is one particle of the fields
         var ions = IonFrames.Of(refRead, ff);
         var refSystem = ions?.Ions ?? refRead;
